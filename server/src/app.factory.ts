@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config';
+import { setupHttp } from './common/http/http.setup';
+import { PinoNestLogger } from './common/logging/logger';
+
+export type ResolvedConfig = AppConfig & { database: { url: string } };
+
+/**
+ * Builds the whole application (HTTP API, docs, static client) without listening, so `main.ts`
+ * and the e2e tests start exactly the same thing.
+ */
+export async function createApp(config: ResolvedConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(),
+    abortOnError: false,
+  });
+  setupHttp(app, config);
+  app.setGlobalPrefix('api');
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Coalesce API')
+      .setDescription(
+        'Contract v1 of the Coalesce public API. Errors share one shape: {statusCode, error, code, message, details?}.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('coalesce_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Coalesce API',
+  });
+  return app;
+}

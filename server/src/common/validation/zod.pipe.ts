@@ -1,0 +1,51 @@
+import { type PipeTransform } from '@nestjs/common';
+import { ErrorCode } from '@coalesce/shared';
+import type { z } from 'zod';
+import { DomainError } from '../errors/domain-error';
+
+/** Turns zod issues into the contract's 400: the message names every failing field. */
+export function validationError(error: z.ZodError, root?: string): DomainError {
+  const details = error.issues.map((i) => ({
+    path: [...(root ? [root] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: i.message,
+  }));
+  const summary = details
+    .slice(0, 5)
+    .map((d) => `${d.path.length ? d.path.join('.') : 'body'}: ${d.message}`)
+    .join('; ');
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid input (${summary})`, details);
+}
+
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  root?: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, root);
+  return result.data;
+}
+
+/** `@Body(new ZodPipe(schema))`: validation happens at the edge, before any state check. */
+export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(
+    private readonly schema: T,
+    private readonly root?: string,
+  ) {}
+  transform(value: unknown): z.infer<T> {
+    return parseOrThrow(this.schema, value ?? {}, this.root);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id in a path is simply something that does not exist: 404, never 400 or 500. */
+export class IdPipe implements PipeTransform<string, string> {
+  constructor(private readonly what = 'Resource') {}
+  transform(value: string): string {
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `${this.what} not found`);
+    }
+    return value.toLowerCase();
+  }
+}

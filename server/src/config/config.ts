@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine(
+      (v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)),
+      `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    );
+const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
+
+/**
+ * Every environment variable the server reads, parsed once at start. A bad value stops the
+ * start with a message naming the variable; nothing else reads process.env.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  PUBLIC_URL: optionalUrl(['http', 'https']),
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  CLIENT_DIST: z.string().trim().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCESS_TOKEN_TTL_MINUTES: positiveInt(15),
+  SESSION_TTL_HOURS: positiveInt(24 * 14),
+  RATE_LIMIT_LOGIN_FAILURES: positiveInt(10),
+  RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(300),
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
+  REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
+  DEADLINE_POLL_MS: positiveInt(1000),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { port: number; host: string; publicUrl: string | undefined; clientDist: string };
+  database: { url: string | undefined; dataDir: string };
+  redis: { url: string | undefined };
+  auth: {
+    sessionSecret: string | undefined;
+    accessTokenTtlMinutes: number;
+    sessionTtlHours: number;
+    loginFailuresPer15Min: number;
+    registerPerHour: number;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
+  scheduler: { reminderLeadHours: number; deadlinePollMs: number };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL,
+      clientDist: resolve(e.CLIENT_DIST ?? resolve(__dirname, '../../../client/dist')),
+    },
+    database: { url: e.DATABASE_URL, dataDir },
+    redis: { url: e.REDIS_URL },
+    auth: {
+      sessionSecret: e.SESSION_SECRET,
+      accessTokenTtlMinutes: e.ACCESS_TOKEN_TTL_MINUTES,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      loginFailuresPer15Min: e.RATE_LIMIT_LOGIN_FAILURES,
+      registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
+    scheduler: { reminderLeadHours: e.REMINDER_LEAD_HOURS, deadlinePollMs: e.DEADLINE_POLL_MS },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Injection token for the parsed config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,21 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Health } from '@coalesce/shared';
+import type { Response } from 'express';
+import { Public } from '../../common/auth/public.decorator';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: '{"status":"ok","db":"up"} when the database answers' })
+  async get(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const result = await this.health.check();
+    if (result.db !== 'up') res.status(503);
+    return result;
+  }
+}

@@ -1,0 +1,37 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '../src/config/config';
+import { createApp } from '../src/app.factory';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole application on a random loopback port against the run's test database.
+ * `env` overrides configuration the way an operator would (e.g. rate limits).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL not set: globalSetup did not run');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...env,
+    DATABASE_URL: url,
+  });
+  const app = await createApp({ ...config, database: { ...config.database, url } });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,15 @@
+/** Limits shared by server validation and client forms (API contract, "Limits"). */
+export const LIMITS = {
+  nameMax: 200,
+  textMax: 20_000,
+  arrayMax: 200,
+  /** JSON bodies over this answer 413 before anything else. */
+  bodyMaxBytes: 1024 * 1024,
+  /** A single y-websocket frame over this closes the socket with 4413. */
+  collabFrameMaxBytes: 2 * 1024 * 1024,
+  pageDefault: 50,
+  pageMin: 1,
+  pageMax: 200,
+  passwordMin: 10,
+  passwordMax: 200,
+} as const;
