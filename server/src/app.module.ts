@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './common/database/data-source';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Global()
@@ -31,6 +32,7 @@ export class AppModule {
           autoLoadEntities: false,
         }),
         HealthModule,
+        DocumentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

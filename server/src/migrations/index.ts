@@ -1,2 +1,5 @@
+import { Documents1795813440370 } from './1795813440370-Documents';
 /** Every migration, oldest first. The generator appends here; landed entries never change. */
-export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [];
+export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
+  Documents1795813440370,
+];
