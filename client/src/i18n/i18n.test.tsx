@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { detectLocale, translate } from './i18n';
+import { nl } from './nl';
+
+function keys(o: object, p = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${p}${k}`] : keys(v as object, `${p}${k}.`),
+  );
+}
+
+describe('i18n', () => {
+  it('Dutch and English have exactly the same keys', () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+  });
+  it('defaults to Dutch for a Dutch browser and English otherwise', () => {
+    expect(detectLocale(null, ['nl-BE', 'en'])).toBe('nl');
+    expect(detectLocale(null, ['fr-FR'])).toBe('en');
+    expect(detectLocale('en', ['nl'])).toBe('en');
+    expect(detectLocale('xx', ['nl'])).toBe('nl');
+  });
+  it('translates with parameters and falls back to the key', () => {
+    expect(translate('nl', 'nav.home')).toBe('Start');
+    expect(translate('en', 'nope.key')).toBe('nope.key');
+  });
+});

@@ -1,0 +1,80 @@
+import { LOCALES, type Locale } from '@coalesce/shared';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { en, type Messages } from './en';
+import { nl } from './nl';
+
+const catalogs: Record<Locale, Messages> = { nl, en };
+const STORAGE_KEY = 'coalesce.locale';
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+
+/** Dutch for a Dutch-speaking browser (nl, nl-BE), English otherwise, unless the user chose. */
+export function detectLocale(
+  stored: string | null,
+  languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+): Locale {
+  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  const first = languages[0]?.toLowerCase() ?? '';
+  return first.startsWith('nl') ? 'nl' : 'en';
+}
+
+export function translate(
+  locale: Locale,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
+  let node: unknown = catalogs[locale];
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') return key;
+  return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** For keys built at run time (e.g. `stages.${stage}.name`). */
+  tx(key: string, params?: Record<string, string | number>): string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(
+    () => initial ?? detectLocale(localStorage.getItem(STORAGE_KEY)),
+  );
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    setLocaleState(l);
+  }, []);
+  const value = useMemo<I18nValue>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      tx: (key, params) => translate(locale, key, params),
+    }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import {
+  createTestDatabase,
+  startServer,
+  type ServerHandle,
+  type TestDatabase,
+} from '../support/server.ts';
+
+let db: TestDatabase;
+let server: ServerHandle;
+let browser: Browser;
+
+before(async () => {
+  db = await createTestDatabase();
+  server = await startServer(db.env);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.drop();
+});
+
+test('the API is healthy', async () => {
+  const res = await fetch(`${server.url}/api/health`);
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { status: 'ok', db: 'up' });
+});
+
+test('the app loads in Dutch for a Dutch browser and switches to English', async () => {
+  const context = await browser.newContext({ locale: 'nl-BE' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Bouw samen aan je leerecosysteem' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
+  await page.locator('[data-testid="health"][data-state="up"]').waitFor();
+
+  await page.getByLabel('Taal').selectOption('en');
+  await page
+    .getByRole('heading', { level: 1, name: 'Build your learning ecosystem together' })
+    .waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+  // The choice is remembered across a reload.
+  await page.reload();
+  await page
+    .getByRole('heading', { level: 1, name: 'Build your learning ecosystem together' })
+    .waitFor();
+  await context.close();
+});
+
+test('deep links are served by the SPA fallback, unknown API routes are JSON 404s', async () => {
+  const page = await browser.newPage();
+  const res = await page.goto(`${server.url}/some/deep/link`);
+  assert.equal(res?.status(), 200);
+  await page
+    .getByText('Deze pagina bestaat niet.')
+    .or(page.getByText('This page does not exist.'))
+    .waitFor();
+  await page.close();
+  const api = await fetch(`${server.url}/api/nope`);
+  assert.equal(api.status, 404);
+  assert.equal((await api.json()).code, 'ROUTE_NOT_FOUND');
+});
