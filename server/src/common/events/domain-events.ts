@@ -1,0 +1,30 @@
+import type { ActivityEventDto, Role } from '@coalesce/shared';
+
+/**
+ * Every in-process domain event and its payload. A feature adds its own events here (or by
+ * declaration merging: `declare module '.../domain-events' { interface DomainEventMap {...} }`).
+ */
+export interface DomainEventMap {
+  /** An activity event was committed to the log (published after commit, never before). */
+  'activity.recorded': ActivityEventDto;
+  /**
+   * A user's access to a workspace changed: joined, role/broker/partner changed (`role` set) or
+   * removed/left (`role: null`). Realtime and collab close or downgrade live connections on it.
+   */
+  'member.access_changed': MemberAccessChanged;
+  /** A session was revoked (logout): its sockets must close. */
+  'session.revoked': { sessionId: string; userId: string };
+}
+
+export interface MemberAccessChanged {
+  workspaceId: string;
+  userId: string;
+  role: Role | null;
+  broker: boolean;
+  partnerId: string | null;
+}
+
+export type DomainEventName = keyof DomainEventMap;
+export type DomainEventHandler<K extends DomainEventName> = (
+  payload: DomainEventMap[K],
+) => void | Promise<void>;
