@@ -1,9 +1,10 @@
-import type {
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
+import {
+  EventSubscriber,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
 } from 'typeorm';
 import { logger } from '../logging/logger';
 
@@ -42,6 +43,7 @@ export function afterCommit(manager: EntityManager, fn: () => void | Promise<voi
 }
 
 /** Registered on every DataSource (see data-source.ts). */
+@EventSubscriber()
 export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const qr = event.queryRunner;
