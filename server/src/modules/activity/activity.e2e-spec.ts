@@ -52,10 +52,13 @@ describe('activity log (e2e)', () => {
     const collected: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = await api(t, owner.token)
+      const page: { body: { items: { seq: number }[]; nextCursor: string | null } } = await api(
+        t,
+        owner.token,
+      )
         .get(`/api/workspaces/${w.id}/activity?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
         .expect(200);
-      collected.push(...page.body.items.map((x: { seq: number }) => x.seq));
+      collected.push(...page.body.items.map((x) => x.seq));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(collected).toEqual(seqs);

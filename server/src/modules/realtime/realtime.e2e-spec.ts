@@ -127,7 +127,7 @@ describe('two instances on one database (e2e)', () => {
   let b: TestApp;
   const sockets: TestSocket[] = [];
   beforeAll(async () => {
-    const env = redisUrl ? { REDIS_URL: redisUrl } : {};
+    const env: Record<string, string> = redisUrl ? { REDIS_URL: redisUrl } : {};
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
   });
   afterAll(async () => {
