@@ -25,6 +25,22 @@ export interface MemberAccessChanged {
 }
 
 export type DomainEventName = keyof DomainEventMap;
+
+/** `remote`: published by another instance and relayed through Redis (REDIS_URL only). */
+export interface DomainEventMeta {
+  remote: boolean;
+}
 export type DomainEventHandler<K extends DomainEventName> = (
   payload: DomainEventMap[K],
+  meta: DomainEventMeta,
 ) => void | Promise<void>;
+
+/**
+ * Events every instance must see (live connections to a user may be on any instance). With
+ * REDIS_URL they are relayed; `activity.recorded` is not: socket.io's Redis adapter already
+ * fans room pushes out, and each instance would push it twice.
+ */
+export const CLUSTER_EVENTS: readonly DomainEventName[] = [
+  'member.access_changed',
+  'session.revoked',
+];

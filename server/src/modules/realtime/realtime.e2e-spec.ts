@@ -1,3 +1,4 @@
+import { EventBus } from '../../common/events/event-bus';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import {
   addMember,
@@ -156,10 +157,18 @@ describe('two instances on one database (e2e)', () => {
         .patch(`/api/workspaces/${w.id}`, { stage: 'catalysing_initiating' })
         .expect(200);
       expect((await got).workspaceId).toBe(w.id);
-      // Removal on instance A makes the socket on instance B leave the room.
+      // Removal on instance A makes the socket on instance B leave the room, and B's bus hears it.
       const left = new Promise((resolve) => s.once('membership', resolve));
+      const relayed = new Promise<{ role: unknown; remote: boolean }>((resolve) => {
+        const off = b.app.get(EventBus).on('member.access_changed', (c, meta) => {
+          if (c.userId !== member.id) return;
+          off();
+          resolve({ role: c.role, remote: meta.remote });
+        });
+      });
       await api(a, owner.token).delete(`/api/workspaces/${w.id}/members/${member.id}`).expect(204);
       await left;
+      expect(await relayed).toEqual({ role: null, remote: true });
       const after = recordEvents(s);
       await api(a, owner.token).patch(`/api/workspaces/${w.id}`, { name: 'After' }).expect(200);
       const ownerSocket = await connectSocket(b, { token: owner.token });

@@ -86,7 +86,9 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
       this.bus.on('activity.recorded', (event) => {
         server.to(workspaceRoom(event.workspaceId)).emit('event', event);
       }),
-      this.bus.on('member.access_changed', (change) => {
+      // Remote copies are skipped: the Redis adapter already applies these to every instance.
+      this.bus.on('member.access_changed', (change, { remote }) => {
+        if (remote) return;
         if (change.role === null) {
           server.in(userRoom(change.userId)).socketsLeave(workspaceRoom(change.workspaceId));
         }
@@ -97,7 +99,8 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
           partnerId: change.partnerId,
         });
       }),
-      this.bus.on('session.revoked', ({ sessionId }) => {
+      this.bus.on('session.revoked', ({ sessionId }, { remote }) => {
+        if (remote) return;
         server.in(sessionRoom(sessionId)).disconnectSockets(true);
       }),
     );
