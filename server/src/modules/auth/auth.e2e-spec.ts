@@ -166,3 +166,31 @@ describe('auth rate limits (e2e)', () => {
       .expect(200);
   });
 });
+
+describe('registration rate limit per IP (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_REGISTER_PER_HOUR: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('429s the third registration from one IP within the hour', async () => {
+    // The proxy in front of us (loopback is trusted) tells the client's address.
+    const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+    const register = () =>
+      request(t.baseUrl)
+        .post('/api/auth/register')
+        .set('x-forwarded-for', ip)
+        .send({ email: uniqueEmail(), password: 'long enough pw', displayName: 'R' });
+    expect((await register()).status).toBe(201);
+    expect((await register()).status).toBe(201);
+    const res = await register();
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    const elsewhere = await request(t.baseUrl)
+      .post('/api/auth/register')
+      .set('x-forwarded-for', '198.51.100.7')
+      .send({ email: uniqueEmail(), password: 'long enough pw', displayName: 'R' });
+    expect(elsewhere.status).not.toBe(429);
+  });
+});
