@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { setupHttp } from './common/http/http.setup';
 import { PinoNestLogger } from './common/logging/logger';
+import { AppIoAdapter } from './common/realtime/io.adapter';
 
 export type ResolvedConfig = AppConfig & { database: { url: string } };
 
@@ -20,6 +21,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
     abortOnError: false,
   });
   setupHttp(app, config);
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
   app.setGlobalPrefix('api');
   const doc = SwaggerModule.createDocument(
     app,

@@ -1,9 +1,19 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './common/database/data-source';
+import { AuthGuard } from './common/auth/auth.guard';
+import { WorkspaceAccessGuard } from './common/auth/workspace-access';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { EventsModule } from './common/events/events.module';
+import { ActivityModule } from './modules/activity/activity.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MembersModule } from './modules/members/members.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { UsersModule } from './modules/users/users.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 
@@ -31,10 +41,24 @@ export class AppModule {
           ...dataSourceOptions(config.database.url),
           autoLoadEntities: false,
         }),
+        EventsModule,
         HealthModule,
+        UsersModule,
+        AuthModule,
+        ActivityModule,
+        MembersModule,
+        WorkspacesModule,
+        InvitationsModule,
         DocumentsModule,
+        RealtimeModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        // Order matters: 401 (who are you) before 404/403 (which workspace, which role),
+        // both before any pipe validates the body (400).
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: WorkspaceAccessGuard },
+      ],
     };
   }
 }

@@ -4,3 +4,7 @@ export * from './collab.js';
 export * from './domain.js';
 export * from './schemas.js';
 export * from './socket.js';
+export * from './auth.js';
+export * from './workspaces.js';
+export * from './members.js';
+export * from './activity.js';

@@ -12,4 +12,7 @@ export const LIMITS = {
   pageMax: 200,
   passwordMin: 10,
   passwordMax: 200,
+  emailMax: 254,
+  invitationDefaultHours: 24 * 7,
+  invitationMaxHours: 24 * 90,
 } as const;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { AfterCommitSubscriber } from './after-commit';
 
 /**
  * Entities are found by file name so a feature module only has to add `<feature>.entity.ts`.
@@ -14,6 +15,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     url,
     entities: [ENTITY_GLOB],
     migrations: MIGRATIONS,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     uuidExtension: 'pgcrypto',

@@ -24,3 +24,13 @@ export const invalid = (path: (string | number)[], message: string) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, `${path.join('.')}: ${message}`, [
     { path, message },
   ]);
+
+/** 429 with the seconds after which the caller may try again (sent as `Retry-After`). */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts; try again later',
+  ) {
+    super(ErrorCode.RATE_LIMITED, message);
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode } from '@coalesce/shared';
+import { DomainError } from '../errors/domain-error';
+import {
+  type AppRequest,
+  MEMBERSHIP_LOOKUP,
+  type MembershipLookup,
+  type MembershipPolicy,
+} from './auth.types';
+
+const WORKSPACE_POLICY = 'coalesce:workspace-policy';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `@WorkspaceAccess(canUpdateWorkspace)`: the caller's membership of `:wid` must satisfy the
+ * policy, else 403. Membership itself is checked on every `:wid` route, decorated or not.
+ */
+export const WorkspaceAccess = (policy: MembershipPolicy, message?: string) =>
+  applyDecorators(SetMetadata(WORKSPACE_POLICY, { policy, message }));
+
+/**
+ * Global guard after AuthGuard, before pipes: on any route with a `:wid` path parameter, a
+ * malformed id or a workspace the caller is not a member of is 404 (we never reveal which), a
+ * failing role policy is 403 — both before the body is validated (contract precedence).
+ */
+@Injectable()
+export class WorkspaceAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(MEMBERSHIP_LOOKUP) private readonly lookup: MembershipLookup,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const req = ctx.switchToHttp().getRequest<AppRequest>();
+    const wid = (req.params as Record<string, string | undefined>)?.wid;
+    if (wid === undefined || !req.auth) return true;
+    if (!UUID.test(wid)) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
+    const membership = await this.lookup.membershipOf(wid.toLowerCase(), req.auth.userId);
+    if (!membership) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
+    req.membership = membership;
+    const rule = this.reflector.getAllAndOverride<
+      { policy: MembershipPolicy; message?: string } | undefined
+    >(WORKSPACE_POLICY, [ctx.getHandler(), ctx.getClass()]);
+    if (rule && !rule.policy(membership)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        rule.message ?? 'Your role in this workspace does not allow this',
+      );
+    }
+    return true;
+  }
+}

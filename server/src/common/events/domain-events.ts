@@ -1,0 +1,46 @@
+import type { ActivityEventDto, Role } from '@coalesce/shared';
+
+/**
+ * Every in-process domain event and its payload. A feature adds its own events here (or by
+ * declaration merging: `declare module '.../domain-events' { interface DomainEventMap {...} }`).
+ */
+export interface DomainEventMap {
+  /** An activity event was committed to the log (published after commit, never before). */
+  'activity.recorded': ActivityEventDto;
+  /**
+   * A user's access to a workspace changed: joined, role/broker/partner changed (`role` set) or
+   * removed/left (`role: null`). Realtime and collab close or downgrade live connections on it.
+   */
+  'member.access_changed': MemberAccessChanged;
+  /** A session was revoked (logout): its sockets must close. */
+  'session.revoked': { sessionId: string; userId: string };
+}
+
+export interface MemberAccessChanged {
+  workspaceId: string;
+  userId: string;
+  role: Role | null;
+  broker: boolean;
+  partnerId: string | null;
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+/** `remote`: published by another instance and relayed through Redis (REDIS_URL only). */
+export interface DomainEventMeta {
+  remote: boolean;
+}
+export type DomainEventHandler<K extends DomainEventName> = (
+  payload: DomainEventMap[K],
+  meta: DomainEventMeta,
+) => void | Promise<void>;
+
+/**
+ * Events every instance must see (live connections to a user may be on any instance). With
+ * REDIS_URL they are relayed; `activity.recorded` is not: socket.io's Redis adapter already
+ * fans room pushes out, and each instance would push it twice.
+ */
+export const CLUSTER_EVENTS: readonly DomainEventName[] = [
+  'member.access_changed',
+  'session.revoked',
+];

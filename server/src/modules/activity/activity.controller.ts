@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  activityQuerySchema,
+  type ActivityEventDto,
+  type ActivityQuery,
+  type Page,
+} from '@coalesce/shared';
+import { ApiZodQuery } from '../../common/validation/openapi';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { ActivityService } from './activity.service';
+
+@ApiTags('activity')
+@Controller('workspaces/:wid/activity')
+export class ActivityController {
+  constructor(private readonly activity: ActivityService) {}
+
+  @Get()
+  @ApiZodQuery(activityQuerySchema)
+  @ApiOkResponse({ description: '{items, nextCursor}: the event log, newest first' })
+  list(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(activityQuerySchema)) q: ActivityQuery,
+  ): Promise<Page<ActivityEventDto>> {
+    return this.activity.list(wid, q);
+  }
+}

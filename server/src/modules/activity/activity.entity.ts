@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ActivityEventType } from '@coalesce/shared';
+
+/**
+ * The append-only event log. Rows are only ever inserted, in the same transaction as the
+ * change they describe; `seq` orders them globally.
+ */
+@Entity('activity_events')
+@Index(['workspaceId', 'seq'])
+// GIN index on partnerIds, created by hand in the migration (TypeORM cannot describe it).
+@Index('activity_events_partner_ids', { synchronize: false })
+export class ActivityEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  seq: string;
+
+  @Column('uuid')
+  workspaceId: string;
+
+  @Column('varchar', { length: 100 })
+  type: ActivityEventType;
+
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
+
+  @Column('varchar', { length: 50 })
+  subjectType: string;
+
+  @Column('uuid', { nullable: true })
+  subjectId: string | null;
+
+  /** Partners the event involves, for `?partnerId=`. */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  partnerIds: string[];
+
+  @Column('jsonb', { default: () => "'{}'" })
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

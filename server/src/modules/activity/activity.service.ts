@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACTIVITY_EVENT_TYPES,
+  type ActivityEventDto,
+  type ActivityEventType,
+  type ActivityQuery,
+  type Page,
+} from '@coalesce/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventBus } from '../../common/events/event-bus';
+import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { ActivityEventEntity } from './activity.entity';
+
+/** What a service records about a change it makes. */
+export interface RecordEventInput {
+  workspaceId: string;
+  type: ActivityEventType;
+  actorId: string | null;
+  subjectType: string;
+  subjectId?: string | null;
+  payload?: Record<string, unknown>;
+  /** Partners involved (subject and payload), for the `?partnerId=` filter. */
+  partnerIds?: (string | null | undefined)[];
+}
+
+export function toActivityEventDto(e: ActivityEventEntity): ActivityEventDto {
+  return {
+    id: e.id,
+    seq: Number(e.seq),
+    workspaceId: e.workspaceId,
+    type: e.type,
+    actorId: e.actorId,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    partnerIds: e.partnerIds,
+    payload: e.payload,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class ActivityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: EventBus,
+  ) {}
+
+  /**
+   * Appends an event IN THE CALLER'S TRANSACTION (pass its manager): the event exists exactly
+   * when the change does. After commit it is published as `activity.recorded` (socket.io push,
+   * notifications…); a rollback publishes nothing.
+   */
+  async record(manager: EntityManager, input: RecordEventInput): Promise<ActivityEventDto> {
+    const partnerIds = [...new Set(input.partnerIds?.filter((p): p is string => !!p) ?? [])];
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ActivityEventEntity)
+      .values({
+        workspaceId: input.workspaceId,
+        type: input.type,
+        actorId: input.actorId,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId ?? null,
+        payload: (input.payload ?? {}) as object,
+        partnerIds,
+      })
+      .returning('*')
+      .execute();
+    const raw = result.raw[0] as ActivityEventEntity & { createdAt: Date | string };
+    const dto = toActivityEventDto({ ...raw, createdAt: new Date(raw.createdAt) });
+    this.bus.emitAfterCommit(manager, 'activity.recorded', dto);
+    return dto;
+  }
+
+  /** Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`). */
+  async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
+    const qb = this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId', { workspaceId });
+    if (q.type) {
+      if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(q.type)) {
+        qb.andWhere('e.type = :type', { type: q.type });
+      } else {
+        qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
+      }
+    }
+    if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
+    const page = await keysetPage(qb, {
+      keys: [{ column: 'e.seq', kind: 'int', value: (e) => String(e.seq) }],
+      direction: 'DESC',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    return mapPage(page, toActivityEventDto);
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  createInvitationSchema,
+  paginationQuerySchema,
+  type CreatedInvitationDto,
+  type InvitationDto,
+  type InvitationPreviewDto,
+  type MemberDto,
+  type Page,
+  type PaginationQuery,
+} from '@coalesce/shared';
+import type { z } from 'zod';
+import type { AuthContext, Membership } from '../../common/auth/auth.types';
+import { CurrentMember, CurrentUser } from '../../common/auth/current-user.decorator';
+import { WorkspaceAccess } from '../../common/auth/workspace-access';
+import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { canManageInvitations } from './invitations.policy';
+import { InvitationsService } from './invitations.service';
+
+const coordinatorsOnly = 'Only coordinators can manage invitations';
+
+@ApiTags('invitations')
+@Controller()
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Post('workspaces/:wid/invitations')
+  @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
+  @ApiZodBody(createInvitationSchema)
+  @ApiCreatedResponse({ description: 'The invitation with its token (shown only here)' })
+  create(
+    @CurrentMember() me: Membership,
+    @Body(new ZodPipe(createInvitationSchema)) body: z.output<typeof createInvitationSchema>,
+  ): Promise<CreatedInvitationDto> {
+    return this.invitations.create(me, body);
+  }
+
+  @Get('workspaces/:wid/invitations')
+  @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
+  @ApiZodQuery(paginationQuerySchema)
+  @ApiOkResponse({ description: '{items, nextCursor}: pending invitations, newest first' })
+  list(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(paginationQuerySchema)) q: PaginationQuery,
+  ): Promise<Page<InvitationDto>> {
+    return this.invitations.listPending(wid, q);
+  }
+
+  @Delete('workspaces/:wid/invitations/:id')
+  @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked' })
+  revoke(
+    @CurrentMember() me: Membership,
+    @Param('id', new IdPipe('Invitation')) id: string,
+  ): Promise<void> {
+    return this.invitations.revoke(me, id);
+  }
+
+  @Get('invitations/:token')
+  @ApiOkResponse({ description: 'What the accept page shows' })
+  preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
+    return this.invitations.preview(token);
+  }
+
+  @Post('invitations/:token/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The new membership' })
+  accept(@CurrentUser() me: AuthContext, @Param('token') token: string): Promise<MemberDto> {
+    return this.invitations.accept(me.userId, token);
+  }
+}

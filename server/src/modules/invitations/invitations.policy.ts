@@ -1,0 +1,21 @@
+import type { Membership } from '../../common/auth/auth.types';
+
+/** Pure rules about invitations. */
+export const canManageInvitations = (m: Pick<Membership, 'role'>): boolean =>
+  m.role === 'coordinator';
+
+export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
+
+export function invitationState(
+  i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationState {
+  if (i.acceptedAt) return 'accepted';
+  if (i.revokedAt) return 'revoked';
+  if (i.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'pending';
+}
+
+/** An email-bound invitation may only be accepted by that email (case-insensitively). */
+export const mayAccept = (invitationEmail: string | null, userEmail: string): boolean =>
+  !invitationEmail || invitationEmail.trim().toLowerCase() === userEmail.trim().toLowerCase();

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  createInvitationSchema,
+  type CreatedInvitationDto,
+  type InvitationDto,
+  type InvitationPreviewDto,
+  type MemberDto,
+  type Page,
+  type PaginationQuery,
+} from '@coalesce/shared';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import type { z } from 'zod';
+import type { Membership } from '../../common/auth/auth.types';
+import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { ActivityService } from '../activity/activity.service';
+import { randomToken, sha256 } from '../auth/auth.util';
+import { MembersService } from '../members/members.service';
+import { UsersService } from '../users/users.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import { InvitationEntity } from './invitations.entity';
+import { canManageInvitations, invitationState, mayAccept } from './invitations.policy';
+
+type CreateInvitation = z.output<typeof createInvitationSchema>;
+
+export function toInvitationDto(i: InvitationEntity): InvitationDto {
+  return {
+    id: i.id,
+    workspaceId: i.workspaceId,
+    email: i.email,
+    role: i.role,
+    broker: i.broker,
+    partnerId: i.partnerId,
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+    createdBy: i.createdBy,
+  };
+}
+
+/** Tokens are 32 random bytes, base64url: anything else is simply not found. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly workspaces: WorkspacesService,
+    private readonly users: UsersService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async create(me: Membership, input: CreateInvitation): Promise<CreatedInvitationDto> {
+    if (!canManageInvitations(me)) throw forbidden('Only coordinators can invite');
+    const token = randomToken(32);
+    const invitation = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(InvitationEntity);
+      const saved = await repo.save(
+        repo.create({
+          workspaceId: me.workspaceId,
+          tokenHash: sha256(token),
+          email: input.email ?? null,
+          role: input.role,
+          broker: input.broker,
+          partnerId: input.partnerId ?? null,
+          expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
+          createdBy: me.userId,
+        }),
+      );
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'invitation.created',
+        actorId: me.userId,
+        subjectType: 'invitation',
+        subjectId: saved.id,
+        partnerIds: [saved.partnerId],
+        payload: { role: saved.role, broker: saved.broker, emailBound: !!saved.email },
+      });
+      return saved;
+    });
+    return { ...toInvitationDto(invitation), token };
+  }
+
+  /** Pending invitations (not accepted, revoked or expired), newest first. */
+  async listPending(workspaceId: string, q: PaginationQuery): Promise<Page<InvitationDto>> {
+    const qb = this.dataSource
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .where('i.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()');
+    const page = await keysetPage(qb, {
+      keys: [
+        { column: 'i.createdAt', kind: 'timestamp', value: (i) => i.createdAt.toISOString() },
+        { column: 'i.id', kind: 'uuid', value: (i) => i.id },
+      ],
+      direction: 'DESC',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    return mapPage(page, toInvitationDto);
+  }
+
+  async revoke(me: Membership, id: string): Promise<void> {
+    if (!canManageInvitations(me)) throw forbidden('Only coordinators can revoke invitations');
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(InvitationEntity);
+      const updated = await repo.update(
+        {
+          id,
+          workspaceId: me.workspaceId,
+          acceptedAt: IsNull(),
+          revokedAt: IsNull(),
+          expiresAt: MoreThan(new Date()),
+        },
+        { revokedAt: new Date() },
+      );
+      if (!updated.affected) throw notFound('Invitation');
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'invitation.revoked',
+        actorId: me.userId,
+        subjectType: 'invitation',
+        subjectId: id,
+      });
+    });
+  }
+
+  async preview(token: string): Promise<InvitationPreviewDto> {
+    const i = await this.findByToken(token);
+    const w = await this.workspaces.entity(i.workspaceId);
+    return {
+      workspaceId: w.id,
+      workspaceName: w.name,
+      role: i.role,
+      broker: i.broker,
+      email: i.email,
+      expiresAt: i.expiresAt.toISOString(),
+      status: invitationState(i, new Date()),
+    };
+  }
+
+  /**
+   * Makes the caller a member. The invitation row is locked, so of two concurrent accepts
+   * exactly one succeeds (the other: 409 INVITATION_USED).
+   */
+  async accept(userId: string, token: string): Promise<MemberDto> {
+    const found = await this.findByToken(token);
+    const user = await this.users.get(userId);
+    const invitation = await this.dataSource.transaction(async (manager) => {
+      const i = await manager
+        .getRepository(InvitationEntity)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.id = :id', { id: found.id })
+        .getOne();
+      if (!i) throw notFound('Invitation');
+      if (!mayAccept(i.email, user.email)) {
+        throw forbidden('This invitation is meant for someone else');
+      }
+      switch (invitationState(i, new Date())) {
+        case 'accepted':
+          throw new DomainError(ErrorCode.INVITATION_USED, 'This invitation was already used');
+        case 'revoked':
+          throw new DomainError(ErrorCode.EXPIRED, 'This invitation was revoked');
+        case 'expired':
+          throw new DomainError(ErrorCode.EXPIRED, 'This invitation has expired');
+        case 'pending':
+          break;
+      }
+      await this.members.add(manager, {
+        workspaceId: i.workspaceId,
+        userId,
+        role: i.role,
+        broker: i.broker,
+        partnerId: i.partnerId,
+        actorId: userId,
+        via: 'invitation',
+        invitationId: i.id,
+      });
+      await manager
+        .getRepository(InvitationEntity)
+        .update({ id: i.id }, { acceptedAt: new Date(), acceptedBy: userId });
+      return i;
+    });
+    return this.members.get(invitation.workspaceId, userId);
+  }
+
+  private async findByToken(token: string): Promise<InvitationEntity> {
+    const i = TOKEN.test(token)
+      ? await this.dataSource
+          .getRepository(InvitationEntity)
+          .findOneBy({ tokenHash: sha256(token) })
+      : null;
+    if (!i) throw notFound('Invitation');
+    return i;
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  paginationQuerySchema,
+  updateMemberSchema,
+  type MemberDto,
+  type Page,
+  type PaginationQuery,
+  type UpdateMemberInput,
+} from '@coalesce/shared';
+import type { Membership } from '../../common/auth/auth.types';
+import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { WorkspaceAccess } from '../../common/auth/workspace-access';
+import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { canManageMembers } from './members.policy';
+import { MembersService } from './members.service';
+
+@ApiTags('members')
+@Controller('workspaces/:wid/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiZodQuery(paginationQuerySchema)
+  @ApiOkResponse({ description: '{items: Member[], nextCursor}, in joining order' })
+  list(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(paginationQuerySchema)) q: PaginationQuery,
+  ): Promise<Page<MemberDto>> {
+    return this.members.list(wid, q);
+  }
+
+  @Patch(':userId')
+  @WorkspaceAccess(canManageMembers, 'Only coordinators can change members')
+  @ApiZodBody(updateMemberSchema)
+  update(
+    @CurrentMember() me: Membership,
+    @Param('userId', new IdPipe('Member')) userId: string,
+    @Body(new ZodPipe(updateMemberSchema)) body: UpdateMemberInput,
+  ): Promise<MemberDto> {
+    return this.members.update(me, userId, body);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed (coordinator) or left (yourself)' })
+  remove(
+    @CurrentMember() me: Membership,
+    @Param('userId', new IdPipe('Member')) userId: string,
+  ): Promise<void> {
+    return this.members.remove(me, userId);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { zId, paginationQuerySchema } from './schemas.js';
+
+/** Every event type of the log (dotted: `<subject>.<verb>`). Add new types here. */
+export const ACTIVITY_EVENT_TYPES = [
+  'workspace.created',
+  'workspace.updated',
+  'workspace.stage_changed',
+  'member.joined',
+  'member.role_changed',
+  'member.updated',
+  'member.left',
+  'invitation.created',
+  'invitation.revoked',
+  'partner.added',
+  'partner.updated',
+  'partner.left',
+  'policy.changed',
+  'proposal.opened',
+  'vote.cast',
+  'advice.given',
+  'proposal.closed',
+  'principle.created',
+  'principle.updated',
+  'principle.deleted',
+  'principle.reordered',
+  'experiment.created',
+  'experiment.updated',
+  'experiment.status_changed',
+  'experiment.learning_added',
+  'connection.proposed',
+  'connection.responded',
+  'connection.accepted',
+  'connection.declined',
+  'document.created',
+  'document.version_created',
+  'document.restored',
+] as const;
+export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
+
+/** The part before the dot: `?type=member` matches every `member.*` event. */
+export const ACTIVITY_EVENT_PREFIXES = [
+  ...new Set(ACTIVITY_EVENT_TYPES.map((t) => t.split('.')[0]!)),
+] as readonly string[];
+
+export const isActivityTypeFilter = (v: string) =>
+  (ACTIVITY_EVENT_TYPES as readonly string[]).includes(v) || ACTIVITY_EVENT_PREFIXES.includes(v);
+
+export const activityQuerySchema = paginationQuerySchema.extend({
+  type: z
+    .string()
+    .refine(isActivityTypeFilter, 'must be an event type (e.g. member.joined) or a prefix (member)')
+    .optional(),
+  partnerId: zId.optional(),
+});
+export type ActivityQuery = z.infer<typeof activityQuerySchema>;
+
+/** The activity event as the log and the socket carry it. */
+export interface ActivityEventDto {
+  id: string;
+  /** Global and increasing: newer events have a larger seq. */
+  seq: number;
+  workspaceId: string;
+  type: ActivityEventType;
+  actorId: string | null;
+  subjectType: string;
+  subjectId: string | null;
+  /** Partners this event involves (the `?partnerId=` filter matches on it). */
+  partnerIds: string[];
+  payload: Record<string, unknown>;
+  createdAt: string;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Role } from './domain.js';
+import { LIMITS } from './limits.js';
+import { zId } from './schemas.js';
+import { zEmail } from './auth.js';
+import { zRole } from './workspaces.js';
+
+export const updateMemberSchema = z.object({
+  role: zRole.optional(),
+  broker: z.boolean().optional(),
+  /** The partner this member represents; null unlinks. */
+  partnerId: zId.nullable().optional(),
+});
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
+
+export interface MemberDto {
+  workspaceId: string;
+  userId: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  broker: boolean;
+  partnerId: string | null;
+  joinedAt: string;
+}
+
+export const createInvitationSchema = z.object({
+  /** When set, only the user with this email may accept. */
+  email: zEmail.optional(),
+  role: zRole,
+  broker: z.boolean().default(false),
+  partnerId: zId.nullable().optional(),
+  /** Fractions allowed; default one week. */
+  expiresInHours: z
+    .number()
+    .positive()
+    .max(LIMITS.invitationMaxHours)
+    .default(LIMITS.invitationDefaultHours),
+});
+export type CreateInvitationInput = z.input<typeof createInvitationSchema>;
+
+export interface InvitationDto {
+  id: string;
+  workspaceId: string;
+  email: string | null;
+  role: Role;
+  broker: boolean;
+  partnerId: string | null;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** Only the create answer carries the token; the server keeps nothing but its hash. */
+export interface CreatedInvitationDto extends InvitationDto {
+  token: string;
+}
+
+/** What the accept page shows before accepting. */
+export interface InvitationPreviewDto {
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+  broker: boolean;
+  email: string | null;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'expired' | 'revoked';
+}
