@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { useMe } from '../features/auth/api';
 import { I18nProvider } from '../i18n/i18n';
+import { SocketProvider } from './socket';
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -17,11 +19,19 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+/** The realtime socket follows the session: connected while signed in, closed after sign-out. */
+function SessionSocket({ children }: { children: ReactNode }) {
+  const me = useMe();
+  return <SocketProvider enabled={Boolean(me.data)}>{children}</SocketProvider>;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <I18nProvider>{children}</I18nProvider>
+      <I18nProvider>
+        <SessionSocket>{children}</SessionSocket>
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

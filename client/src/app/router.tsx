@@ -1,13 +1,39 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
+import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { LoginPage } from '../features/auth/routes/LoginPage';
+import { RegisterPage } from '../features/auth/routes/RegisterPage';
+import { ActivityPage } from '../features/activity/routes/ActivityPage';
 import { HomePage } from '../features/home/routes/HomePage';
+import { AcceptInvitationPage } from '../features/invitations/routes/AcceptInvitationPage';
 import { NotFoundPage } from '../features/system/routes/NotFoundPage';
+import { WorkspaceLayout } from '../features/workspaces/components/WorkspaceLayout';
+import { WorkspaceHomePage } from '../features/workspaces/routes/WorkspaceHomePage';
+import { WorkspacesPage } from '../features/workspaces/routes/WorkspacesPage';
 
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'invite/:token', element: <AcceptInvitationPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'w', element: <WorkspacesPage /> },
+          {
+            path: 'w/:wid',
+            element: <WorkspaceLayout />,
+            children: [
+              { index: true, element: <WorkspaceHomePage /> },
+              { path: 'activity', element: <ActivityPage /> },
+              { path: '*', element: <Navigate to="." replace /> },
+            ],
+          },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -24,3 +24,11 @@ describe('i18n', () => {
     expect(translate('en', 'nope.key')).toBe('nope.key');
   });
 });
+
+describe('keys with dots', () => {
+  it('finds event messages whose keys contain dots', () => {
+    expect(translate('en', 'activity.event.member.joined', { subject: 'An', role: 'x' })).toBe(
+      'An joined as x',
+    );
+  });
+});

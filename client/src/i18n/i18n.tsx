@@ -29,13 +29,27 @@ export function detectLocale(
   return first.startsWith('nl') ? 'nl' : 'en';
 }
 
+/** Keys may themselves contain dots (event types such as `member.joined`): try longer segments. */
+function lookup(node: unknown, parts: string[]): unknown {
+  if (parts.length === 0) return node;
+  if (typeof node !== 'object' || node === null) return undefined;
+  const rec = node as Record<string, unknown>;
+  for (let n = parts.length; n >= 1; n--) {
+    const k = parts.slice(0, n).join('.');
+    if (k in rec) {
+      const found = lookup(rec[k], parts.slice(n));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 export function translate(
   locale: Locale,
   key: string,
   params?: Record<string, string | number>,
 ): string {
-  let node: unknown = catalogs[locale];
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const node = lookup(catalogs[locale], key.split('.'));
   if (typeof node !== 'string') return key;
   return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
 }

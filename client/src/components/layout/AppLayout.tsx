@@ -1,9 +1,10 @@
 import { Link, Outlet } from 'react-router';
+import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useI18n } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page: skip link, banner with brand and language, and the main region. */
-export function AppLayout({ headerExtra }: { headerExtra?: React.ReactNode }) {
+export function AppLayout() {
   const { t } = useI18n();
   return (
     <div className="flex min-h-screen flex-col">
@@ -15,12 +16,17 @@ export function AppLayout({ headerExtra }: { headerExtra?: React.ReactNode }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
-            <img src="/favicon.svg" alt="" className="h-7 w-7" />
-            <span>{t('app.name')}</span>
-          </Link>
+          <div className="flex items-center gap-6">
+            <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
+              <img src="/favicon.svg" alt="" className="h-7 w-7" />
+              <span>{t('app.name')}</span>
+            </Link>
+            <Link to="/w" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+              {t('nav.workspaces')}
+            </Link>
+          </div>
           <div className="flex items-center gap-3">
-            {headerExtra}
+            <UserMenu />
             <LanguageSwitch />
           </div>
         </div>

@@ -1,0 +1,39 @@
+import type { WorkspaceDto } from '@coalesce/shared';
+import { Link, useOutletContext } from 'react-router';
+import { Card } from '../../../components/ui/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { ActivityFeed } from '../../activity/components/ActivityFeed';
+import { InvitationsPanel } from '../../invitations/components/InvitationsPanel';
+import { MembersList } from '../../members/components/MembersList';
+import { StageCard } from '../components/StageCard';
+
+export function WorkspaceHomePage() {
+  const ws = useOutletContext<WorkspaceDto>();
+  const { t } = useI18n();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{ws.name}</h1>
+        {ws.description && (
+          <p className="mt-1 max-w-3xl whitespace-pre-line text-slate-600">{ws.description}</p>
+        )}
+      </header>
+      <StageCard ws={ws} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          {ws.visionDocumentId && (
+            <Card>
+              <h2 className="text-lg font-semibold">{t('workspaces.vision')}</h2>
+              <Link className="mt-2 inline-block font-medium text-brand-700 underline" to="vision">
+                {t('workspaces.openVision')}
+              </Link>
+            </Card>
+          )}
+          <MembersList ws={ws} />
+          {ws.myRole === 'coordinator' && <InvitationsPanel ws={ws} />}
+        </div>
+        <ActivityFeed workspaceId={ws.id} compact />
+      </div>
+    </div>
+  );
+}
