@@ -3,4 +3,5 @@ export * from './errors.js';
 export * from './collab.js';
 export * from './domain.js';
 export * from './schemas.js';
+export * from './decisions.js';
 export * from './socket.js';
