@@ -3,6 +3,13 @@ import { AppLayout } from '../components/layout/AppLayout';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { LoginPage } from '../features/auth/routes/LoginPage';
 import { RegisterPage } from '../features/auth/routes/RegisterPage';
+import { PartnerPage } from '../features/partners/routes/PartnerPage';
+import { PartnersPage } from '../features/partners/routes/PartnersPage';
+import { PoliciesPage } from '../features/policies/routes/PoliciesPage';
+import { PrinciplesPage } from '../features/principles/routes/PrinciplesPage';
+import { NewProposalPage } from '../features/proposals/routes/NewProposalPage';
+import { ProposalPage } from '../features/proposals/routes/ProposalPage';
+import { ProposalsPage } from '../features/proposals/routes/ProposalsPage';
 import { ActivityPage } from '../features/activity/routes/ActivityPage';
 import { HomePage } from '../features/home/routes/HomePage';
 import { AcceptInvitationPage } from '../features/invitations/routes/AcceptInvitationPage';
@@ -29,6 +36,13 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <WorkspaceHomePage /> },
               { path: 'activity', element: <ActivityPage /> },
+              { path: 'partners', element: <PartnersPage /> },
+              { path: 'partners/:pid', element: <PartnerPage /> },
+              { path: 'principles', element: <PrinciplesPage /> },
+              { path: 'policies', element: <PoliciesPage /> },
+              { path: 'proposals', element: <ProposalsPage /> },
+              { path: 'proposals/new', element: <NewProposalPage /> },
+              { path: 'proposals/:id', element: <ProposalPage /> },
               { path: '*', element: <Navigate to="." replace /> },
             ],
           },

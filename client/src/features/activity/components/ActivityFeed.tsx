@@ -11,13 +11,17 @@ import { describeEvent } from '../describe';
 export function ActivityFeed({
   workspaceId,
   compact = false,
+  partnerId,
+  title,
 }: {
   workspaceId: string;
   compact?: boolean;
+  partnerId?: string;
+  title?: string;
 }) {
   const { t, tx, locale } = useI18n();
   const [type, setType] = useState('');
-  const activity = useActivity(workspaceId, { type: type || undefined });
+  const activity = useActivity(workspaceId, { type: type || undefined, partnerId });
   const members = useMembers(workspaceId);
   const names = useMemo(
     () => new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName])),
@@ -30,7 +34,11 @@ export function ActivityFeed({
     <Card>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">
-          {compact ? <Link to="activity">{t('activity.title')}</Link> : t('activity.title')}
+          {compact ? (
+            <Link to="activity">{t('activity.title')}</Link>
+          ) : (
+            (title ?? t('activity.title'))
+          )}
         </h2>
         {!compact && (
           <label className="flex items-center gap-2 text-sm">

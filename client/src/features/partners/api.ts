@@ -1,0 +1,67 @@
+import type { Page } from '@coalesce/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Partner } from '../../api/contract';
+import { workspaceKey } from '../workspaces/api';
+
+export interface PartnerFilters {
+  tier?: string;
+  status?: string;
+  actorType?: string;
+}
+
+export const partnersKey = (wid: string) => [...workspaceKey(wid), 'partners'] as const;
+
+export function usePartners(wid: string, filters: PartnerFilters = {}) {
+  return useQuery({
+    queryKey: [...partnersKey(wid), filters],
+    queryFn: () =>
+      api<Page<Partner>>(`/workspaces/${wid}/partners`, { query: { limit: 200, ...filters } }),
+  });
+}
+
+export function usePartner(wid: string, pid: string) {
+  return useQuery({
+    queryKey: [...partnersKey(wid), 'one', pid],
+    queryFn: () => api<Partner>(`/workspaces/${wid}/partners/${pid}`),
+  });
+}
+
+export function useCreatePartner(wid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      api<Partner>(`/workspaces/${wid}/partners`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey(wid) }),
+  });
+}
+
+export function useUpdatePartner(wid: string, pid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      api<Partner>(`/workspaces/${wid}/partners/${pid}`, { method: 'PATCH', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey(wid) }),
+  });
+}
+
+export function useLeavePartner(wid: string, pid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api<Partner>(`/workspaces/${wid}/partners/${pid}/leave`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey(wid) }),
+  });
+}
+
+/** "a, b ,c" → ["a","b","c"]: list fields are typed as comma-separated text. */
+export const splitList = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];

@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { DecisionPolicies } from '../../api/contract';
+import { workspaceKey } from '../workspaces/api';
+
+const key = (wid: string) => [...workspaceKey(wid), 'policies'] as const;
+
+export function usePolicies(wid: string) {
+  return useQuery({
+    queryKey: key(wid),
+    queryFn: () => api<DecisionPolicies>(`/workspaces/${wid}/decision-policies`),
+  });
+}
+
+export function usePutPolicy(wid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tier, ...body }: { tier: string } & Record<string, unknown>) =>
+      api<DecisionPolicies>(`/workspaces/${wid}/decision-policies/${tier}`, {
+        method: 'PUT',
+        body,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(wid) }),
+  });
+}
