@@ -91,3 +91,83 @@ export interface Proposal {
   proposedBy: string;
   createdAt: string;
 }
+
+export interface Learning {
+  id: string;
+  text: string;
+  evidenceUrl?: string | null;
+  authorId: string;
+  createdAt: string;
+}
+
+export interface Experiment {
+  id: string;
+  title: string;
+  hypothesis: string;
+  description: string;
+  status: import('@coalesce/shared').ExperimentStatus;
+  leadPartnerId?: string | null;
+  partnerIds: string[];
+  targetGroups: string[];
+  barriers: import('@coalesce/shared').Barrier[];
+  principleIds: string[];
+  neededExpertise: string[];
+  startDate?: string | null;
+  endDate?: string | null;
+  learnings: Learning[];
+  updatedAt?: string;
+}
+
+export interface Connection {
+  id: string;
+  fromPartnerId: string;
+  toPartnerId: string;
+  reason: string;
+  status: import('@coalesce/shared').ConnectionStatus;
+  responses: {
+    partnerId: string;
+    accept: boolean;
+    note?: string | null;
+    respondedBy: string;
+    respondedAt: string;
+  }[];
+  proposedBy: string;
+  createdAt?: string;
+}
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  tier: Tier;
+  actorType: ActorType;
+  metrics: { degree: number; betweenness: number };
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: {
+    source: string;
+    target: string;
+    kinds: ('connection' | 'experiment')[];
+    weight: number;
+  }[];
+  metrics: {
+    nodes: number;
+    edges: number;
+    byTier: Record<string, number>;
+    byActorType: Record<string, number>;
+    density: number;
+    diversity: number;
+    activeShare: number;
+  };
+}
+
+export interface BrokerSuggestion {
+  fromPartnerId: string;
+  toPartnerId: string;
+  kind: 'expertise_match' | 'shared_target_group' | 'isolated';
+  score: number;
+  reason: { code: string; params: Record<string, string | number> };
+  text: string;
+}

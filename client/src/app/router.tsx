@@ -10,6 +10,11 @@ import { PrinciplesPage } from '../features/principles/routes/PrinciplesPage';
 import { NewProposalPage } from '../features/proposals/routes/NewProposalPage';
 import { ProposalPage } from '../features/proposals/routes/ProposalPage';
 import { ProposalsPage } from '../features/proposals/routes/ProposalsPage';
+import { ConnectionsPage } from '../features/connections/routes/ConnectionsPage';
+import { ExperimentPage } from '../features/experiments/routes/ExperimentPage';
+import { ExperimentsBoardPage } from '../features/experiments/routes/ExperimentsBoardPage';
+import { NewExperimentPage } from '../features/experiments/routes/NewExperimentPage';
+import { NetworkPage } from '../features/network/routes/NetworkPage';
 import { ActivityPage } from '../features/activity/routes/ActivityPage';
 import { HomePage } from '../features/home/routes/HomePage';
 import { AcceptInvitationPage } from '../features/invitations/routes/AcceptInvitationPage';
@@ -43,6 +48,11 @@ export const router = createBrowserRouter([
               { path: 'proposals', element: <ProposalsPage /> },
               { path: 'proposals/new', element: <NewProposalPage /> },
               { path: 'proposals/:id', element: <ProposalPage /> },
+              { path: 'experiments', element: <ExperimentsBoardPage /> },
+              { path: 'experiments/new', element: <NewExperimentPage /> },
+              { path: 'experiments/:eid', element: <ExperimentPage /> },
+              { path: 'connections', element: <ConnectionsPage /> },
+              { path: 'network', element: <NetworkPage /> },
               { path: '*', element: <Navigate to="." replace /> },
             ],
           },

@@ -11,6 +11,7 @@ const sections: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: 'partners', label: 'nav.partners' },
   { to: 'proposals', label: 'nav.proposals' },
   { to: 'experiments', label: 'nav.experiments' },
+  { to: 'connections', label: 'connections.title' },
   { to: 'network', label: 'nav.network' },
   { to: 'activity', label: 'nav.activity' },
 ];

@@ -1,0 +1,59 @@
+import type { Page } from '@coalesce/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Experiment } from '../../api/contract';
+import { workspaceKey } from '../workspaces/api';
+
+const key = (wid: string) => [...workspaceKey(wid), 'experiments'] as const;
+
+export function useExperiments(wid: string) {
+  return useQuery({
+    queryKey: [...key(wid), 'list'],
+    queryFn: () =>
+      api<Page<Experiment>>(`/workspaces/${wid}/experiments`, { query: { limit: 200 } }),
+  });
+}
+
+export function useExperiment(wid: string, eid: string) {
+  return useQuery({
+    queryKey: [...key(wid), 'one', eid],
+    queryFn: () => api<Experiment>(`/workspaces/${wid}/experiments/${eid}`),
+  });
+}
+
+export function useExperimentMutations(wid: string) {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: key(wid) });
+  return {
+    create: useMutation({
+      mutationFn: (body: unknown) =>
+        api<Experiment>(`/workspaces/${wid}/experiments`, { method: 'POST', body }),
+      onSuccess: done,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) =>
+        api<Experiment>(`/workspaces/${wid}/experiments/${id}`, { method: 'PATCH', body }),
+      // The board moves the card at once; the server's answer (or refusal) settles it.
+      onMutate: async ({ id, ...body }) => {
+        await qc.cancelQueries({ queryKey: [...key(wid), 'list'] });
+        const prev = qc.getQueryData<Page<Experiment>>([...key(wid), 'list']);
+        if (prev && 'status' in body) {
+          qc.setQueryData<Page<Experiment>>([...key(wid), 'list'], {
+            ...prev,
+            items: prev.items.map((e) =>
+              e.id === id ? { ...e, status: body.status as Experiment['status'] } : e,
+            ),
+          });
+        }
+        return { prev };
+      },
+      onError: (_e, _v, ctx) => ctx?.prev && qc.setQueryData([...key(wid), 'list'], ctx.prev),
+      onSettled: done,
+    }),
+    addLearning: useMutation({
+      mutationFn: ({ id, ...body }: { id: string; text: string; evidenceUrl?: string }) =>
+        api<Experiment>(`/workspaces/${wid}/experiments/${id}/learnings`, { method: 'POST', body }),
+      onSuccess: done,
+    }),
+  };
+}

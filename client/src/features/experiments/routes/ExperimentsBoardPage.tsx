@@ -1,0 +1,122 @@
+import { EXPERIMENT_STATUSES, type ExperimentStatus, type WorkspaceDto } from '@coalesce/shared';
+import { clsx } from 'clsx';
+import { useState } from 'react';
+import { Link, useOutletContext } from 'react-router';
+import { Badge, ErrorNote, Spinner } from '../../../components/ui/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { usePartners } from '../../partners/api';
+import { useExperimentMutations, useExperiments } from '../api';
+
+/** A column per status; drag a card (or use its menu) to move the experiment on. */
+export function ExperimentsBoardPage() {
+  const ws = useOutletContext<WorkspaceDto>();
+  const { t, tx } = useI18n();
+  const experiments = useExperiments(ws.id);
+  const partners = usePartners(ws.id);
+  const { update } = useExperimentMutations(ws.id);
+  const [over, setOver] = useState<ExperimentStatus | null>(null);
+  const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
+  const canWrite = ws.myRole === 'coordinator' || Boolean(ws.myPartnerId);
+
+  if (experiments.isPending) return <Spinner label={t('app.loading')} />;
+  if (experiments.isError) return <ErrorNote>{experiments.error.message}</ErrorNote>;
+  const move = (id: string, status: ExperimentStatus) => update.mutate({ id, status });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('experiments.title')}</h1>
+          {canWrite && <p className="text-sm text-slate-500">{t('experiments.dragHint')}</p>}
+        </div>
+        {canWrite && (
+          <Link
+            className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            to="new"
+          >
+            {t('experiments.new')}
+          </Link>
+        )}
+      </div>
+      {update.isError && <ErrorNote>{update.error.message}</ErrorNote>}
+      <div
+        className="grid auto-cols-[16rem] grid-flow-col gap-3 overflow-x-auto pb-2"
+        data-testid="board"
+      >
+        {EXPERIMENT_STATUSES.map((status) => {
+          const items = experiments.data.items.filter((e) => e.status === status);
+          return (
+            <section
+              key={status}
+              aria-label={tx(`experiments.statuses.${status}`)}
+              data-status={status}
+              onDragOver={(e) => {
+                if (!canWrite) return;
+                e.preventDefault();
+                setOver(status);
+              }}
+              onDragLeave={() => setOver(null)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setOver(null);
+                const id = e.dataTransfer.getData('text/experiment');
+                if (id) move(id, status);
+              }}
+              className={clsx(
+                'flex min-h-64 flex-col gap-2 rounded-lg bg-slate-100 p-2',
+                over === status && 'ring-2 ring-brand-500',
+              )}
+            >
+              <h2 className="flex items-center justify-between px-1 text-sm font-semibold text-slate-700">
+                {tx(`experiments.statuses.${status}`)}{' '}
+                <span className="text-slate-400">{items.length}</span>
+              </h2>
+              {items.map((e) => (
+                <article
+                  key={e.id}
+                  draggable={canWrite}
+                  onDragStart={(ev) => ev.dataTransfer.setData('text/experiment', e.id)}
+                  data-testid={`card-${e.id}`}
+                  className="cursor-grab rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200"
+                >
+                  <Link to={e.id} className="font-medium text-slate-900 hover:text-brand-700">
+                    {e.title}
+                  </Link>
+                  {e.leadPartnerId && (
+                    <p className="text-xs text-slate-500">{names.get(e.leadPartnerId)}</p>
+                  )}
+                  <div className="mt-2 flex flex-wrap gap-1">
+                    {e.barriers.slice(0, 3).map((b) => (
+                      <Badge key={b} tone="amber">
+                        {tx(`experiments.barrierNames.${b}`)}
+                      </Badge>
+                    ))}
+                  </div>
+                  {canWrite && (
+                    <label className="mt-2 flex items-center gap-1 text-xs text-slate-500">
+                      {t('experiments.moveTo')}
+                      <select
+                        className="rounded border border-slate-200 px-1 py-0.5"
+                        value={e.status}
+                        onChange={(ev) => move(e.id, ev.target.value as ExperimentStatus)}
+                      >
+                        {EXPERIMENT_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {tx(`experiments.statuses.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                </article>
+              ))}
+              {items.length === 0 && (
+                <p className="px-1 text-xs text-slate-400">{t('experiments.empty')}</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
