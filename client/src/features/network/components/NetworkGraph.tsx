@@ -1,21 +1,7 @@
-import type { ActorType } from '@coalesce/shared';
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { Network } from '../../../api/contract';
-
-export const ACTOR_COLORS: Record<ActorType, string> = {
-  local_government: '#0f766e',
-  education: '#4f46e5',
-  knowledge_institution: '#7c3aed',
-  youth_work: '#db2777',
-  sports: '#16a34a',
-  care_welfare: '#dc2626',
-  arts_culture: '#d97706',
-  entrepreneur: '#0369a1',
-  civil_society: '#65a30d',
-  citizen: '#92400e',
-  other: '#64748b',
-};
+import { ACTOR_COLORS } from '../colors';
 
 /**
  * The network drawn with cytoscape (canvas, so it also renders where WebGL is missing). Nodes keep

@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useConnectionMutations } from '../../connections/api';
 import { usePartners } from '../../partners/api';
 import { useNetwork, useSuggestions } from '../api';
-import { ACTOR_COLORS } from '../components/NetworkGraph';
+import { ACTOR_COLORS } from '../colors';
 
 // Cytoscape is large: load it only when someone opens the map.
 const NetworkGraph = lazy(() => import('../components/NetworkGraph'));
