@@ -4,3 +4,4 @@ export * from './collab.js';
 export * from './domain.js';
 export * from './schemas.js';
 export * from './socket.js';
+export * from './documents.js';
