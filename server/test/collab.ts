@@ -185,6 +185,23 @@ export function until(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Promise<v
   });
 }
 
+/** Resolves once some remote awareness state satisfies `predicate`. */
+export function seesAwareness(c: Client, predicate: (state: Record<string, unknown>) => boolean) {
+  const check = () =>
+    [...c.provider.awareness.getStates().entries()].some(
+      ([id, s]) => id !== c.doc.clientID && predicate(s),
+    );
+  if (check()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const on = () => {
+      if (!check()) return;
+      c.provider.awareness.off('change', on);
+      resolve();
+    };
+    c.provider.awareness.on('change', on);
+  });
+}
+
 export interface RawClient {
   ws: WS;
   /** Every binary message received, in order. */
@@ -196,8 +213,8 @@ export interface RawClient {
 }
 
 /** A bare socket speaking whatever bytes the test sends. */
-export function rawConnect(t: TestApp, path: string): RawClient {
-  const ws = new WS(`ws://127.0.0.1:${t.port}${path}`);
+export function rawConnect(t: TestApp, path: string, options: WS.ClientOptions = {}): RawClient {
+  const ws = new WS(`ws://127.0.0.1:${t.port}${path}`, options);
   const messages: Uint8Array[] = [];
   const waiters: ((m: Uint8Array) => void)[] = [];
   ws.on('message', (data: Buffer) => {
