@@ -1,3 +1,4 @@
+import type { ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '../src/config/config';
 import { createApp } from '../src/app.factory';
@@ -12,9 +13,13 @@ export interface TestApp {
 
 /**
  * The whole application on a random loopback port against the run's test database.
- * `env` overrides configuration the way an operator would (e.g. rate limits).
+ * `env` overrides configuration the way an operator would (e.g. rate limits); `imports` adds
+ * modules, e.g. one providing a test COLLAB_AUTHENTICATOR.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { imports?: NonNullable<ModuleMetadata['imports']> } = {},
+): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL not set: globalSetup did not run');
   const config = loadConfig({
@@ -26,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
     DATABASE_URL: url,
   });
-  const app = await createApp({ ...config, database: { ...config.database, url } });
+  const app = await createApp({ ...config, database: { ...config.database, url } }, options);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
