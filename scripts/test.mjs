@@ -35,6 +35,10 @@ if (want('static')) {
   );
 }
 if (want('server'))
+  step('shared (vitest)', () =>
+    run(bin('pnpm'), ['--filter', '@coalesce/shared', 'exec', 'vitest', 'run']),
+  );
+if (want('server'))
   step('server (jest)', () =>
     run(bin('pnpm'), ['--filter', '@coalesce/server', 'exec', 'jest', '--ci']),
   );

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './collab.js';
 export * from './domain.js';
 export * from './schemas.js';
+export * from './decisions.js';
 export * from './socket.js';
 export * from './auth.js';
 export * from './workspaces.js';
