@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ModuleMetadata } from '@nestjs/common';
+import type { ModuleMetadata, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,12 +21,22 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.imports),
-    {
-      bodyParser: false,
-      logger: new PinoNestLogger(),
-      abortOnError: false,
-    },
+    nestAppOptions(),
   );
+  return configureApp(app, config);
+}
+
+export const nestAppOptions = (): NestApplicationOptions => ({
+  bodyParser: false,
+  logger: new PinoNestLogger(),
+  abortOnError: false,
+});
+
+/** Everything after the module graph: HTTP setup, socket.io adapter, prefix, OpenAPI. */
+export function configureApp(
+  app: NestExpressApplication,
+  config: ResolvedConfig,
+): NestExpressApplication {
   setupHttp(app, config);
   app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
   app.setGlobalPrefix('api');

@@ -1,8 +1,11 @@
-/** Helpers for collaboration tests: a real test authenticator, stock providers, raw sockets. */
+/**
+ * Helpers for collaboration tests: stock providers (real tokens or a session cookie), raw
+ * sockets, and a grant-table authenticator for pure protocol tests (acceptance tests of access
+ * run on real users, workspaces and tokens: see collab-access.e2e-spec.ts).
+ */
 import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CollabCloseCode } from '@coalesce/shared';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -13,7 +16,8 @@ import {
   type CollabAuthResult,
 } from '../src/modules/documents/collab/collab.auth';
 import { COLLAB_OPTIONS, type CollabOptions } from '../src/modules/documents/collab/collab.options';
-import type { TestApp } from './test-app';
+import { api, createWorkspace, registerUser } from './factories';
+import type { TestApp, TestAppOptions } from './test-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,41 +64,62 @@ export class TestCollabAuthenticator implements CollabAuthenticator {
 }
 
 @Module({})
-class CollabTestModule {}
+class CollabOptionsModule {}
 
-/** A global module providing the test authenticator (and optional collab tunables). */
+/** A global module providing smaller collab tunables (the real authenticator stays). */
+export function collabOptionsModule(options: Partial<CollabOptions> = {}): DynamicModule {
+  return {
+    module: CollabOptionsModule,
+    global: true,
+    providers: [{ provide: COLLAB_OPTIONS, useValue: options }],
+    exports: [COLLAB_OPTIONS],
+  };
+}
+
+/** startTestApp options for protocol tests: the grant-table authenticator replaces the real one. */
 export function collabTestModule(
   auth: TestCollabAuthenticator,
   options: Partial<CollabOptions> = {},
-): DynamicModule {
+): TestAppOptions {
   return {
-    module: CollabTestModule,
-    global: true,
-    providers: [
-      {
-        provide: COLLAB_AUTHENTICATOR,
-        useFactory: (ds: DataSource) => {
+    imports: [collabOptionsModule(options)],
+    override: (builder) =>
+      builder.overrideProvider(COLLAB_AUTHENTICATOR).useFactory({
+        factory: (ds: DataSource) => {
           auth.dataSource = ds;
           return auth;
         },
         inject: [DataSource],
-      },
-      { provide: COLLAB_OPTIONS, useValue: options },
-    ],
-    exports: [COLLAB_AUTHENTICATOR, COLLAB_OPTIONS],
+      }),
   };
 }
 
 export const randomId = () => crypto.randomUUID();
 
+/** One owner and workspace per app for tests that only need documents to exist. */
+const owners = new WeakMap<TestApp, Promise<{ token: string; workspaceId: string }>>();
+function ownerOf(t: TestApp) {
+  let owner = owners.get(t);
+  if (!owner) {
+    owner = (async () => {
+      const user = await registerUser(t);
+      const workspace = await createWorkspace(t, user);
+      return { token: user.token, workspaceId: workspace.id };
+    })();
+    owners.set(t, owner);
+  }
+  return owner;
+}
+
+/** A document created over the API, by `as` (a member's token in their workspace) or a default owner. */
 export async function createDocument(
   t: TestApp,
-  workspaceId = randomId(),
+  as?: { token: string; workspaceId: string },
   kind: 'vision' | 'notes' | 'principles' = 'notes',
 ): Promise<{ id: string; workspaceId: string }> {
-  const res = await request(t.baseUrl)
-    .post(`/api/workspaces/${workspaceId}/documents`)
-    .send({ title: 'Doc', kind })
+  const { token, workspaceId } = as ?? (await ownerOf(t));
+  const res = await api(t, token)
+    .post(`/api/workspaces/${workspaceId}/documents`, { title: 'Doc', kind })
     .expect(201);
   return res.body as { id: string; workspaceId: string };
 }
@@ -105,12 +130,24 @@ export interface Client {
   destroy(): void;
 }
 
-/** The stock y-websocket client, as a browser would use it (BroadcastChannel off: one process). */
-export function connect(t: TestApp, documentId: string, token: string): Client {
+/**
+ * The stock y-websocket client, as a browser would use it (BroadcastChannel off: one process).
+ * `{cookie}` instead of a token: the upgrade carries the session cookie, as a same-origin
+ * browser's does.
+ */
+export function connect(t: TestApp, documentId: string, auth: string | { cookie: string }): Client {
   const doc = new Y.Doc();
+  const cookie = typeof auth === 'string' ? undefined : auth.cookie;
+  const Socket = cookie
+    ? class extends WS {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } });
+        }
+      }
+    : WS;
   const provider = new WebsocketProvider(`ws://127.0.0.1:${t.port}/collab`, documentId, doc, {
-    WebSocketPolyfill: WS as unknown as typeof WebSocket,
-    params: { token },
+    WebSocketPolyfill: Socket as unknown as typeof WebSocket,
+    params: typeof auth === 'string' ? { token: auth } : {},
     disableBc: true,
   });
   return {

@@ -3,11 +3,12 @@ import type { DocumentExportFormat, DocumentVersionDto, Page } from '@coalesce/s
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { notFound } from '../../common/errors/domain-error';
+import { ActivityService } from '../activity/activity.service';
+import { CollabPersistenceService } from './collab/collab-persistence.service';
 import { CollabService } from './collab/collab.service';
 import { docToProseMirror, replaceContentUpdate } from './document-content.util';
 import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
 import { DocumentVersionEntity } from './document-version.entity';
-import { DocumentEvents } from './documents.events';
 import { DocumentsService } from './documents.service';
 import { decodeCursor, encodeCursor, invalidCursor } from './documents.util';
 
@@ -24,6 +25,9 @@ export const toVersionDto = (v: DocumentVersionEntity): DocumentVersionDto => ({
 /**
  * Named versions (exact Yjs state + rendering), restore as a live change, and export. All read
  * the document's committed state through the collab service, so they see what clients see.
+ * Each change commits together with its activity event. The live state is read BEFORE the
+ * transaction opens: loading a document uses other connections, and the embedded database
+ * runs one transaction at a time, so reading it inside would wait for ourselves.
  */
 @Injectable()
 export class DocumentVersionsService {
@@ -31,7 +35,8 @@ export class DocumentVersionsService {
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
     private readonly collab: CollabService,
-    private readonly events: DocumentEvents,
+    private readonly persistence: CollabPersistenceService,
+    private readonly activity: ActivityService,
   ) {}
 
   private get repo() {
@@ -49,22 +54,28 @@ export class DocumentVersionsService {
       state: Y.encodeStateAsUpdate(doc),
       json: docToProseMirror(doc),
     }));
-    const saved = await this.repo.save(
-      this.repo.create({
-        documentId,
-        label,
-        state: Buffer.from(state),
-        json,
-        html: renderHtml(json),
-        createdBy: actorId,
-      }),
-    );
-    this.events.emit('document.version_created', {
-      workspaceId,
-      documentId,
-      versionId: saved.id,
-      actorId,
-      label,
+    const html = renderHtml(json);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(DocumentVersionEntity);
+      const version = await repo.save(
+        repo.create({
+          documentId,
+          label,
+          state: Buffer.from(state),
+          json,
+          html,
+          createdBy: actorId,
+        }),
+      );
+      await this.activity.record(manager, {
+        workspaceId,
+        type: 'document.version_created',
+        actorId,
+        subjectType: 'document',
+        subjectId: documentId,
+        payload: { documentId, versionId: version.id, label },
+      });
+      return version;
     });
     return toVersionDto(saved);
   }
@@ -124,23 +135,31 @@ export class DocumentVersionsService {
     actorId: string | null,
   ): Promise<DocumentVersionDto> {
     const version = await this.find(workspaceId, documentId, versionId);
+    // The change (one update-log row, when the content differs) and its event in one
+    // transaction; clients receive the change only after it committed, like any update.
+    const commit = (update: Uint8Array | null) =>
+      this.dataSource.transaction(async (manager) => {
+        if (update) await this.persistence.appendWithin(manager, documentId, update);
+        await this.activity.record(manager, {
+          workspaceId,
+          type: 'document.restored',
+          actorId,
+          subjectType: 'document',
+          subjectId: documentId,
+          payload: { documentId, versionId, label: version.label, changed: update !== null },
+        });
+      });
     const target = new Y.Doc();
     try {
       Y.applyUpdate(target, version.state);
       await this.collab.withDocument(documentId, async (live) => {
         const update = replaceContentUpdate(live.doc, target);
-        if (update) await live.ingest(update, null);
+        if (update) await live.ingest(update, null, commit);
+        else await commit(null);
       });
     } finally {
       target.destroy();
     }
-    this.events.emit('document.restored', {
-      workspaceId,
-      documentId,
-      versionId,
-      actorId,
-      label: version.label,
-    });
     return toVersionDto(version);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -17,21 +17,25 @@ import {
   type Page,
   type PaginationQuery,
 } from '@coalesce/shared';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe';
 import { DocumentVersionsService } from './document-versions.service';
+import { canReadDocuments, canWriteDocuments } from './documents.policy';
 import { DocumentsService, toDocumentDto } from './documents.service';
 
-/**
- * The acting user, once the accounts branch's guard has put it on the request; null until then.
- * Membership guards for these routes are wired by the lead (404 for non-members, observers
- * read-only).
- */
-const actorId = (req: Request): string | null =>
-  (req as Request & { user?: { id?: string } }).user?.id ?? null;
+const READ_ONLY = 'Observers can read documents but not change them';
 
+/**
+ * Under `/workspaces/:wid`, so the global guards answer first: 401 without credentials, 404 for
+ * a malformed or foreign workspace, 403 when the documents policy refuses the role. A document
+ * or version of another workspace is 404 (the services look it up within `:wid`).
+ */
 @ApiTags('documents')
+@WorkspaceAccess(canReadDocuments)
 @Controller('workspaces/:wid/documents')
 export class DocumentsController {
   constructor(
@@ -50,14 +54,15 @@ export class DocumentsController {
   }
 
   @Post()
+  @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentSchema)
   @ApiCreatedResponse({ description: 'The document; a second vision document is 409' })
   async create(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Body(new ZodPipe(createDocumentSchema)) body: CreateDocumentInput,
-    @Req() req: Request,
+    @CurrentUser() me: AuthContext,
   ): Promise<DocumentDto> {
-    const doc = await this.documents.create({ ...body, workspaceId: wid, createdBy: actorId(req) });
+    const doc = await this.documents.create({ ...body, workspaceId: wid, createdBy: me.userId });
     return toDocumentDto(doc);
   }
 
@@ -93,17 +98,18 @@ export class DocumentsController {
   }
 
   @Post(':did/versions')
+  @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentVersionSchema)
   @ApiCreatedResponse({ description: '{id, label, createdAt, createdBy, json, html}' })
   async createVersion(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
     @Body() body: unknown,
-    @Req() req: Request,
+    @CurrentUser() me: AuthContext,
   ): Promise<DocumentVersionDto> {
     await this.documents.getInWorkspace(wid, did);
     const { label } = parseOrThrow(createDocumentVersionSchema, body ?? {});
-    return this.versions.create(wid, did, label, actorId(req));
+    return this.versions.create(wid, did, label, me.userId);
   }
 
   @Get(':did/versions')
@@ -126,14 +132,15 @@ export class DocumentsController {
   }
 
   @Post(':did/versions/:vid/restore')
+  @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @HttpCode(200)
   @ApiOkResponse({ description: 'The restored version; the live document now has its content' })
   restore(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
     @Param('vid', new IdPipe('Version')) vid: string,
-    @Req() req: Request,
+    @CurrentUser() me: AuthContext,
   ): Promise<DocumentVersionDto> {
-    return this.versions.restore(wid, did, vid, actorId(req));
+    return this.versions.restore(wid, did, vid, me.userId);
   }
 }

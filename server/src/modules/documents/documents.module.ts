@@ -1,29 +1,37 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
+import { AuthModule } from '../auth/auth.module';
+import { MembersModule } from '../members/members.module';
+import { UsersModule } from '../users/users.module';
+import { CollabAccessAuthenticator } from './collab/collab-access.authenticator';
+import { CollabAccessListener } from './collab/collab-access.listener';
 import { CollabPersistenceService } from './collab/collab-persistence.service';
-import { DocumentExistsAuthenticator } from './collab/collab.auth';
+import { COLLAB_AUTHENTICATOR } from './collab/collab.auth';
 import { CollabGateway } from './collab/collab.gateway';
 import { CollabService } from './collab/collab.service';
 import { DocumentVersionsService } from './document-versions.service';
 import { DocumentsController } from './documents.controller';
-import { DocumentEvents } from './documents.events';
 import { DocumentsService } from './documents.service';
 
 /**
- * Documents and their live collaboration (`collab/`). The collab socket asks the
- * COLLAB_AUTHENTICATOR provider (from any global module) who is connecting; without one it falls
- * back to DocumentExistsAuthenticator, which verifies nothing but the document's existence.
+ * Documents and their live collaboration (`collab/`). The collab socket authenticates like the
+ * HTTP API (access token or session cookie, membership, the documents policy) and follows
+ * membership and session changes through the EventBus. Changes are recorded in the activity
+ * log in the same transaction.
  */
 @Module({
+  imports: [AuthModule, MembersModule, UsersModule, ActivityModule],
   controllers: [DocumentsController],
   providers: [
     DocumentsService,
     DocumentVersionsService,
-    DocumentEvents,
-    DocumentExistsAuthenticator,
     CollabPersistenceService,
     CollabService,
     CollabGateway,
+    CollabAccessAuthenticator,
+    { provide: COLLAB_AUTHENTICATOR, useExisting: CollabAccessAuthenticator },
+    CollabAccessListener,
   ],
-  exports: [DocumentsService, DocumentEvents, CollabService],
+  exports: [DocumentsService, CollabService],
 })
 export class DocumentsModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, type DocumentDto, type DocumentKind, type Page } from '@coalesce/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { ActivityService } from '../activity/activity.service';
 import { DocumentEntity } from './documents.entity';
-import { DocumentEvents } from './documents.events';
 import { decodeCursor, encodeCursor, invalidCursor, isUniqueViolation } from './documents.util';
 
 export interface CreateDocumentInput {
@@ -27,14 +27,40 @@ export const toDocumentDto = (d: DocumentEntity): DocumentDto => ({
 export class DocumentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: DocumentEvents,
+    private readonly activity: ActivityService,
   ) {}
 
+  /** Creates a document and its `document.created` event in one transaction. */
+  create(input: CreateDocumentInput): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const doc = await this.insert(manager, input);
+      await this.activity.record(manager, {
+        workspaceId: doc.workspaceId,
+        type: 'document.created',
+        actorId: doc.createdBy,
+        subjectType: 'document',
+        subjectId: doc.id,
+        payload: { documentId: doc.id, title: doc.title, kind: doc.kind },
+      });
+      return doc;
+    });
+  }
+
   /**
-   * Creates a document row inside the caller's transaction (a workspace and its vision document
-   * are created together). A second vision document in one workspace is a 409.
+   * The vision document, inside the workspace's creation transaction. It records no event of its
+   * own: the log shows creating the workspace as one change, and `workspace.created` carries
+   * `visionDocumentId`.
    */
-  async create(input: CreateDocumentInput, manager: EntityManager = this.dataSource.manager) {
+  createVision(
+    manager: EntityManager,
+    workspaceId: string,
+    createdBy: string,
+  ): Promise<DocumentEntity> {
+    return this.insert(manager, { workspaceId, title: 'Vision', kind: 'vision', createdBy });
+  }
+
+  /** A second vision document in one workspace is a 409. */
+  private async insert(manager: EntityManager, input: CreateDocumentInput) {
     const repo = manager.getRepository(DocumentEntity);
     const conflict = () =>
       new DomainError(ErrorCode.CONFLICT, 'This workspace already has a vision document');
@@ -52,13 +78,6 @@ export class DocumentsService {
       if (isUniqueViolation(err)) throw conflict();
       throw err;
     }
-    this.events.emit('document.created', {
-      workspaceId: saved.workspaceId,
-      documentId: saved.id,
-      actorId: saved.createdBy,
-      kind: saved.kind,
-      title: saved.title,
-    });
     return saved;
   }
 

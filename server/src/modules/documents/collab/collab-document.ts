@@ -15,6 +15,8 @@ export interface CollabIdentity {
   userId: string;
   workspaceId: string;
   name?: string;
+  /** The auth session, so that revoking it (logout) closes this socket. */
+  sessionId?: string;
 }
 
 /** One client socket on one document. */
@@ -156,13 +158,19 @@ export class CollabDocument {
 
   /**
    * Commit, then apply and fan out (to everyone but `origin`). Commits resolve in queue order,
-   * so updates are applied in the order they arrived. Rejects with the storage error, or with
+   * so updates are applied in the order they arrived. `persist` replaces the update log's group
+   * commit for a server-made change that must commit together with other rows (a restore and
+   * its activity event). Rejects with the storage error, or with
    * `CollabProtocolError` if Yjs refused the (already validated) update.
    */
-  async ingest(update: Uint8Array, origin: CollabConnection | null): Promise<void> {
+  async ingest(
+    update: Uint8Array,
+    origin: CollabConnection | null,
+    persist: (update: Uint8Array) => Promise<void> = this.persist,
+  ): Promise<void> {
     this.pendingWrites++;
     try {
-      await this.persist(update);
+      await persist(update);
       try {
         Y.applyUpdate(this.doc, update, origin);
       } catch (err) {

@@ -26,9 +26,7 @@ describe('collaboration durability (e2e)', () => {
   const start = async (options: Partial<CollabOptions> = {}) => {
     const t = await startTestApp(
       {},
-      {
-        imports: [collabTestModule(auth, { unloadDelayMs: 50, squashIdleMs: 600_000, ...options })],
-      },
+      collabTestModule(auth, { unloadDelayMs: 50, squashIdleMs: 600_000, ...options }),
     );
     apps.push(t);
     return t;

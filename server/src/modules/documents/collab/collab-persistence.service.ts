@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
+import { afterCommit } from '../../../common/database/after-commit';
 import { logger } from '../../../common/logging/logger';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
@@ -147,21 +148,36 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     );
   }
 
+  /**
+   * Appends one update inside the caller's transaction (e.g. a restore with its activity event):
+   * it is durable exactly when that transaction commits.
+   */
+  async appendWithin(manager: EntityManager, documentId: string, update: Uint8Array) {
+    await manager.query(`INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`, [
+      documentId,
+      toBuffer(update),
+    ]);
+    afterCommit(manager, () => this.noteStored(documentId, Date.now()));
+  }
+
   private settle(batch: PendingWrite[]): void {
     const now = Date.now();
-    for (const w of batch) {
-      const d = this.dirty.get(w.documentId);
-      if (d) {
-        d.count++;
-        d.lastWriteAt = now;
-      } else {
-        this.dirty.set(w.documentId, { count: 1, lastWriteAt: now });
-      }
-      if (this.dirty.get(w.documentId)!.count >= this.options.squashEveryUpdates) {
-        this.requestSquash(w.documentId);
-      }
-    }
+    for (const w of batch) this.noteStored(w.documentId, now);
     for (const w of batch) w.resolve();
+  }
+
+  /** One more log row for the document: squash once there are enough. */
+  private noteStored(documentId: string, now: number): void {
+    const d = this.dirty.get(documentId);
+    if (d) {
+      d.count++;
+      d.lastWriteAt = now;
+    } else {
+      this.dirty.set(documentId, { count: 1, lastWriteAt: now });
+    }
+    if (this.dirty.get(documentId)!.count >= this.options.squashEveryUpdates) {
+      this.requestSquash(documentId);
+    }
   }
 
   /**

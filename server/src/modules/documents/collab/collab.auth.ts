@@ -1,7 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Injectable } from '@nestjs/common';
-import { CollabCloseCode } from '@coalesce/shared';
-import { DocumentsService } from '../documents.service';
+import type { CollabCloseCode } from '@coalesce/shared';
 
 export type CollabAuthResult =
   | {
@@ -10,7 +8,10 @@ export type CollabAuthResult =
       workspaceId: string;
       /** Observers: their document updates are dropped, their awareness is relayed. */
       readOnly: boolean;
+      /** Display name, for logs and presence. */
       name?: string;
+      /** The session behind the credentials: its sockets close when it is revoked. */
+      sessionId?: string;
     }
   | {
       ok: false;
@@ -31,28 +32,8 @@ export interface CollabAuthenticator {
   authenticate(req: IncomingMessage, documentId: string): Promise<CollabAuthResult>;
 }
 
-/** Provide the real authenticator under this token (see DocumentsModule). */
-export const COLLAB_AUTHENTICATOR = Symbol('COLLAB_AUTHENTICATOR');
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * FALLBACK ONLY, until accounts land: checks that the document exists (4404 otherwise) and
- * lets everyone write. `?token=` is NOT verified; the user id is a placeholder.
+ * DocumentsModule provides the real one (CollabAccessAuthenticator: verified token or session
+ * cookie, membership, role policy). Tests may override it for pure protocol tests.
  */
-@Injectable()
-export class DocumentExistsAuthenticator implements CollabAuthenticator {
-  constructor(private readonly documents: DocumentsService) {}
-
-  async authenticate(_req: IncomingMessage, documentId: string): Promise<CollabAuthResult> {
-    if (!UUID.test(documentId)) return { ok: false, code: CollabCloseCode.NOT_FOUND };
-    const doc = await this.documents.findById(documentId.toLowerCase());
-    if (!doc) return { ok: false, code: CollabCloseCode.NOT_FOUND };
-    return {
-      ok: true,
-      userId: 'unverified',
-      workspaceId: doc.workspaceId,
-      readOnly: false,
-    };
-  }
-}
+export const COLLAB_AUTHENTICATOR = Symbol('COLLAB_AUTHENTICATOR');

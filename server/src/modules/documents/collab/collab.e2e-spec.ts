@@ -36,7 +36,7 @@ describe('collaboration socket (e2e)', () => {
     auth.grant('carol', { userId: 'u-carol', role: 'write' });
     auth.grant('olga', { userId: 'u-olga', role: 'read' });
     auth.grant('nina', { userId: 'u-nina', role: 'none' });
-    t = await startTestApp({}, { imports: [collabTestModule(auth, { unloadDelayMs: 50 })] });
+    t = await startTestApp({}, collabTestModule(auth, { unloadDelayMs: 50 }));
   });
   afterEach(() => {
     clients.splice(0).forEach((c) => c.destroy());
@@ -126,7 +126,7 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     auth.grant('alice', { userId: 'u-alice', role: 'write' });
     auth.grant('bob', { userId: 'u-bob', role: 'write' });
     auth.grant('olga', { userId: 'u-olga', role: 'read' });
-    t = await startTestApp({}, { imports: [collabTestModule(auth, { unloadDelayMs: 50 })] });
+    t = await startTestApp({}, collabTestModule(auth, { unloadDelayMs: 50 }));
     persistence = t.app.get(CollabPersistenceService);
     collab = t.app.get(CollabService);
   });
@@ -263,7 +263,7 @@ describe('collaboration: keepalive (e2e)', () => {
   it('terminates a peer that stops answering pings', async () => {
     const auth = new TestCollabAuthenticator();
     auth.grant('alice', { userId: 'u-alice', role: 'write' });
-    const t = await startTestApp({}, { imports: [collabTestModule(auth, { pingIntervalMs: 50 })] });
+    const t = await startTestApp({}, collabTestModule(auth, { pingIntervalMs: 50 }));
     try {
       const { id } = await createDocument(t);
       const r = rawConnect(t, `/collab/${id}?token=alice`, { autoPong: false });

@@ -1,22 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-  Optional,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Optional } from '@nestjs/common';
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
 import { logger } from '../../../common/logging/logger';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
 import { CollabProtocolError, decodeClientMessage } from './collab-protocol.util';
-import {
-  COLLAB_AUTHENTICATOR,
-  type CollabAuthenticator,
-  DocumentExistsAuthenticator,
-} from './collab.auth';
+import { COLLAB_AUTHENTICATOR, type CollabAuthenticator } from './collab.auth';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,39 +17,41 @@ function toBytes(data: RawData): Uint8Array {
   return data;
 }
 
+/** An access change that arrived while sockets were still authenticating (see `replay`). */
+interface AccessChange {
+  seq: number;
+  match: (id: { userId: string; workspaceId: string; sessionId?: string }) => boolean;
+  apply: (conn: CollabConnection) => void;
+}
+
 /**
  * The live side of collaboration: authenticates each socket before anything is sent, keeps one
  * in-memory CollabDocument per open document (loaded from the log, unloaded when idle), routes
  * protocol messages, and lets membership changes close or downgrade live connections.
  */
 @Injectable()
-export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
+export class CollabService implements BeforeApplicationShutdown {
   private readonly options: CollabOptions;
-  private readonly authenticator: CollabAuthenticator;
-  private readonly usingFallbackAuth: boolean;
   private readonly documents = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   /** Every socket, also those still authenticating. */
   private readonly connections = new Set<CollabConnection>();
   private readonly unloadWaiters = new Map<string, (() => void)[]>();
+  /**
+   * Access changes seen while at least one socket was authenticating: its authenticator may
+   * have read the membership just before the change, so the change is replayed onto it once
+   * its identity is known (otherwise a user removed mid-handshake would keep writing).
+   */
+  private authenticating = 0;
+  private changeSeq = 0;
+  private recentChanges: AccessChange[] = [];
 
   constructor(
     private readonly persistence: CollabPersistenceService,
-    fallback: DocumentExistsAuthenticator,
-    @Optional() @Inject(COLLAB_AUTHENTICATOR) authenticator?: CollabAuthenticator,
+    @Inject(COLLAB_AUTHENTICATOR) private readonly authenticator: CollabAuthenticator,
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
   ) {
     this.options = resolveCollabOptions(options);
-    this.authenticator = authenticator ?? fallback;
-    this.usingFallbackAuth = !authenticator;
-  }
-
-  onModuleInit(): void {
-    if (this.usingFallbackAuth) {
-      logger.warn(
-        'collab: no COLLAB_AUTHENTICATOR provided; using DocumentExistsAuthenticator (tokens are NOT verified)',
-      );
-    }
   }
 
   get settings(): Readonly<CollabOptions> {
@@ -107,6 +99,14 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       }
     });
 
+    const since = this.changeSeq;
+    this.authenticating++;
+    let authenticating = true;
+    const authenticated = () => {
+      if (!authenticating) return;
+      authenticating = false;
+      if (--this.authenticating === 0) this.recentChanges = [];
+    };
     void (async () => {
       try {
         const result = await withTimeout(
@@ -120,8 +120,12 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
           userId: result.userId,
           workspaceId: result.workspaceId,
           ...(result.name ? { name: result.name } : {}),
+          ...(result.sessionId ? { sessionId: result.sessionId } : {}),
         };
         conn.readOnly = result.readOnly;
+        this.replay(conn, since);
+        authenticated();
+        if (!conn.open) return;
         const loaded = await this.acquire(rawDocumentId.toLowerCase());
         if (closed) return this.release(loaded);
         doc = loaded;
@@ -135,8 +139,36 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       } catch (err) {
         logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
         conn.close(1011, 'server error');
+      } finally {
+        authenticated();
       }
     })();
+  }
+
+  /** Applies the access changes that happened since `since` to a just-identified socket. */
+  private replay(conn: CollabConnection, since: number): void {
+    for (const change of this.recentChanges) {
+      if (change.seq <= since || !conn.identity || !change.match(conn.identity)) continue;
+      change.apply(conn);
+    }
+  }
+
+  private applyAccess(conn: CollabConnection, access: 'write' | 'read' | null): void {
+    if (access === null) conn.close(CollabCloseCode.FORBIDDEN, 'access revoked');
+    else conn.readOnly = access === 'read';
+  }
+
+  /** Applies a change to every identified socket it matches (and remembers it, see above). */
+  private change(match: AccessChange['match'], apply: AccessChange['apply']): number {
+    this.changeSeq++;
+    if (this.authenticating > 0) this.recentChanges.push({ seq: this.changeSeq, match, apply });
+    let n = 0;
+    for (const conn of this.connections) {
+      if (!conn.identity || !match(conn.identity)) continue;
+      n++;
+      apply(conn);
+    }
+    return n;
   }
 
   private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
@@ -165,15 +197,18 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
    * Returns the number of sockets affected.
    */
   closeOrDowngrade(userId: string, workspaceId: string, role: 'write' | 'read' | null): number {
-    let n = 0;
-    for (const conn of this.connections) {
-      const id = conn.identity;
-      if (!id || id.userId !== userId || id.workspaceId !== workspaceId) continue;
-      n++;
-      if (role === null) conn.close(CollabCloseCode.FORBIDDEN, 'access revoked');
-      else conn.readOnly = role === 'read';
-    }
-    return n;
+    return this.change(
+      (id) => id.userId === userId && id.workspaceId === workspaceId,
+      (conn) => this.applyAccess(conn, role),
+    );
+  }
+
+  /** A session was revoked (logout): its sockets close with 4401, as its token now would. */
+  closeSession(sessionId: string): number {
+    return this.change(
+      (id) => id.sessionId === sessionId,
+      (conn) => conn.close(CollabCloseCode.UNAUTHENTICATED, 'session revoked'),
+    );
   }
 
   /**
