@@ -237,6 +237,36 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     expect([second[0], second[1]]).toEqual([0, 1]); // the reply to the queued step 1
   });
 
+  it('applies an access change that lands while the socket is still authenticating', async () => {
+    const { id, workspaceId } = await createDocument(t);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    auth.grant('racing', { userId: 'u-racing', role: 'write', gate });
+    auth.grant('racing-2', { userId: 'u-racing-2', role: 'write', gate });
+    const removed = raw(`/collab/${id}?token=racing`);
+    const demoted = open(id, 'racing-2');
+    await removed.opened;
+    await new Promise<void>((resolve) =>
+      demoted.provider.wsconnected
+        ? resolve()
+        : demoted.provider.on('status', ({ status }) => status === 'connected' && resolve()),
+    );
+    // The authenticator read "write" before these changes; they must still win.
+    expect(collab.closeOrDowngrade('u-racing', workspaceId, null)).toBe(0);
+    expect(collab.closeOrDowngrade('u-racing-2', workspaceId, 'read')).toBe(0);
+    release();
+    expect((await removed.closed).code).toBe(CollabCloseCode.FORBIDDEN);
+    expect(removed.messages).toHaveLength(0);
+    await synced(demoted);
+    const b = open(id, 'bob');
+    await synced(b);
+    addParagraph(demoted.doc, 'dropped');
+    demoted.provider.awareness.setLocalStateField('step', 1);
+    await seesAwareness(b, (s) => s.step === 1);
+    await settled(id);
+    expect(await stored(id)).toBe('');
+  });
+
   it('closes a removed member with 4403 and turns a demoted one into an observer', async () => {
     const { id, workspaceId } = await createDocument(t);
     const a = open(id, 'alice');
