@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ModuleMetadata, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,12 +15,28 @@ export type ResolvedConfig = AppConfig & { database: { url: string } };
  * Builds the whole application (HTTP API, docs, static client) without listening, so `main.ts`
  * and the e2e tests start exactly the same thing.
  */
-export async function createApp(config: ResolvedConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    logger: new PinoNestLogger(),
-    abortOnError: false,
-  });
+export async function createApp(
+  config: ResolvedConfig,
+  options: { imports?: NonNullable<ModuleMetadata['imports']> } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.imports),
+    nestAppOptions(),
+  );
+  return configureApp(app, config);
+}
+
+export const nestAppOptions = (): NestApplicationOptions => ({
+  bodyParser: false,
+  logger: new PinoNestLogger(),
+  abortOnError: false,
+});
+
+/** Everything after the module graph: HTTP setup, socket.io adapter, prefix, OpenAPI. */
+export function configureApp(
+  app: NestExpressApplication,
+  config: ResolvedConfig,
+): NestExpressApplication {
   setupHttp(app, config);
   app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
   app.setGlobalPrefix('api');

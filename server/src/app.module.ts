@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -31,8 +31,14 @@ class ConfigModule {
 
 @Module({})
 export class AppModule {
-  /** The config (with a resolved database URL) is passed in, never read from process.env here. */
-  static forRoot(config: AppConfig & { database: { url: string } }): DynamicModule {
+  /**
+   * The config (with a resolved database URL) is passed in, never read from process.env here.
+   * `extraImports` adds modules (tests use it to provide e.g. a COLLAB_AUTHENTICATOR).
+   */
+  static forRoot(
+    config: AppConfig & { database: { url: string } },
+    extraImports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -51,6 +57,7 @@ export class AppModule {
         InvitationsModule,
         DocumentsModule,
         RealtimeModule,
+        ...extraImports,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

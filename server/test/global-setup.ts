@@ -26,4 +26,14 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(url);
   process.env.DATABASE_URL = url;
+  // The embedded database's own spec (embedded-postgres.int-spec.ts) needs one in either mode;
+  // PGlite only loads here, in the parent (Jest workers lack --experimental-vm-modules).
+  if (base) {
+    const dir = mkdtempSync(join(tmpdir(), 'coalesce-jest-embedded-'));
+    const embedded = await startEmbeddedPostgres(dir);
+    g.__COALESCE_EMBEDDED__ = embedded;
+    process.env.EMBEDDED_DATABASE_URL = embedded.url;
+  } else {
+    process.env.EMBEDDED_DATABASE_URL = url;
+  }
 }

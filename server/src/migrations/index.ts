@@ -1,7 +1,9 @@
 import { Accounts1795814080859 } from './1795814080859-Accounts';
+import { CollabPersistence1795813784079 } from './1795813784079-CollabPersistence';
 import { Documents1795813440370 } from './1795813440370-Documents';
 /** Every migration, oldest first. The generator appends here; landed entries never change. */
 export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Documents1795813440370,
+  CollabPersistence1795813784079,
   Accounts1795814080859,
 ];

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type DocumentKind } from '@coalesce/shared';
+import { ErrorCode, type DocumentDto, type DocumentKind, type Page } from '@coalesce/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { ActivityService } from '../activity/activity.service';
 import { DocumentEntity } from './documents.entity';
+import { decodeCursor, encodeCursor, invalidCursor, isUniqueViolation } from './documents.util';
 
 export interface CreateDocumentInput {
   workspaceId: string;
@@ -11,25 +13,72 @@ export interface CreateDocumentInput {
   createdBy: string | null;
 }
 
+export const toDocumentDto = (d: DocumentEntity): DocumentDto => ({
+  id: d.id,
+  workspaceId: d.workspaceId,
+  title: d.title,
+  kind: d.kind,
+  createdBy: d.createdBy,
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+});
+
 @Injectable()
 export class DocumentsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activity: ActivityService,
+  ) {}
+
+  /** Creates a document and its `document.created` event in one transaction. */
+  create(input: CreateDocumentInput): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const doc = await this.insert(manager, input);
+      await this.activity.record(manager, {
+        workspaceId: doc.workspaceId,
+        type: 'document.created',
+        actorId: doc.createdBy,
+        subjectType: 'document',
+        subjectId: doc.id,
+        payload: { documentId: doc.id, title: doc.title, kind: doc.kind },
+      });
+      return doc;
+    });
+  }
 
   /**
-   * Creates a document row inside the caller's transaction (a workspace and its vision document
-   * are created together). A second vision document in one workspace is a 409.
+   * The vision document, inside the workspace's creation transaction. It records no event of its
+   * own: the log shows creating the workspace as one change, and `workspace.created` carries
+   * `visionDocumentId`.
    */
-  async create(input: CreateDocumentInput, manager: EntityManager = this.dataSource.manager) {
+  createVision(
+    manager: EntityManager,
+    workspaceId: string,
+    createdBy: string,
+  ): Promise<DocumentEntity> {
+    return this.insert(manager, { workspaceId, title: 'Vision', kind: 'vision', createdBy });
+  }
+
+  /** A second vision document in one workspace is a 409. */
+  private async insert(manager: EntityManager, input: CreateDocumentInput) {
     const repo = manager.getRepository(DocumentEntity);
+    const conflict = () =>
+      new DomainError(ErrorCode.CONFLICT, 'This workspace already has a vision document');
     if (input.kind === 'vision') {
       const existing = await repo.exists({
         where: { workspaceId: input.workspaceId, kind: 'vision' },
       });
-      if (existing) {
-        throw new DomainError(ErrorCode.CONFLICT, 'This workspace already has a vision document');
-      }
+      if (existing) throw conflict();
     }
-    return repo.save(repo.create(input));
+    let saved: DocumentEntity;
+    try {
+      saved = await repo.save(repo.create(input));
+    } catch (err) {
+      // Two concurrent creates: the partial unique index decides.
+      if (isUniqueViolation(err)) throw conflict();
+      throw err;
+    }
+    return saved;
   }
 
   findById(id: string): Promise<DocumentEntity | null> {
@@ -38,5 +87,45 @@ export class DocumentsService {
 
   findVision(workspaceId: string): Promise<DocumentEntity | null> {
     return this.dataSource.getRepository(DocumentEntity).findOneBy({ workspaceId, kind: 'vision' });
+  }
+
+  /** The document, if it belongs to that workspace; 404 otherwise (never reveal other ids). */
+  async getInWorkspace(workspaceId: string, documentId: string): Promise<DocumentEntity> {
+    const doc = await this.dataSource
+      .getRepository(DocumentEntity)
+      .findOneBy({ id: documentId, workspaceId });
+    if (!doc) throw notFound('Document');
+    return doc;
+  }
+
+  /** Oldest first (the vision document leads). */
+  async list(
+    workspaceId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<Page<DocumentDto>> {
+    const after = decodeCursor(page.cursor);
+    const qb = this.dataSource
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .where('d.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('d.createdAt', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .take(page.limit + 1);
+    if (after) {
+      const exists = await this.dataSource
+        .getRepository(DocumentEntity)
+        .existsBy({ id: after, workspaceId });
+      if (!exists) throw invalidCursor();
+      qb.andWhere(
+        '(d.createdAt, d.id) > (SELECT c."createdAt", c."id" FROM "documents" c WHERE c."id" = :after)',
+        { after },
+      );
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, page.limit).map(toDocumentDto);
+    return {
+      items,
+      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null,
+    };
   }
 }

@@ -58,10 +58,7 @@ export class WorkspacesService {
           createdBy: userId,
         }),
       );
-      const vision = await this.documents.create(
-        { workspaceId: workspace.id, title: 'Vision', kind: 'vision', createdBy: userId },
-        manager,
-      );
+      const vision = await this.documents.createVision(manager, workspace.id, userId);
       await repo.update({ id: workspace.id }, { visionDocumentId: vision.id });
       await this.recordStage(manager, workspace.id, null, workspace.stage, userId);
       await this.activity.record(manager, {

@@ -1,0 +1,202 @@
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabCloseCode } from '@coalesce/shared';
+import {
+  type ClientMessage,
+  CollabProtocolError,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './collab-protocol.util';
+
+export interface CollabIdentity {
+  userId: string;
+  workspaceId: string;
+  name?: string;
+  /** The auth session, so that revoking it (logout) closes this socket. */
+  sessionId?: string;
+}
+
+/** One client socket on one document. */
+export class CollabConnection {
+  identity: CollabIdentity | null = null;
+  readOnly = true;
+  /** Awareness client ids this socket announced, removed when it leaves. */
+  readonly awarenessClients = new Set<number>();
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly documentId: string,
+    private readonly maxBufferedBytes: number,
+  ) {}
+
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.open) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      // Too slow to follow: dropping messages would desync it, so cut it; it resyncs on reconnect.
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(message, (err) => {
+      if (err) this.ws.terminate();
+    });
+  }
+
+  close(code: CollabCloseCode | 1011, reason = ''): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(code, reason.slice(0, 120));
+    }
+  }
+}
+
+/**
+ * A document in memory: the Y.Doc holding only COMMITTED updates, its awareness, its sockets.
+ * Updates from clients go through `ingest`: stored first (`persist`), applied to the Y.Doc and
+ * fanned out to the other sockets only after the commit.
+ */
+export class CollabDocument {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<CollabConnection>();
+  /** Sockets plus in-progress HTTP operations holding the document in memory. */
+  refs = 0;
+  private pendingWrites = 0;
+  private idleWaiters: (() => void)[] = [];
+  unloadTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    private readonly persist: (update: Uint8Array) => Promise<void>,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (this.connections.size === 0) return;
+    const message = encodeUpdate(update);
+    for (const c of this.connections) if (c !== origin) c.send(message);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin instanceof CollabConnection) {
+      added.forEach((id) => origin.awarenessClients.add(id));
+      removed.forEach((id) => origin.awarenessClients.delete(id));
+    }
+    const changed = added.concat(updated, removed);
+    if (!changed.length || this.connections.size === 0) return;
+    const message = encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    );
+    for (const c of this.connections) c.send(message);
+  };
+
+  get writesInFlight(): number {
+    return this.pendingWrites;
+  }
+
+  /** Starts the standard handshake: our state vector, then everyone's presence. */
+  attach(conn: CollabConnection): void {
+    this.connections.add(conn);
+    conn.send(encodeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(
+        encodeAwareness(
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+        ),
+      );
+    }
+  }
+
+  detach(conn: CollabConnection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessClients.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    }
+  }
+
+  /**
+   * Handles one decoded client message. Returns the pending store of a document update (so the
+   * caller can react to a failure), or undefined.
+   */
+  receive(conn: CollabConnection, message: ClientMessage): Promise<void> | undefined {
+    switch (message.kind) {
+      case 'sync-step1':
+        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        return undefined;
+      case 'sync-step2':
+      case 'update':
+        // Observers: dropped — neither applied, stored nor broadcast; the socket stays open.
+        if (conn.readOnly || message.empty) return undefined;
+        return this.ingest(message.update, conn);
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        return undefined;
+      case 'query-awareness': {
+        const states = this.awareness.getStates();
+        conn.send(
+          encodeAwareness(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+          ),
+        );
+        return undefined;
+      }
+    }
+  }
+
+  /**
+   * Commit, then apply and fan out (to everyone but `origin`). Commits resolve in queue order,
+   * so updates are applied in the order they arrived. `persist` replaces the update log's group
+   * commit for a server-made change that must commit together with other rows (a restore and
+   * its activity event). Rejects with the storage error, or with
+   * `CollabProtocolError` if Yjs refused the (already validated) update.
+   */
+  async ingest(
+    update: Uint8Array,
+    origin: CollabConnection | null,
+    persist: (update: Uint8Array) => Promise<void> = this.persist,
+  ): Promise<void> {
+    this.pendingWrites++;
+    try {
+      await persist(update);
+      try {
+        Y.applyUpdate(this.doc, update, origin);
+      } catch (err) {
+        throw new CollabProtocolError('update could not be applied', { cause: err });
+      }
+    } finally {
+      this.pendingWrites--;
+      if (this.pendingWrites === 0) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        waiters.forEach((w) => w());
+      }
+    }
+  }
+
+  /** Resolves when no write of this document is in flight. */
+  idle(): Promise<void> {
+    if (this.pendingWrites === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  destroy(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

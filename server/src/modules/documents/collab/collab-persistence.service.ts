@@ -1,0 +1,350 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import * as Y from 'yjs';
+import { afterCommit } from '../../../common/database/after-commit';
+import { logger } from '../../../common/logging/logger';
+import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
+
+interface PendingWrite {
+  documentId: string;
+  update: Buffer;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+interface Dirty {
+  /** Rows in the log not yet folded into the snapshot (as far as this process knows). */
+  count: number;
+  lastWriteAt: number;
+}
+
+const toBuffer = (u: Uint8Array): Buffer =>
+  Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/**
+ * Durable storage of collaborative documents: an append-only update log plus one snapshot per
+ * document, in the spirit of AFFiNE's doc adapters.
+ *
+ * - `append` resolves only once the update is COMMITTED; callers broadcast after that, so no
+ *   client ever sees an update a crash could lose.
+ * - Group commit: the first write goes out on the next turn of the event loop; while it is in
+ *   flight, later writes (any document) queue up and go out together in one INSERT.
+ * - Squash: in the background, by count and by idle time, a document's rows are folded into its
+ *   snapshot and exactly those rows deleted, in one transaction (safe with several processes).
+ */
+@Injectable()
+export class CollabPersistenceService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly options: CollabOptions;
+  private queue: PendingWrite[] = [];
+  private queuedBytes = 0;
+  private flushing = false;
+  private drainWaiters: (() => void)[] = [];
+  private readonly dirty = new Map<string, Dirty>();
+  private readonly squashQueue = new Set<string>();
+  private squashing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private squashWaiters = new Map<string, ((rows: number) => void)[]>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+  ) {
+    this.options = resolveCollabOptions(options);
+  }
+
+  onModuleInit(): void {
+    const every = Math.max(20, Math.min(1000, Math.floor(this.options.squashIdleMs / 2)));
+    this.timer = setInterval(() => this.sweep(), every);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.squashQueue.clear();
+    await this.drained();
+    await this.squashing;
+  }
+
+  /** Resolves once the update is committed; rejects if it could not be stored. */
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    if (this.queuedBytes + update.byteLength > this.options.maxQueuedBytes) {
+      return Promise.reject(new Error('collab write queue is full'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ documentId, update: toBuffer(update), resolve, reject });
+      this.queuedBytes += update.byteLength;
+      if (!this.flushing) {
+        this.flushing = true;
+        // Next turn: everything that arrived in this one goes into the same INSERT.
+        setImmediate(() => void this.flushLoop());
+      }
+    });
+  }
+
+  /** Resolves when every write queued so far has been committed (or failed). */
+  drained(): Promise<void> {
+    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private takeBatch(): PendingWrite[] {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && n < this.options.maxBatchRows) {
+      const size = this.queue[n]!.update.byteLength;
+      if (n > 0 && bytes + size > this.options.maxBatchBytes) break;
+      bytes += size;
+      n++;
+    }
+    this.queuedBytes -= bytes;
+    return this.queue.splice(0, n);
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const batch = this.takeBatch();
+        try {
+          await this.insert(batch);
+          this.settle(batch);
+        } catch (err) {
+          if (batch.length === 1) {
+            batch[0]!.reject(err);
+            continue;
+          }
+          // One bad row (e.g. its document was deleted) must not fail the others.
+          logger.warn({ err, rows: batch.length }, 'collab: batch insert failed, retrying rows');
+          for (const w of batch) {
+            try {
+              await this.insert([w]);
+              this.settle([w]);
+            } catch (rowErr) {
+              w.reject(rowErr);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      waiters.forEach((w) => w());
+    }
+  }
+
+  private async insert(batch: PendingWrite[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO "document_updates" ("documentId", "update")
+       SELECT * FROM unnest($1::uuid[], $2::bytea[])`,
+      [batch.map((w) => w.documentId), batch.map((w) => w.update)],
+    );
+  }
+
+  /**
+   * Appends one update inside the caller's transaction (e.g. a restore with its activity event):
+   * it is durable exactly when that transaction commits.
+   */
+  async appendWithin(manager: EntityManager, documentId: string, update: Uint8Array) {
+    await manager.query(`INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`, [
+      documentId,
+      toBuffer(update),
+    ]);
+    afterCommit(manager, () => this.noteStored(documentId, Date.now()));
+  }
+
+  private settle(batch: PendingWrite[]): void {
+    const now = Date.now();
+    for (const w of batch) this.noteStored(w.documentId, now);
+    for (const w of batch) w.resolve();
+  }
+
+  /** One more log row for the document: squash once there are enough. */
+  private noteStored(documentId: string, now: number): void {
+    const d = this.dirty.get(documentId);
+    if (d) {
+      d.count++;
+      d.lastWriteAt = now;
+    } else {
+      this.dirty.set(documentId, { count: 1, lastWriteAt: now });
+    }
+    if (this.dirty.get(documentId)!.count >= this.options.squashEveryUpdates) {
+      this.requestSquash(documentId);
+    }
+  }
+
+  /**
+   * The committed state of a document: its snapshot plus every row still in the log, read in
+   * one consistent (repeatable read) transaction and applied in one Yjs transaction.
+   */
+  async load(documentId: string): Promise<Y.Doc> {
+    const { snapshot, rows } = await this.dataSource.transaction('REPEATABLE READ', async (m) => ({
+      snapshot: await this.readSnapshot(m, documentId),
+      rows: await this.readRows(m, documentId),
+    }));
+    const doc = new Y.Doc();
+    applyAll(doc, documentId, snapshot, rows);
+    if (rows.length > 0) {
+      const d = this.dirty.get(documentId);
+      if (!d || d.count < rows.length) {
+        this.dirty.set(documentId, { count: rows.length, lastWriteAt: Date.now() });
+      }
+      if (rows.length >= this.options.squashEveryUpdates) this.requestSquash(documentId);
+    }
+    return doc;
+  }
+
+  private async readSnapshot(m: EntityManager, documentId: string): Promise<Buffer | null> {
+    const rows: { state: Buffer }[] = await m.query(
+      `SELECT "state" FROM "document_snapshots" WHERE "documentId" = $1`,
+      [documentId],
+    );
+    return rows[0]?.state ?? null;
+  }
+
+  private readRows(
+    m: EntityManager,
+    documentId: string,
+    limit?: number,
+  ): Promise<{ seq: string; update: Buffer }[]> {
+    return m.query(
+      `SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1 ORDER BY "seq"${
+        limit ? ' LIMIT ' + Math.floor(limit) : ''
+      }`,
+      [documentId],
+    );
+  }
+
+  /** Resolves with the number of rows folded by the next squash of `documentId` that folds any. */
+  whenSquashed(documentId: string): Promise<number> {
+    return new Promise((resolve) => {
+      const list = this.squashWaiters.get(documentId) ?? [];
+      list.push(resolve);
+      this.squashWaiters.set(documentId, list);
+    });
+  }
+
+  /** Number of log rows this process believes are not squashed yet (for tests and metrics). */
+  unsquashed(documentId: string): number {
+    return this.dirty.get(documentId)?.count ?? 0;
+  }
+
+  private sweep(): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    for (const [id, d] of this.dirty) {
+      if (
+        d.count >= this.options.squashEveryUpdates ||
+        now - d.lastWriteAt >= this.options.squashIdleMs
+      ) {
+        this.requestSquash(id);
+      }
+    }
+  }
+
+  private requestSquash(documentId: string): void {
+    if (this.stopped) return;
+    this.squashQueue.add(documentId);
+    if (!this.squashing) this.squashing = this.squashLoop();
+  }
+
+  private async squashLoop(): Promise<void> {
+    // Let the current write burst finish first: squashing is background work.
+    await new Promise((r) => setImmediate(r));
+    try {
+      while (this.squashQueue.size && !this.stopped) {
+        const id = this.squashQueue.values().next().value as string;
+        this.squashQueue.delete(id);
+        try {
+          await this.squash(id);
+        } catch (err) {
+          logger.error({ err, documentId: id }, 'collab: squash failed (will retry when idle)');
+          const d = this.dirty.get(id);
+          if (d) d.lastWriteAt = Date.now();
+        }
+      }
+    } finally {
+      this.squashing = null;
+    }
+  }
+
+  /**
+   * Folds the document's log rows into its snapshot and deletes exactly those rows, in one
+   * transaction that holds the document row's lock (one squash per document at a time, across
+   * processes). Returns the number of rows folded.
+   */
+  async squash(documentId: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const folded = await this.dataSource.transaction(async (m) => {
+        const locked: unknown[] = await m.query(
+          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR UPDATE`,
+          [documentId],
+        );
+        if (!locked.length) return 0;
+        const rows = await this.readRows(m, documentId, 5_000);
+        if (!rows.length) return 0;
+        const snapshot = await this.readSnapshot(m, documentId);
+        const doc = new Y.Doc();
+        try {
+          applyAll(doc, documentId, snapshot, rows);
+          const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+          const upToSeq = rows[rows.length - 1]!.seq;
+          await m.query(
+            `INSERT INTO "document_snapshots" ("documentId", "state", "upToSeq", "updatedAt")
+             VALUES ($1, $2, $3, now())
+             ON CONFLICT ("documentId") DO UPDATE SET "state" = EXCLUDED."state",
+               "upToSeq" = GREATEST("document_snapshots"."upToSeq", EXCLUDED."upToSeq"),
+               "updatedAt" = now()`,
+            [documentId, state, upToSeq],
+          );
+          await m.query(
+            `DELETE FROM "document_updates" WHERE "documentId" = $1 AND "seq" = ANY($2::bigint[])`,
+            [documentId, rows.map((r) => r.seq)],
+          );
+        } finally {
+          doc.destroy();
+        }
+        return rows.length;
+      });
+      total += folded;
+      if (folded > 0) {
+        const waiters = this.squashWaiters.get(documentId);
+        this.squashWaiters.delete(documentId);
+        waiters?.forEach((w) => w(folded));
+      }
+      const d = this.dirty.get(documentId);
+      if (d) {
+        d.count -= folded;
+        if (d.count <= 0 || folded === 0) this.dirty.delete(documentId);
+      }
+      if (folded < 5_000) return total;
+    }
+  }
+}
+
+/** Applies snapshot + rows in one Yjs transaction; an unreadable row is logged and skipped. */
+function applyAll(
+  doc: Y.Doc,
+  documentId: string,
+  snapshot: Uint8Array | null,
+  rows: { seq: string; update: Uint8Array }[],
+): void {
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const row of rows) {
+      try {
+        Y.applyUpdate(doc, row.update);
+      } catch (err) {
+        logger.error({ err, documentId, seq: row.seq }, 'collab: skipping unreadable update');
+      }
+    }
+  });
+}

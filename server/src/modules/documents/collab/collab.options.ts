@@ -1,0 +1,43 @@
+/** Tunables of the collaboration subsystem; tests provide smaller values under COLLAB_OPTIONS. */
+export interface CollabOptions {
+  /** Squash a document's update log into its snapshot once this many rows are unsquashed. */
+  squashEveryUpdates: number;
+  /** …or once no update arrived for this long. */
+  squashIdleMs: number;
+  /** Unload a document from memory this long after its last client left (writes flushed). */
+  unloadDelayMs: number;
+  /** Ping every client this often; one that did not answer the previous ping is terminated. */
+  pingIntervalMs: number;
+  /** Authentication must answer within this, else the socket closes with 1011. */
+  authTimeoutMs: number;
+  /** Frames queued while authenticating/loading: more than this closes with 4413. */
+  preAuthMaxMessages: number;
+  preAuthMaxBytes: number;
+  /** Group commit: at most this many rows / bytes per INSERT. */
+  maxBatchRows: number;
+  maxBatchBytes: number;
+  /** Updates waiting for the database beyond this are refused (the client resyncs later). */
+  maxQueuedBytes: number;
+  /** A client whose unsent output exceeds this is too slow to follow and is terminated. */
+  maxBufferedBytes: number;
+}
+
+export const COLLAB_OPTIONS = Symbol('COLLAB_OPTIONS');
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  squashEveryUpdates: 500,
+  squashIdleMs: 5_000,
+  unloadDelayMs: 2_000,
+  pingIntervalMs: 30_000,
+  authTimeoutMs: 10_000,
+  preAuthMaxMessages: 64,
+  preAuthMaxBytes: 4 * 1024 * 1024,
+  maxBatchRows: 500,
+  maxBatchBytes: 16 * 1024 * 1024,
+  maxQueuedBytes: 256 * 1024 * 1024,
+  maxBufferedBytes: 32 * 1024 * 1024,
+};
+
+export function resolveCollabOptions(partial?: Partial<CollabOptions> | null): CollabOptions {
+  return { ...DEFAULT_COLLAB_OPTIONS, ...(partial ?? {}) };
+}

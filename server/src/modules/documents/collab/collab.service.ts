@@ -1,0 +1,334 @@
+import type { IncomingMessage } from 'node:http';
+import { type BeforeApplicationShutdown, Inject, Injectable, Optional } from '@nestjs/common';
+import { CollabCloseCode, LIMITS } from '@coalesce/shared';
+import type { RawData, WebSocket } from 'ws';
+import { logger } from '../../../common/logging/logger';
+import { CollabDocument, CollabConnection } from './collab-document';
+import { CollabPersistenceService } from './collab-persistence.service';
+import { CollabProtocolError, decodeClientMessage } from './collab-protocol.util';
+import { COLLAB_AUTHENTICATOR, type CollabAuthenticator } from './collab.auth';
+import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+/** An access change that arrived while sockets were still authenticating (see `replay`). */
+interface AccessChange {
+  seq: number;
+  match: (id: { userId: string; workspaceId: string; sessionId?: string }) => boolean;
+  apply: (conn: CollabConnection) => void;
+}
+
+/**
+ * The live side of collaboration: authenticates each socket before anything is sent, keeps one
+ * in-memory CollabDocument per open document (loaded from the log, unloaded when idle), routes
+ * protocol messages, and lets membership changes close or downgrade live connections.
+ */
+@Injectable()
+export class CollabService implements BeforeApplicationShutdown {
+  private readonly options: CollabOptions;
+  private readonly documents = new Map<string, CollabDocument>();
+  private readonly loading = new Map<string, Promise<CollabDocument>>();
+  /** Every socket, also those still authenticating. */
+  private readonly connections = new Set<CollabConnection>();
+  private readonly unloadWaiters = new Map<string, (() => void)[]>();
+  /**
+   * Access changes seen while at least one socket was authenticating: its authenticator may
+   * have read the membership just before the change, so the change is replayed onto it once
+   * its identity is known (otherwise a user removed mid-handshake would keep writing).
+   */
+  private authenticating = 0;
+  private changeSeq = 0;
+  private recentChanges: AccessChange[] = [];
+
+  constructor(
+    private readonly persistence: CollabPersistenceService,
+    @Inject(COLLAB_AUTHENTICATOR) private readonly authenticator: CollabAuthenticator,
+    @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+  ) {
+    this.options = resolveCollabOptions(options);
+  }
+
+  get settings(): Readonly<CollabOptions> {
+    return this.options;
+  }
+
+  /** Called by the gateway for each upgraded `/collab/:documentId` socket. */
+  handleConnection(ws: WebSocket, req: IncomingMessage, rawDocumentId: string): void {
+    const conn = new CollabConnection(ws, rawDocumentId, this.options.maxBufferedBytes);
+    this.connections.add(conn);
+    let doc: CollabDocument | null = null;
+    let closed = false;
+    let queued: Uint8Array[] = [];
+    let queuedBytes = 0;
+
+    ws.on('error', (err) => {
+      logger.debug({ err, documentId: rawDocumentId }, 'collab: socket error');
+    });
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return conn.close(CollabCloseCode.MALFORMED, 'text frames are not accepted');
+      const frame = toBytes(data);
+      if (frame.byteLength > LIMITS.collabFrameMaxBytes) {
+        return conn.close(CollabCloseCode.TOO_LARGE, 'frame over the limit');
+      }
+      if (!doc) {
+        queued.push(frame);
+        queuedBytes += frame.byteLength;
+        if (
+          queued.length > this.options.preAuthMaxMessages ||
+          queuedBytes > this.options.preAuthMaxBytes
+        ) {
+          conn.close(CollabCloseCode.TOO_LARGE, 'too much data before authentication');
+        }
+        return;
+      }
+      this.dispatch(doc, conn, frame);
+    });
+    ws.on('close', () => {
+      closed = true;
+      queued = [];
+      this.connections.delete(conn);
+      if (doc) {
+        doc.detach(conn);
+        this.release(doc);
+      }
+    });
+
+    const since = this.changeSeq;
+    this.authenticating++;
+    let authenticating = true;
+    const authenticated = () => {
+      if (!authenticating) return;
+      authenticating = false;
+      if (--this.authenticating === 0) this.recentChanges = [];
+    };
+    void (async () => {
+      try {
+        const result = await withTimeout(
+          this.authenticator.authenticate(req, rawDocumentId),
+          this.options.authTimeoutMs,
+        );
+        if (closed) return;
+        if (!result.ok) return conn.close(result.code, 'refused');
+        if (!UUID.test(rawDocumentId)) return conn.close(CollabCloseCode.NOT_FOUND, 'refused');
+        conn.identity = {
+          userId: result.userId,
+          workspaceId: result.workspaceId,
+          ...(result.name ? { name: result.name } : {}),
+          ...(result.sessionId ? { sessionId: result.sessionId } : {}),
+        };
+        conn.readOnly = result.readOnly;
+        this.replay(conn, since);
+        authenticated();
+        if (!conn.open) return;
+        const loaded = await this.acquire(rawDocumentId.toLowerCase());
+        if (closed) return this.release(loaded);
+        doc = loaded;
+        loaded.attach(conn);
+        const frames = queued;
+        queued = [];
+        for (const frame of frames) {
+          if (!conn.open) break;
+          this.dispatch(loaded, conn, frame);
+        }
+      } catch (err) {
+        logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
+        conn.close(1011, 'server error');
+      } finally {
+        authenticated();
+      }
+    })();
+  }
+
+  /** Applies the access changes that happened since `since` to a just-identified socket. */
+  private replay(conn: CollabConnection, since: number): void {
+    for (const change of this.recentChanges) {
+      if (change.seq <= since || !conn.identity || !change.match(conn.identity)) continue;
+      change.apply(conn);
+    }
+  }
+
+  private applyAccess(conn: CollabConnection, access: 'write' | 'read' | null): void {
+    if (access === null) conn.close(CollabCloseCode.FORBIDDEN, 'access revoked');
+    else conn.readOnly = access === 'read';
+  }
+
+  /** Applies a change to every identified socket it matches (and remembers it, see above). */
+  private change(match: AccessChange['match'], apply: AccessChange['apply']): number {
+    this.changeSeq++;
+    if (this.authenticating > 0) this.recentChanges.push({ seq: this.changeSeq, match, apply });
+    let n = 0;
+    for (const conn of this.connections) {
+      if (!conn.identity || !match(conn.identity)) continue;
+      n++;
+      apply(conn);
+    }
+    return n;
+  }
+
+  private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
+    let pending: Promise<void> | undefined;
+    try {
+      pending = doc.receive(conn, decodeClientMessage(frame));
+    } catch (err) {
+      logger.debug({ err, documentId: doc.id }, 'collab: malformed message');
+      return conn.close(CollabCloseCode.MALFORMED, 'malformed message');
+    }
+    pending?.catch((err: unknown) => {
+      if (err instanceof CollabProtocolError) {
+        logger.warn({ err, documentId: doc.id }, 'collab: update refused by Yjs');
+        conn.close(CollabCloseCode.MALFORMED, 'malformed update');
+      } else {
+        // Not stored: the client resends it when it resyncs after reconnecting.
+        logger.error({ err, documentId: doc.id }, 'collab: could not store an update');
+        conn.close(1011, 'could not store the update');
+      }
+    });
+  }
+
+  /**
+   * Membership changed: `null` closes the user's live sockets in that workspace with 4403,
+   * 'read' makes them observers (updates dropped from now on), 'write' lets them write again.
+   * Returns the number of sockets affected.
+   */
+  closeOrDowngrade(userId: string, workspaceId: string, role: 'write' | 'read' | null): number {
+    return this.change(
+      (id) => id.userId === userId && id.workspaceId === workspaceId,
+      (conn) => this.applyAccess(conn, role),
+    );
+  }
+
+  /** A session was revoked (logout): its sockets close with 4401, as its token now would. */
+  closeSession(sessionId: string): number {
+    return this.change(
+      (id) => id.sessionId === sessionId,
+      (conn) => conn.close(CollabCloseCode.UNAUTHENTICATED, 'session revoked'),
+    );
+  }
+
+  /**
+   * Runs `fn` with the document loaded (the live copy when clients are connected). Used by
+   * versions, restore and export; the document stays in memory while `fn` runs.
+   */
+  async withDocument<T>(
+    documentId: string,
+    fn: (doc: CollabDocument) => T | Promise<T>,
+  ): Promise<T> {
+    const doc = await this.acquire(documentId);
+    try {
+      return await fn(doc);
+    } finally {
+      this.release(doc);
+    }
+  }
+
+  /** Stores a server-made update (e.g. a restore) and sends it to every connected client. */
+  applyUpdate(documentId: string, update: Uint8Array): Promise<void> {
+    return this.withDocument(documentId, (doc) => doc.ingest(update, null));
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.documents.has(documentId);
+  }
+
+  stats(): { documents: number; connections: number } {
+    return { documents: this.documents.size, connections: this.connections.size };
+  }
+
+  private async acquire(documentId: string): Promise<CollabDocument> {
+    let doc = this.documents.get(documentId);
+    if (!doc) {
+      let loading = this.loading.get(documentId);
+      if (!loading) {
+        loading = this.persistence
+          .load(documentId)
+          .then((ydoc) => {
+            const loaded = new CollabDocument(documentId, ydoc, (u) =>
+              this.persistence.append(documentId, u),
+            );
+            this.documents.set(documentId, loaded);
+            return loaded;
+          })
+          .finally(() => this.loading.delete(documentId));
+        this.loading.set(documentId, loading);
+      }
+      doc = await loading;
+    }
+    // No macrotask ran since the lookup, so an unload cannot slip in before this ref.
+    doc.refs++;
+    if (doc.unloadTimer) {
+      clearTimeout(doc.unloadTimer);
+      doc.unloadTimer = undefined;
+    }
+    return doc;
+  }
+
+  private release(doc: CollabDocument): void {
+    doc.refs--;
+    if (doc.refs <= 0) this.scheduleUnload(doc);
+  }
+
+  private scheduleUnload(doc: CollabDocument): void {
+    if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
+    doc.unloadTimer = setTimeout(() => {
+      doc.unloadTimer = undefined;
+      if (doc.refs > 0 || this.documents.get(doc.id) !== doc) return;
+      if (doc.writesInFlight > 0) {
+        // Unload only once everything it accepted is stored.
+        void doc.idle().then(() => {
+          if (doc.refs <= 0) this.scheduleUnload(doc);
+        });
+        return;
+      }
+      this.unload(doc);
+    }, this.options.unloadDelayMs);
+    doc.unloadTimer.unref();
+  }
+
+  /** Resolves once `documentId` is no longer in memory. */
+  unloaded(documentId: string): Promise<void> {
+    if (!this.documents.has(documentId) && !this.loading.has(documentId)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.unloadWaiters.get(documentId) ?? [];
+      list.push(resolve);
+      this.unloadWaiters.set(documentId, list);
+    });
+  }
+
+  private unload(doc: CollabDocument): void {
+    this.documents.delete(doc.id);
+    doc.destroy();
+    const waiters = this.unloadWaiters.get(doc.id);
+    this.unloadWaiters.delete(doc.id);
+    waiters?.forEach((w) => w());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const conn of this.connections)
+      conn.close(CollabCloseCode.GOING_AWAY, 'server shutting down');
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
+    await Promise.all([...this.documents.values()].map((d) => d.idle()));
+    for (const doc of [...this.documents.values()]) this.unload(doc);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}

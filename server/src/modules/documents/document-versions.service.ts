@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import type { DocumentExportFormat, DocumentVersionDto, Page } from '@coalesce/shared';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { notFound } from '../../common/errors/domain-error';
+import { ActivityService } from '../activity/activity.service';
+import { CollabPersistenceService } from './collab/collab-persistence.service';
+import { CollabService } from './collab/collab.service';
+import { docToProseMirror, replaceContentUpdate } from './document-content.util';
+import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
+import { DocumentVersionEntity } from './document-version.entity';
+import { DocumentsService } from './documents.service';
+import { decodeCursor, encodeCursor, invalidCursor } from './documents.util';
+
+export const toVersionDto = (v: DocumentVersionEntity): DocumentVersionDto => ({
+  id: v.id,
+  documentId: v.documentId,
+  label: v.label,
+  createdAt: v.createdAt.toISOString(),
+  createdBy: v.createdBy,
+  json: v.json,
+  html: v.html,
+});
+
+/**
+ * Named versions (exact Yjs state + rendering), restore as a live change, and export. All read
+ * the document's committed state through the collab service, so they see what clients see.
+ * Each change commits together with its activity event. The live state is read BEFORE the
+ * transaction opens: loading a document uses other connections, and the embedded database
+ * runs one transaction at a time, so reading it inside would wait for ourselves.
+ */
+@Injectable()
+export class DocumentVersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentsService,
+    private readonly collab: CollabService,
+    private readonly persistence: CollabPersistenceService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(DocumentVersionEntity);
+  }
+
+  async create(
+    workspaceId: string,
+    documentId: string,
+    label: string,
+    actorId: string | null,
+  ): Promise<DocumentVersionDto> {
+    await this.documents.getInWorkspace(workspaceId, documentId);
+    const { state, json } = await this.collab.withDocument(documentId, ({ doc }) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      json: docToProseMirror(doc),
+    }));
+    const html = renderHtml(json);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(DocumentVersionEntity);
+      const version = await repo.save(
+        repo.create({
+          documentId,
+          label,
+          state: Buffer.from(state),
+          json,
+          html,
+          createdBy: actorId,
+        }),
+      );
+      await this.activity.record(manager, {
+        workspaceId,
+        type: 'document.version_created',
+        actorId,
+        subjectType: 'document',
+        subjectId: documentId,
+        payload: { documentId, versionId: version.id, label },
+      });
+      return version;
+    });
+    return toVersionDto(saved);
+  }
+
+  /** Newest first. */
+  async list(
+    workspaceId: string,
+    documentId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<Page<DocumentVersionDto>> {
+    await this.documents.getInWorkspace(workspaceId, documentId);
+    const after = decodeCursor(page.cursor);
+    const qb = this.repo
+      .createQueryBuilder('v')
+      .where('v.documentId = :documentId', { documentId })
+      .orderBy('v.createdAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .take(page.limit + 1);
+    if (after) {
+      if (!(await this.repo.existsBy({ id: after, documentId }))) throw invalidCursor();
+      qb.andWhere(
+        '(v.createdAt, v.id) < (SELECT c."createdAt", c."id" FROM "document_versions" c WHERE c."id" = :after)',
+        { after },
+      );
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, page.limit).map(toVersionDto);
+    return {
+      items,
+      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null,
+    };
+  }
+
+  private async find(
+    workspaceId: string,
+    documentId: string,
+    versionId: string,
+  ): Promise<DocumentVersionEntity> {
+    await this.documents.getInWorkspace(workspaceId, documentId);
+    const version = await this.repo.findOneBy({ id: versionId, documentId });
+    if (!version) throw notFound('Version');
+    return version;
+  }
+
+  async get(workspaceId: string, documentId: string, versionId: string) {
+    return toVersionDto(await this.find(workspaceId, documentId, versionId));
+  }
+
+  /**
+   * Makes the live document's content equal to the version's, as one new change: stored like
+   * any update, then sent to every connected client.
+   */
+  async restore(
+    workspaceId: string,
+    documentId: string,
+    versionId: string,
+    actorId: string | null,
+  ): Promise<DocumentVersionDto> {
+    const version = await this.find(workspaceId, documentId, versionId);
+    // The change (one update-log row, when the content differs) and its event in one
+    // transaction; clients receive the change only after it committed, like any update.
+    const commit = (update: Uint8Array | null) =>
+      this.dataSource.transaction(async (manager) => {
+        if (update) await this.persistence.appendWithin(manager, documentId, update);
+        await this.activity.record(manager, {
+          workspaceId,
+          type: 'document.restored',
+          actorId,
+          subjectType: 'document',
+          subjectId: documentId,
+          payload: { documentId, versionId, label: version.label, changed: update !== null },
+        });
+      });
+    const target = new Y.Doc();
+    try {
+      Y.applyUpdate(target, version.state);
+      await this.collab.withDocument(documentId, async (live) => {
+        const update = replaceContentUpdate(live.doc, target);
+        if (update) await live.ingest(update, null, commit);
+        else await commit(null);
+      });
+    } finally {
+      target.destroy();
+    }
+    return toVersionDto(version);
+  }
+
+  async export(
+    workspaceId: string,
+    documentId: string,
+    format: DocumentExportFormat,
+  ): Promise<{ contentType: string; body: string; filename: string }> {
+    const doc = await this.documents.getInWorkspace(workspaceId, documentId);
+    const json = await this.collab.withDocument(documentId, (live) => docToProseMirror(live.doc));
+    const base = doc.title.replace(/[^\w .-]+/g, '').trim() || 'document';
+    return format === 'markdown'
+      ? {
+          contentType: 'text/markdown; charset=utf-8',
+          body: renderMarkdown(json),
+          filename: `${base}.md`,
+        }
+      : {
+          contentType: 'text/html; charset=utf-8',
+          body: renderHtmlPage(doc.title, json),
+          filename: `${base}.html`,
+        };
+  }
+}
