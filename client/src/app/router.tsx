@@ -41,6 +41,21 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <WorkspaceHomePage /> },
               { path: 'activity', element: <ActivityPage /> },
+              // The editor (Tiptap, Yjs) loads only when a document is opened.
+              {
+                path: 'vision',
+                lazy: () =>
+                  import('../features/documents/routes/DocumentPage').then((m) => ({
+                    Component: m.VisionPage,
+                  })),
+              },
+              {
+                path: 'documents/:did',
+                lazy: () =>
+                  import('../features/documents/routes/DocumentPage').then((m) => ({
+                    Component: m.DocumentPage,
+                  })),
+              },
               { path: 'partners', element: <PartnersPage /> },
               { path: 'partners/:pid', element: <PartnerPage /> },
               { path: 'principles', element: <PrinciplesPage /> },

@@ -1,0 +1,58 @@
+import type {
+  CreateDocumentVersionInput,
+  DocumentDto,
+  DocumentVersionDto,
+  Page,
+} from '@coalesce/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { workspaceKey } from '../workspaces/api';
+
+const docKey = (wid: string, did: string) => [...workspaceKey(wid), 'document', did] as const;
+
+export function useDocument(wid: string, did: string) {
+  return useQuery({
+    queryKey: docKey(wid, did),
+    queryFn: () => api<DocumentDto>(`/workspaces/${wid}/documents/${did}`),
+  });
+}
+
+export function useVersions(wid: string, did: string) {
+  return useQuery({
+    queryKey: [...docKey(wid, did), 'versions'],
+    queryFn: () =>
+      api<Page<DocumentVersionDto>>(`/workspaces/${wid}/documents/${did}/versions`, {
+        query: { limit: 100 },
+      }),
+  });
+}
+
+export function useCreateVersion(wid: string, did: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateDocumentVersionInput) =>
+      api<DocumentVersionDto>(`/workspaces/${wid}/documents/${did}/versions`, {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...docKey(wid, did), 'versions'] }),
+  });
+}
+
+export function useRestoreVersion(wid: string, did: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (vid: string) =>
+      api<unknown>(`/workspaces/${wid}/documents/${did}/versions/${vid}/restore`, {
+        method: 'POST',
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: docKey(wid, did) }),
+  });
+}
+
+/** A short-lived access token for the collaboration socket (the cookie works too). */
+export function fetchCollabToken(): Promise<string | undefined> {
+  return api<{ accessToken: string }>('/auth/token', { method: 'POST' })
+    .then((r) => r.accessToken)
+    .catch(() => undefined);
+}

@@ -1,0 +1,184 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { COLLAB_FRAGMENT } from '@coalesce/shared';
+import { clsx } from 'clsx';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../../i18n/i18n';
+import type { CollabSession } from '../collab';
+
+export interface CollabUser {
+  name: string;
+  color: string;
+}
+
+const PALETTE = [
+  '#0f766e',
+  '#b45309',
+  '#4f46e5',
+  '#be123c',
+  '#15803d',
+  '#7c3aed',
+  '#0369a1',
+  '#a16207',
+];
+
+/** A stable caret colour per user (hex: the caret extension needs #rrggbb). */
+export function colorFor(id: string): string {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return PALETTE[h % PALETTE.length]!;
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useI18n();
+  const b = (label: string, active: boolean, run: () => void, key: string) => (
+    <button
+      key={key}
+      type="button"
+      aria-pressed={active}
+      title={label}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+      className={clsx(
+        'rounded px-2 py-1 text-sm',
+        active ? 'bg-brand-100 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
+      )}
+    >
+      {label}
+    </button>
+  );
+  const c = () => editor.chain().focus();
+  return (
+    <div
+      role="toolbar"
+      aria-label={t('documents.toolbar')}
+      className="flex flex-wrap gap-1 border-b border-slate-200 p-1"
+    >
+      {b(
+        'H1',
+        editor.isActive('heading', { level: 1 }),
+        () => c().toggleHeading({ level: 1 }).run(),
+        'h1',
+      )}
+      {b(
+        'H2',
+        editor.isActive('heading', { level: 2 }),
+        () => c().toggleHeading({ level: 2 }).run(),
+        'h2',
+      )}
+      {b(t('documents.bold'), editor.isActive('bold'), () => c().toggleBold().run(), 'b')}
+      {b(t('documents.italic'), editor.isActive('italic'), () => c().toggleItalic().run(), 'i')}
+      {b(
+        t('documents.bulletList'),
+        editor.isActive('bulletList'),
+        () => c().toggleBulletList().run(),
+        'ul',
+      )}
+      {b(
+        t('documents.orderedList'),
+        editor.isActive('orderedList'),
+        () => c().toggleOrderedList().run(),
+        'ol',
+      )}
+      {b(
+        t('documents.quote'),
+        editor.isActive('blockquote'),
+        () => c().toggleBlockquote().run(),
+        'q',
+      )}
+      {b(t('documents.undo'), false, () => c().undo().run(), 'undo')}
+      {b(t('documents.redo'), false, () => c().redo().run(), 'redo')}
+    </div>
+  );
+}
+
+/**
+ * Tiptap bound to the shared Y.Doc: Yjs undo (StarterKit's own undo/redo is off, it would fight
+ * the collaboration history), live carets of the others, read-only for observers.
+ */
+export function CollabEditor({
+  session,
+  user,
+  readOnly,
+  onPeers,
+  onLocalChange,
+}: {
+  session: CollabSession;
+  user: CollabUser;
+  readOnly: boolean;
+  onPeers(users: CollabUser[]): void;
+  onLocalChange(): void;
+}) {
+  const { t } = useI18n();
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: session.doc, field: COLLAB_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user,
+          onUpdate: (users) => {
+            onPeers(
+              users.map((u) => ({
+                name: String(u.name ?? '?'),
+                color: String(u.color ?? '#64748b'),
+              })),
+            );
+            return null;
+          },
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'prose-doc min-h-[50vh] px-6 py-4 focus:outline-none',
+          'aria-label': t('documents.editorLabel'),
+          'data-testid': 'editor',
+        },
+      },
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta('y-sync$')) onLocalChange();
+      },
+    },
+    [session],
+  );
+  const [, force] = useState(0);
+  useEffect(() => {
+    if (!editor) return;
+    const rerender = () => force((n) => n + 1);
+    editor.on('selectionUpdate', rerender);
+    editor.on('transaction', rerender);
+    return () => {
+      editor.off('selectionUpdate', rerender);
+      editor.off('transaction', rerender);
+    };
+  }, [editor]);
+  useEffect(() => {
+    editor?.setEditable(!readOnly);
+  }, [editor, readOnly]);
+  // Presence comes straight from the awareness states (the caret extension sets `user` in them).
+  useEffect(() => {
+    const awareness = session.provider.awareness;
+    const update = () =>
+      onPeers(
+        Array.from(awareness.getStates().values()).flatMap((s) =>
+          s.user
+            ? [{ name: String(s.user.name ?? '?'), color: String(s.user.color ?? '#64748b') }]
+            : [],
+        ),
+      );
+    awareness.on('change', update);
+    update();
+    return () => awareness.off('change', update);
+  }, [session, onPeers]);
+  if (!editor) return null;
+  return (
+    <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      {!readOnly && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

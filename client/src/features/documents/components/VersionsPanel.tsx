@@ -1,0 +1,116 @@
+import { createDocumentVersionSchema, type DocumentVersionDto } from '@coalesce/shared';
+import StarterKit from '@tiptap/starter-kit';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useState, type FormEvent } from 'react';
+import {
+  formValues,
+  serverFieldErrors,
+  validate,
+  type FieldErrors,
+} from '../../../components/ui/form';
+import { Button, Card, Field, Input } from '../../../components/ui/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { useCreateVersion, useRestoreVersion, useVersions } from '../api';
+
+/** A version shown through a read-only editor: the JSON is rendered, never injected as HTML. */
+function VersionPreview({ version }: { version: DocumentVersionDto }) {
+  const editor = useEditor(
+    { editable: false, extensions: [StarterKit], content: version.json as never },
+    [version.id],
+  );
+  return (
+    <div
+      className="max-h-80 overflow-auto rounded-md bg-slate-50 ring-1 ring-slate-200"
+      data-testid="version-preview"
+    >
+      <EditorContent editor={editor} className="prose-doc px-4 py-2" />
+    </div>
+  );
+}
+
+export function VersionsPanel({
+  wid,
+  did,
+  canWrite,
+}: {
+  wid: string;
+  did: string;
+  canWrite: boolean;
+}) {
+  const { t, tx, locale } = useI18n();
+  const versions = useVersions(wid, did);
+  const create = useCreateVersion(wid, did);
+  const restore = useRestoreVersion(wid, did);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const preview = versions.data?.items.find((v) => v.id === previewId);
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const v = validate(createDocumentVersionSchema, formValues(form), tx);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors({});
+    create.mutate(v.data, {
+      onSuccess: () => form.reset(),
+      onError: (err) => setErrors(serverFieldErrors(err)),
+    });
+  };
+
+  return (
+    <Card className="space-y-4">
+      <h2 className="text-lg font-semibold">{t('documents.versions')}</h2>
+      {canWrite && (
+        <form noValidate onSubmit={onSubmit} className="flex items-end gap-2">
+          <div className="flex-1">
+            <Field label={t('documents.versionLabel')} error={errors.label}>
+              {(p) => <Input {...p} name="label" placeholder={t('documents.versionPlaceholder')} />}
+            </Field>
+          </div>
+          <Button type="submit" disabled={create.isPending}>
+            {t('documents.saveVersion')}
+          </Button>
+        </form>
+      )}
+      {versions.data?.items.length === 0 && (
+        <p className="text-sm text-slate-500">{t('documents.noVersions')}</p>
+      )}
+      <ul className="divide-y divide-slate-100" data-testid="versions">
+        {versions.data?.items.map((v) => (
+          <li key={v.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+            <span className="min-w-0">
+              <span className="block truncate font-medium">{v.label}</span>
+              <time className="text-xs text-slate-500" dateTime={v.createdAt}>
+                {fmt.format(new Date(v.createdAt))}
+              </time>
+            </span>
+            <span className="flex gap-1">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setPreviewId(previewId === v.id ? null : v.id)}
+              >
+                {previewId === v.id ? t('documents.hide') : t('documents.preview')}
+              </Button>
+              {canWrite && (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  disabled={restore.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('documents.confirmRestore', { label: v.label })))
+                      restore.mutate(v.id);
+                  }}
+                >
+                  {t('documents.restore')}
+                </Button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {preview && <VersionPreview version={preview} />}
+    </Card>
+  );
+}

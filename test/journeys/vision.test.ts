@@ -1,0 +1,77 @@
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { registerUser } from '../support/api.ts';
+import { launchBrowser } from '../support/browser.ts';
+import {
+  createTestDatabase,
+  startServer,
+  type ServerHandle,
+  type TestDatabase,
+} from '../support/server.ts';
+import { signedInPage } from '../support/ui.ts';
+
+let db: TestDatabase;
+let server: ServerHandle;
+let browser: Browser;
+
+before(async () => {
+  db = await createTestDatabase();
+  server = await startServer(db.env);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.drop();
+});
+
+test('two people write the vision together and see each other’s text and carets', async () => {
+  const anna = await registerUser(server.url, 'Anna');
+  const bram = await registerUser(server.url, 'Bram');
+  const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', { name: 'Klooz Borgloon' });
+  const inv = await anna.api.req<{ token: string }>('POST', `/workspaces/${ws.id}/invitations`, {
+    role: 'member',
+  });
+  await bram.api.req('POST', `/invitations/${inv.token}/accept`);
+
+  const a = await signedInPage(browser, server.url, anna.email, anna.password);
+  const b = await signedInPage(browser, server.url, bram.email, bram.password);
+  for (const { page } of [a, b]) {
+    await page.goto(`${server.url}/w/${ws.id}/vision`);
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+  }
+
+  const editorA = a.page.getByTestId('editor');
+  const editorB = b.page.getByTestId('editor');
+  await editorA.click();
+  await a.page.keyboard.type('Every child in Borgloon finds a place to learn.');
+  await editorB
+    .getByText('Every child in Borgloon finds a place to learn.')
+    .waitFor({ timeout: 5000 });
+
+  await editorB.click();
+  await b.page.keyboard.press('End');
+  await b.page.keyboard.type(' Together with the clubs.');
+  await editorA
+    .getByText('Every child in Borgloon finds a place to learn. Together with the clubs.')
+    .waitFor({ timeout: 5000 });
+
+  // Each sees the other's caret with their name, and both in the presence list.
+  await a.page
+    .locator('.collaboration-carets__label', { hasText: 'Bram' })
+    .waitFor({ timeout: 5000 });
+  await b.page
+    .locator('.collaboration-carets__label', { hasText: 'Anna' })
+    .waitFor({ timeout: 5000 });
+  await a.page.getByTestId('presence').getByText('Bram').waitFor();
+
+  // A reload shows the text from the server.
+  await a.page.reload();
+  await a.page
+    .getByTestId('editor')
+    .getByText('Together with the clubs.')
+    .waitFor({ timeout: 5000 });
+
+  await a.context.close();
+  await b.context.close();
+});
