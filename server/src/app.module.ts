@@ -16,6 +16,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Global()
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         InvitationsModule,
         DocumentsModule,
         RealtimeModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ACTIVITY_EVENT_TYPES,
+  ACTIVITY_KIND_PREFIXES,
   type ActivityEventDto,
   type ActivityEventType,
   type ActivityQuery,
@@ -73,7 +74,30 @@ export class ActivityService {
     return dto;
   }
 
-  /** Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`). */
+  /** Events of some types about one subject, oldest first (e.g. who proposed, who voted). */
+  async eventsAbout(
+    workspaceId: string,
+    subjectId: string,
+    types: ActivityEventType[],
+  ): Promise<ActivityEventDto[]> {
+    const rows = await this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {
+        workspaceId,
+        subjectId,
+      })
+      .andWhere('e.type = ANY(:types)', { types })
+      .orderBy('e.seq', 'ASC')
+      .limit(10_000)
+      .getMany();
+    return rows.map(toActivityEventDto);
+  }
+
+  /**
+   * Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`); `kind` a
+   * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
+   */
   async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
     const qb = this.dataSource
       .getRepository(ActivityEventEntity)
@@ -85,6 +109,11 @@ export class ActivityService {
       } else {
         qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
       }
+    }
+    if (q.kind) {
+      qb.andWhere(`split_part(e.type, '.', 1) = ANY(:kindPrefixes)`, {
+        kindPrefixes: [...ACTIVITY_KIND_PREFIXES[q.kind]],
+      });
     }
     if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
     const page = await keysetPage(qb, {
