@@ -16,6 +16,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { ExportModule } from './modules/export/export.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Global()
@@ -53,6 +54,7 @@ export class AppModule {
         DocumentsModule,
         RealtimeModule,
         NotificationsModule,
+        ExportModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -74,6 +74,41 @@ export class ActivityService {
     return dto;
   }
 
+  /** The highest seq of a workspace's log (0 when empty): an export's snapshot bound. */
+  async lastSeq(workspaceId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events WHERE "workspaceId" = $1',
+      [workspaceId],
+    )) as { seq: string }[];
+    return Number(row?.seq ?? 0);
+  }
+
+  /**
+   * Every event of a workspace up to `untilSeq`, oldest first, read in keyset batches so a
+   * log of any size streams in bounded memory (each batch is one indexed range query).
+   */
+  async *streamAll(
+    workspaceId: string,
+    opts: { untilSeq: number; batchSize?: number },
+  ): AsyncGenerator<ActivityEventDto[]> {
+    const batchSize = opts.batchSize ?? 1000;
+    let after = '0';
+    for (;;) {
+      const rows = await this.dataSource
+        .getRepository(ActivityEventEntity)
+        .createQueryBuilder('e')
+        .where('e.workspaceId = :workspaceId', { workspaceId })
+        .andWhere('e.seq > :after AND e.seq <= :until', { after, until: opts.untilSeq })
+        .orderBy('e.seq', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      yield rows.map(toActivityEventDto);
+      if (rows.length < batchSize) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
   /** Events of some types about one subject, oldest first (e.g. who proposed, who voted). */
   async eventsAbout(
     workspaceId: string,
