@@ -109,13 +109,17 @@ export class ActivityService {
     }
   }
 
-  /** Events of some types about one subject, oldest first (e.g. who proposed, who voted). */
+  /**
+   * Events of some types about one subject, oldest first (e.g. who proposed, who voted). Inside
+   * a transaction pass its manager (the embedded database runs one transaction at a time).
+   */
   async eventsAbout(
     workspaceId: string,
     subjectId: string,
     types: ActivityEventType[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<ActivityEventDto[]> {
-    const rows = await this.dataSource
+    const rows = await manager
       .getRepository(ActivityEventEntity)
       .createQueryBuilder('e')
       .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {

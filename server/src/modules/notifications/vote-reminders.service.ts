@@ -116,9 +116,12 @@ export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDes
       const context = new Map<string, Record<string, unknown>>();
       for (const d of items) {
         if (!context.has(d.proposalId)) {
-          const [opened] = await this.activity.eventsAbout(workspaceId, d.proposalId, [
-            'proposal.opened',
-          ]);
+          const [opened] = await this.activity.eventsAbout(
+            workspaceId,
+            d.proposalId,
+            ['proposal.opened'],
+            manager,
+          );
           const p = opened?.payload ?? {};
           context.set(d.proposalId, {
             ...(typeof p.candidateName === 'string' ? { candidateName: p.candidateName } : {}),
