@@ -16,6 +16,8 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { ExportModule } from './modules/export/export.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Global()
 @Module({})
@@ -57,6 +59,8 @@ export class AppModule {
         InvitationsModule,
         DocumentsModule,
         RealtimeModule,
+        NotificationsModule,
+        ExportModule,
         ...extraImports,
       ],
       providers: [

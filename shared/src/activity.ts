@@ -46,7 +46,37 @@ export const ACTIVITY_EVENT_PREFIXES = [
 export const isActivityTypeFilter = (v: string) =>
   (ACTIVITY_EVENT_TYPES as readonly string[]).includes(v) || ACTIVITY_EVENT_PREFIXES.includes(v);
 
+/**
+ * Coarse groups of the log for the activity feed's filter (`?kind=`), by event prefix:
+ * - decisions: who joins and how: proposals, votes, advice, decision policies, and the partner
+ *   changes they cause (`partner.added|updated|left`);
+ * - documents: the vision and other documents, and the principles derived from them;
+ * - experiments, connections: their own prefixes;
+ * - members: people (memberships and invitations);
+ * - workspace: the workspace itself (creation, settings, stage changes).
+ * Every prefix belongs to exactly one kind.
+ */
+export const ACTIVITY_KIND_PREFIXES = {
+  decisions: ['proposal', 'vote', 'advice', 'policy', 'partner'],
+  documents: ['document', 'principle'],
+  experiments: ['experiment'],
+  connections: ['connection'],
+  members: ['member', 'invitation'],
+  workspace: ['workspace'],
+} as const satisfies Record<string, readonly string[]>;
+export type ActivityKind = keyof typeof ACTIVITY_KIND_PREFIXES;
+export const ACTIVITY_KINDS = Object.keys(ACTIVITY_KIND_PREFIXES) as ActivityKind[];
+
+/** The feed group an event type belongs to (`vote.cast` → `decisions`). */
+export function activityKindOf(type: string): ActivityKind | undefined {
+  const prefix = type.split('.')[0];
+  return ACTIVITY_KINDS.find((k) =>
+    (ACTIVITY_KIND_PREFIXES[k] as readonly string[]).includes(prefix ?? ''),
+  );
+}
+
 export const activityQuerySchema = paginationQuerySchema.extend({
+  kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]).optional(),
   type: z
     .string()
     .refine(isActivityTypeFilter, 'must be an event type (e.g. member.joined) or a prefix (member)')

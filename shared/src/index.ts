@@ -10,3 +10,5 @@ export * from './workspaces.js';
 export * from './members.js';
 export * from './activity.js';
 export * from './documents.js';
+export * from './notifications.js';
+export * from './export.js';

@@ -1,5 +1,6 @@
 import type { ActivityEventDto } from './activity.js';
 import type { Role } from './domain.js';
+import type { NotificationPush } from './notifications.js';
 import type { ErrorBody } from './errors.js';
 
 /** Rooms the server pushes to. */
@@ -12,7 +13,7 @@ export type SocketAck<T extends object = object> =
 export interface ServerToClientEvents {
   event: (event: ActivityEventDto) => void;
   'proposal:tally': (data: { proposalId: string; status: string; tally: unknown }) => void;
-  notification: (data: unknown) => void;
+  notification: (data: NotificationPush) => void;
   /** To `user:<id>` when the user's membership changes; `role: null` = no longer a member. */
   membership: (data: MembershipChange) => void;
 }

@@ -1,4 +1,4 @@
-import type { ActivityEventDto, Role } from '@coalesce/shared';
+import type { ActivityEventDto, NotificationPush, Role } from '@coalesce/shared';
 
 /**
  * Every in-process domain event and its payload. A feature adds its own events here (or by
@@ -12,6 +12,11 @@ export interface DomainEventMap {
    * removed/left (`role: null`). Realtime and collab close or downgrade live connections on it.
    */
   'member.access_changed': MemberAccessChanged;
+  /**
+   * A user's notifications changed (created, read): pushed to `user:<id>` as `notification`.
+   * Not relayed: socket.io's Redis adapter fans room pushes out to every instance.
+   */
+  'notification.pushed': { userId: string; push: NotificationPush };
   /** A session was revoked (logout): its sockets must close. */
   'session.revoked': { sessionId: string; userId: string };
 }

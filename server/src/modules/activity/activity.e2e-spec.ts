@@ -64,7 +64,7 @@ describe('activity log (e2e)', () => {
     expect(collected).toEqual(seqs);
   });
 
-  it('filters by exact type, by prefix, and by partner; rejects unknown filters', async () => {
+  it('filters by exact type, by prefix, by kind and by partner; rejects unknown filters', async () => {
     const { owner, w, m, partnerId } = await busyWorkspace();
     const path = `/api/workspaces/${w.id}/activity`;
     const exact = await api(t, owner.token).get(`${path}?type=member.joined`).expect(200);
@@ -80,7 +80,18 @@ describe('activity log (e2e)', () => {
       'member.joined',
       'invitation.created',
     ]);
+    const members = await api(t, owner.token).get(`${path}?kind=members`).expect(200);
+    expect(members.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'member.joined',
+      'invitation.created',
+      'member.joined',
+    ]);
+    const mixed = await api(t, owner.token).get(`${path}?kind=members&type=member`).expect(200);
+    expect(mixed.body.items).toHaveLength(2);
+    const none = await api(t, owner.token).get(`${path}?kind=decisions`).expect(200);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
     for (const q of [
+      'kind=bogus',
       'type=member.exploded',
       'type=bogus',
       'partnerId=nope',

@@ -7,6 +7,8 @@ import type { ActivityEventType } from '@coalesce/shared';
  */
 @Entity('activity_events')
 @Index(['workspaceId', 'seq'])
+// Notifications look up a subject's history (who proposed, who voted).
+@Index(['workspaceId', 'subjectId'])
 // GIN index on partnerIds, created by hand in the migration (TypeORM cannot describe it).
 @Index('activity_events_partner_ids', { synchronize: false })
 export class ActivityEventEntity {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ACTIVITY_EVENT_TYPES,
+  ACTIVITY_KIND_PREFIXES,
   type ActivityEventDto,
   type ActivityEventType,
   type ActivityQuery,
@@ -73,7 +74,69 @@ export class ActivityService {
     return dto;
   }
 
-  /** Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`). */
+  /** The highest seq of a workspace's log (0 when empty): an export's snapshot bound. */
+  async lastSeq(workspaceId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events WHERE "workspaceId" = $1',
+      [workspaceId],
+    )) as { seq: string }[];
+    return Number(row?.seq ?? 0);
+  }
+
+  /**
+   * Every event of a workspace up to `untilSeq`, oldest first, read in keyset batches so a
+   * log of any size streams in bounded memory (each batch is one indexed range query).
+   */
+  async *streamAll(
+    workspaceId: string,
+    opts: { untilSeq: number; batchSize?: number },
+  ): AsyncGenerator<ActivityEventDto[]> {
+    const batchSize = opts.batchSize ?? 1000;
+    let after = '0';
+    for (;;) {
+      const rows = await this.dataSource
+        .getRepository(ActivityEventEntity)
+        .createQueryBuilder('e')
+        .where('e.workspaceId = :workspaceId', { workspaceId })
+        .andWhere('e.seq > :after AND e.seq <= :until', { after, until: opts.untilSeq })
+        .orderBy('e.seq', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      yield rows.map(toActivityEventDto);
+      if (rows.length < batchSize) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /**
+   * Events of some types about one subject, oldest first (e.g. who proposed, who voted). Inside
+   * a transaction pass its manager (the embedded database runs one transaction at a time).
+   */
+  async eventsAbout(
+    workspaceId: string,
+    subjectId: string,
+    types: ActivityEventType[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ActivityEventDto[]> {
+    const rows = await manager
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {
+        workspaceId,
+        subjectId,
+      })
+      .andWhere('e.type = ANY(:types)', { types })
+      .orderBy('e.seq', 'ASC')
+      .limit(10_000)
+      .getMany();
+    return rows.map(toActivityEventDto);
+  }
+
+  /**
+   * Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`); `kind` a
+   * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
+   */
   async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
     const qb = this.dataSource
       .getRepository(ActivityEventEntity)
@@ -85,6 +148,11 @@ export class ActivityService {
       } else {
         qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
       }
+    }
+    if (q.kind) {
+      qb.andWhere(`split_part(e.type, '.', 1) = ANY(:kindPrefixes)`, {
+        kindPrefixes: [...ACTIVITY_KIND_PREFIXES[q.kind]],
+      });
     }
     if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
     const page = await keysetPage(qb, {

@@ -10,5 +10,6 @@ import { InvitationsService } from './invitations.service';
   imports: [MembersModule, WorkspacesModule, UsersModule, ActivityModule],
   controllers: [InvitationsController],
   providers: [InvitationsService],
+  exports: [InvitationsService],
 })
 export class InvitationsModule {}

@@ -186,6 +186,18 @@ export class InvitationsService {
     return this.members.get(invitation.workspaceId, userId);
   }
 
+  /**
+   * The existing user an email-bound invitation is for (null when it names no registered
+   * email, is not email-bound, or is unknown). Used to notify invitees without putting email
+   * addresses in the event log.
+   */
+  async inviteeOf(invitationId: string): Promise<{ userId: string; workspaceId: string } | null> {
+    const i = await this.dataSource.getRepository(InvitationEntity).findOneBy({ id: invitationId });
+    if (!i?.email) return null;
+    const user = await this.users.findByEmail(i.email);
+    return user ? { userId: user.id, workspaceId: i.workspaceId } : null;
+  }
+
   private async findByToken(token: string): Promise<InvitationEntity> {
     const i = TOKEN.test(token)
       ? await this.dataSource

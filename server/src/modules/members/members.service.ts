@@ -70,6 +70,26 @@ export class MembersService implements MembershipLookup {
     return m ? { role: m.role, broker: m.broker, partnerId: m.partnerId } : null;
   }
 
+  /**
+   * The members who represent these partners (`partnerId` link), e.g. to notify them. Pass a
+   * transaction's manager to read inside it.
+   */
+  async representativesOf(
+    workspaceId: string,
+    partnerIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ userId: string; partnerId: string; role: Role }[]> {
+    if (!partnerIds.length) return [];
+    const rows = await manager
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('m.partnerId = ANY(:partnerIds)', { partnerIds: [...new Set(partnerIds)] })
+      .orderBy('m.userId')
+      .getMany();
+    return rows.map((m) => ({ userId: m.userId, partnerId: m.partnerId!, role: m.role }));
+  }
+
   async membershipOf(workspaceId: string, userId: string): Promise<Membership | null> {
     const m = await this.dataSource.getRepository(MemberEntity).findOneBy({ workspaceId, userId });
     return m ? toMembership(m) : null;

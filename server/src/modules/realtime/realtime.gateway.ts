@@ -86,6 +86,9 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
       this.bus.on('activity.recorded', (event) => {
         server.to(workspaceRoom(event.workspaceId)).emit('event', event);
       }),
+      this.bus.on('notification.pushed', ({ userId, push }) => {
+        server.to(userRoom(userId)).emit('notification', push);
+      }),
       // Remote copies are skipped: the Redis adapter already applies these to every instance.
       this.bus.on('member.access_changed', (change, { remote }) => {
         if (remote) return;

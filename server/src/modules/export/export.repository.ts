@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { EXPORT_SECTIONS, type ExportedMember, type ExportSectionName } from '@coalesce/shared';
+import { DataSource } from 'typeorm';
+import { ActivityService } from '../activity/activity.service';
+import { MembersService } from '../members/members.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+
+/** What a section needs to know about the export being written. */
+export interface ExportContext {
+  workspaceId: string;
+  /** Coordinators only: members' email addresses are included. */
+  includeEmails: boolean;
+  /** The log's last seq when the export started: later events are left out. */
+  untilSeq: number;
+  /** Rows per database round trip (keyset batches). */
+  batchSize: number;
+}
+
+/**
+ * One top-level key of the JSON export. `object` sections yield exactly one value; `array`
+ * sections yield batches of rows (read with keyset pagination: never a whole table at once).
+ * A module adds or replaces its section with `ExportRegistry.register` (e.g. on module init).
+ */
+export interface ExportSection {
+  name: ExportSectionName | (string & {});
+  kind: 'object' | 'array';
+  stream(ctx: ExportContext): AsyncIterable<unknown[]>;
+}
+
+/** Sections whose modules are not on this branch yet: exported as `[]` until registered. */
+export const PLACEHOLDER_SECTIONS: ExportSectionName[] = [
+  'partners',
+  'principles',
+  'proposals',
+  'experiments',
+  'connections',
+];
+
+/**
+ * The sections of the research export, in the contract's order. Built-in: workspace,
+ * stageHistory, members, documents (+ versions when the collab tables exist), events.
+ */
+@Injectable()
+export class ExportRegistry {
+  private readonly sections = new Map<string, ExportSection>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workspaces: WorkspacesService,
+    private readonly members: MembersService,
+    private readonly activity: ActivityService,
+  ) {
+    for (const name of EXPORT_SECTIONS) this.sections.set(name, this.placeholder(name));
+    this.register({
+      name: 'workspace',
+      kind: 'object',
+      stream: async function* (this: ExportRegistry, ctx: ExportContext) {
+        const w = await this.workspaces.entity(ctx.workspaceId);
+        yield [
+          {
+            id: w.id,
+            name: w.name,
+            description: w.description,
+            stage: w.stage,
+            visionDocumentId: w.visionDocumentId,
+            createdBy: w.createdBy,
+            createdAt: w.createdAt.toISOString(),
+            updatedAt: w.updatedAt.toISOString(),
+          },
+        ];
+      }.bind(this),
+    });
+    this.register({
+      name: 'stageHistory',
+      kind: 'array',
+      stream: async function* (this: ExportRegistry, ctx: ExportContext) {
+        yield await this.workspaces.stageHistory(ctx.workspaceId);
+      }.bind(this),
+    });
+    this.register({ name: 'members', kind: 'array', stream: (ctx) => this.membersOf(ctx) });
+    this.register({ name: 'documents', kind: 'array', stream: (ctx) => this.documentsOf(ctx) });
+    this.register({
+      name: 'events',
+      kind: 'array',
+      stream: (ctx) =>
+        this.activity.streamAll(ctx.workspaceId, {
+          untilSeq: ctx.untilSeq,
+          batchSize: ctx.batchSize,
+        }),
+    });
+  }
+
+  /** Adds a section, or replaces the one with the same name (keeping its place). */
+  register(section: ExportSection): void {
+    this.sections.set(section.name, section);
+  }
+
+  list(): ExportSection[] {
+    return [...this.sections.values()];
+  }
+
+  private placeholder(name: string): ExportSection {
+    return {
+      name,
+      kind: 'array',
+      // eslint-disable-next-line require-yield
+      stream: async function* () {
+        return;
+      },
+    };
+  }
+
+  private async *membersOf(ctx: ExportContext): AsyncGenerator<ExportedMember[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.members.list(ctx.workspaceId, {
+        limit: Math.min(200, ctx.batchSize),
+        cursor,
+      });
+      yield page.items.map((m) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        ...(ctx.includeEmails ? { email: m.email } : {}),
+        role: m.role,
+        broker: m.broker,
+        partnerId: m.partnerId,
+        joinedAt: m.joinedAt,
+      }));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /**
+   * Document metadata and the list of named versions (without their content). Versions live in
+   * the collab branch's `document_versions`; until that table exists the list is empty.
+   */
+  private async *documentsOf(ctx: ExportContext): AsyncGenerator<unknown[]> {
+    const [{ versions }] = (await this.dataSource.query(
+      `SELECT to_regclass('document_versions') IS NOT NULL AS versions`,
+    )) as [{ versions: boolean }];
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const docs = (await this.dataSource.query(
+        `SELECT id, title, kind, "createdBy", "createdAt", "updatedAt" FROM documents
+          WHERE "workspaceId" = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [ctx.workspaceId, after, ctx.batchSize],
+      )) as { id: string; createdAt: Date; updatedAt: Date }[];
+      if (!docs.length) return;
+      const byDoc = new Map<string, unknown[]>();
+      if (versions) {
+        const rows = (await this.dataSource.query(
+          `SELECT id, "documentId", label, "createdBy", "createdAt" FROM document_versions
+            WHERE "documentId" = ANY($1) ORDER BY "createdAt", id`,
+          [docs.map((d) => d.id)],
+        )) as {
+          id: string;
+          documentId: string;
+          label: string;
+          createdBy: string | null;
+          createdAt: Date;
+        }[];
+        for (const v of rows) {
+          byDoc.set(v.documentId, [
+            ...(byDoc.get(v.documentId) ?? []),
+            {
+              id: v.id,
+              label: v.label,
+              createdBy: v.createdBy,
+              createdAt: v.createdAt.toISOString(),
+            },
+          ]);
+        }
+      }
+      yield docs.map((d) => ({
+        ...d,
+        createdAt: d.createdAt.toISOString(),
+        updatedAt: d.updatedAt.toISOString(),
+        versions: byDoc.get(d.id) ?? [],
+      }));
+      if (docs.length < ctx.batchSize) return;
+      after = docs[docs.length - 1]!.id;
+    }
+  }
+}

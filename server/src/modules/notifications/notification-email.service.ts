@@ -1,0 +1,237 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import type { Locale } from '@coalesce/shared';
+import { createTransport, type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { logger } from '../../common/logging/logger';
+import { UsersService } from '../users/users.service';
+import { renderNotificationEmail } from './notification-email.util';
+import type { NotificationEntity } from './notifications.entity';
+import { emailBackoffMs } from './notifications.util';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Stable per notification (`<id@coalesce>`), so a repeated delivery can be recognised. */
+  messageId: string;
+}
+
+/** A way to send one email. The SMTP one is used when SMTP_URL is set; tests may pass their own. */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void | Promise<void>;
+}
+/** `Mailer | null`: null (no SMTP_URL) turns the email channel off. */
+export const MAILER = Symbol('MAILER');
+
+/** Sends through the SMTP server of `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
+export class SmtpMailer implements Mailer {
+  private readonly transport: Transporter;
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transport = createTransport(url);
+  }
+  async send(m: MailMessage): Promise<void> {
+    await this.transport.sendMail({
+      from: this.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      messageId: m.messageId,
+    });
+  }
+  close(): void {
+    this.transport.close();
+  }
+}
+
+export const mailerFromConfig = (config: AppConfig): Mailer | null =>
+  config.mail.smtpUrl ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+
+/** Retry policy of the email outbox. */
+export interface EmailRetryOptions {
+  maxAttempts: number;
+  /** Backoff after the first failure; ×4 after each further one. */
+  baseBackoffMs: number;
+  /** A claimed email whose sender died is retried after this. */
+  leaseMs: number;
+  sendTimeoutMs: number;
+}
+export const DEFAULT_EMAIL_RETRY: EmailRetryOptions = {
+  maxAttempts: 5,
+  baseBackoffMs: 2_000,
+  leaseMs: 120_000,
+  sendTimeoutMs: 30_000,
+};
+
+const BATCH = 20;
+
+/**
+ * The email channel. Notifications with `emailStatus = 'pending'` are its outbox, written in the
+ * same transaction as the notification; this sender claims them (FOR UPDATE SKIP LOCKED, so
+ * instances never send one twice at a time), sends, and records `sent`, or schedules a retry
+ * with backoff, up to `maxAttempts` (then `failed`, logged). It runs after commit and on a
+ * timer, never in a request: a slow or broken SMTP server never delays or fails an API call.
+ * Delivery is at least once: a sender that dies between sending and recording sends again
+ * after its lease (with the same Message-ID).
+ */
+@Injectable()
+export class NotificationEmailService implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  retry: EmailRetryOptions = DEFAULT_EMAIL_RETRY;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
+  ) {}
+
+  get enabled(): boolean {
+    return !!this.mailer;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.mailer) return;
+    // Retries and leftovers of a previous run (or another instance) are picked up here.
+    this.timer = setInterval(
+      () => this.kick(),
+      Math.max(250, this.config.scheduler.deadlinePollMs),
+    );
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.mailer?.close();
+  }
+
+  /** Sends what is due, soon; calls while a run is going coalesce into one more run. */
+  kick(): void {
+    if (!this.mailer || this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.flush()
+      .catch((err: unknown) => logger.error({ err }, 'email outbox'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no run is going (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async flush(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const batch = await this.claim();
+      if (!batch.length) return;
+      const users = await this.users.findByIds(batch.map((n) => n.userId));
+      await Promise.all(
+        batch.map(async (n) => {
+          const user = users.get(n.userId);
+          if (!user) return this.finish(n, 'failed', 'user no longer exists');
+          try {
+            await this.send(n, user.email, user.locale);
+            await this.finish(n, 'sent');
+          } catch (err) {
+            await this.finish(n, 'retry', err instanceof Error ? err.message : String(err));
+          }
+        }),
+      );
+    }
+  }
+
+  private async claim(): Promise<NotificationEntity[]> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE notifications SET "emailStatus" = 'sending', "emailAttempts" = "emailAttempts" + 1,
+              "emailNextAt" = now() + make_interval(secs => $1)
+        WHERE id IN (SELECT id FROM notifications
+                      WHERE "emailStatus" IN ('pending', 'sending') AND "emailNextAt" <= now()
+                      ORDER BY "emailNextAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+      [this.retry.leaseMs / 1000, BATCH],
+    )) as [NotificationEntity[], number];
+    return rows;
+  }
+
+  private async send(n: NotificationEntity, to: string, locale: Locale): Promise<void> {
+    const { subject, text } = renderNotificationEmail(n, locale, this.config.http.publicUrl);
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.mailer!.send({ to, subject, text, messageId: `<${n.id}@coalesce>` }),
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error('SMTP send timed out')),
+            this.retry.sendTimeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private async finish(
+    n: NotificationEntity,
+    outcome: 'sent' | 'retry' | 'failed',
+    error?: string,
+  ): Promise<void> {
+    if (outcome === 'sent') {
+      await this.dataSource.query(
+        `UPDATE notifications SET "emailStatus" = 'sent', "emailedAt" = now(), "emailNextAt" = NULL
+          WHERE id = $1 AND "emailStatus" = 'sending'`,
+        [n.id],
+      );
+      return;
+    }
+    const giveUp = outcome === 'failed' || n.emailAttempts >= this.retry.maxAttempts;
+    if (giveUp) {
+      logger.error(
+        { notificationId: n.id, attempts: n.emailAttempts, error },
+        'notification email failed; giving up',
+      );
+      await this.dataSource.query(
+        `UPDATE notifications SET "emailStatus" = 'failed', "emailNextAt" = NULL
+          WHERE id = $1 AND "emailStatus" = 'sending'`,
+        [n.id],
+      );
+      return;
+    }
+    const delay = emailBackoffMs(n.emailAttempts, this.retry.baseBackoffMs);
+    logger.warn(
+      { notificationId: n.id, attempts: n.emailAttempts, retryInMs: delay, error },
+      'notification email failed; will retry',
+    );
+    await this.dataSource.query(
+      `UPDATE notifications SET "emailStatus" = 'pending',
+              "emailNextAt" = now() + make_interval(secs => $2)
+        WHERE id = $1 AND "emailStatus" = 'sending'`,
+      [n.id, delay / 1000],
+    );
+  }
+}

@@ -1,0 +1,157 @@
+import type { Locale, NotificationKind } from '@coalesce/shared';
+
+export interface EmailNotification {
+  workspaceId: string;
+  kind: NotificationKind;
+  subjectType: string;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+const s = (v: unknown, fallback: string) =>
+  typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : fallback;
+
+const PLURAL: Record<string, string> = {
+  proposal: 'proposals',
+  connection: 'connections',
+  experiment: 'experiments',
+};
+
+/** Where the notification leads in the web client (`/w/:wid/...`), when PUBLIC_URL is set. */
+export function notificationLink(n: EmailNotification, publicUrl: string | undefined) {
+  if (!publicUrl) return undefined;
+  const base = publicUrl.replace(/\/+$/, '');
+  if (n.kind === 'invited') return `${base}/w`;
+  const plural = PLURAL[n.subjectType];
+  return plural && n.subjectId
+    ? `${base}/w/${n.workspaceId}/${plural}/${n.subjectId}`
+    : `${base}/w/${n.workspaceId}`;
+}
+
+type Texts = (p: Record<string, unknown>, ws: string) => { subject: string; body: string };
+
+const OUTCOME: Record<Locale, Record<string, string>> = {
+  en: { accepted: 'accepted', rejected: 'rejected', withdrawn: 'withdrawn', expired: 'expired' },
+  nl: {
+    accepted: 'aanvaard',
+    rejected: 'afgewezen',
+    withdrawn: 'ingetrokken',
+    expired: 'verlopen',
+  },
+};
+
+const closes = (p: Record<string, unknown>, locale: Locale) => {
+  const at = typeof p.closesAt === 'string' ? new Date(p.closesAt) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return '';
+  const when = at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return locale === 'nl' ? ` De stemming sluit op ${when}.` : ` Voting closes at ${when}.`;
+};
+
+const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
+  en: {
+    vote_needed: (p, ws) => ({
+      subject: `[${ws}] Your vote is needed: ${s(p.candidateName, 'a new partner')}`,
+      body: `A proposal to admit ${s(p.candidateName, 'a new partner')} opened in ${ws}. Your partner is asked to vote.${closes(p, 'en')}`,
+    }),
+    vote_reminder: (p, ws) => ({
+      subject: `[${ws}] Reminder: vote on ${s(p.candidateName, 'the proposal')}`,
+      body: `Your partner has not voted yet on admitting ${s(p.candidateName, 'a new partner')} in ${ws}.${closes(p, 'en')}`,
+    }),
+    proposal_outcome: (p, ws) => ({
+      subject: `[${ws}] Proposal ${OUTCOME.en[s(p.status, '')] ?? 'closed'}: ${s(p.candidateName, 'a partner')}`,
+      body: `The proposal to admit ${s(p.candidateName, 'a partner')} in ${ws} was ${OUTCOME.en[s(p.status, '')] ?? 'closed'}.`,
+    }),
+    connection_proposed: (p, ws) => ({
+      subject: `[${ws}] A connection was proposed to your partner`,
+      body: `A broker in ${ws} proposed to connect ${s(p.fromPartnerName, 'two partners')}${p.toPartnerName ? ` and ${s(p.toPartnerName, '')}` : ''}. Please respond.`,
+    }),
+    connection_response: (p, ws) => ({
+      subject: `[${ws}] A partner responded to your connection`,
+      body: `${s(p.partnerName, 'A partner')} ${p.accept === false ? 'declined' : 'accepted'} the connection you proposed in ${ws}.`,
+    }),
+    experiment_status: (p, ws) => ({
+      subject: `[${ws}] Experiment ${s(p.title, '')} is now ${s(p.to, 'updated')}`.replace(
+        '  ',
+        ' ',
+      ),
+      body: `The experiment ${s(p.title, '')} in ${ws} moved from ${s(p.from, '?')} to ${s(p.to, '?')}.`,
+    }),
+    invited: (p, ws) => ({
+      subject: `You were invited to ${ws}`,
+      body: `You were invited to join ${ws} on Coalesce as ${s(p.role, 'member')}.`,
+    }),
+    role_changed: (p, ws) => ({
+      subject: `[${ws}] Your role changed`,
+      body: `Your role in ${ws} is now ${s(obj(p.to).role, 'updated')}${obj(p.to).broker === true ? ' (broker)' : ''}.`,
+    }),
+  },
+  nl: {
+    vote_needed: (p, ws) => ({
+      subject: `[${ws}] Je stem is nodig: ${s(p.candidateName, 'een nieuwe partner')}`,
+      body: `In ${ws} is een voorstel geopend om ${s(p.candidateName, 'een nieuwe partner')} toe te laten. Je partner wordt gevraagd te stemmen.${closes(p, 'nl')}`,
+    }),
+    vote_reminder: (p, ws) => ({
+      subject: `[${ws}] Herinnering: stem over ${s(p.candidateName, 'het voorstel')}`,
+      body: `Je partner heeft nog niet gestemd over de toetreding van ${s(p.candidateName, 'een nieuwe partner')} in ${ws}.${closes(p, 'nl')}`,
+    }),
+    proposal_outcome: (p, ws) => ({
+      subject: `[${ws}] Voorstel ${OUTCOME.nl[s(p.status, '')] ?? 'gesloten'}: ${s(p.candidateName, 'een partner')}`,
+      body: `Het voorstel om ${s(p.candidateName, 'een partner')} toe te laten in ${ws} is ${OUTCOME.nl[s(p.status, '')] ?? 'gesloten'}.`,
+    }),
+    connection_proposed: (p, ws) => ({
+      subject: `[${ws}] Er is een verbinding voorgesteld met je partner`,
+      body: `Een makelaar in ${ws} stelt voor om ${s(p.fromPartnerName, 'twee partners')}${p.toPartnerName ? ` en ${s(p.toPartnerName, '')}` : ''} te verbinden. Reageer je?`,
+    }),
+    connection_response: (p, ws) => ({
+      subject: `[${ws}] Een partner reageerde op je verbinding`,
+      body: `${s(p.partnerName, 'Een partner')} heeft de verbinding die je voorstelde in ${ws} ${p.accept === false ? 'afgewezen' : 'aanvaard'}.`,
+    }),
+    experiment_status: (p, ws) => ({
+      subject: `[${ws}] Experiment ${s(p.title, '')} is nu ${s(p.to, 'gewijzigd')}`.replace(
+        '  ',
+        ' ',
+      ),
+      body: `Het experiment ${s(p.title, '')} in ${ws} ging van ${s(p.from, '?')} naar ${s(p.to, '?')}.`,
+    }),
+    invited: (p, ws) => ({
+      subject: `Je bent uitgenodigd voor ${ws}`,
+      body: `Je bent uitgenodigd om als ${s(p.role, 'member')} deel te nemen aan ${ws} op Coalesce.`,
+    }),
+    role_changed: (p, ws) => ({
+      subject: `[${ws}] Je rol is gewijzigd`,
+      body: `Je rol in ${ws} is nu ${s(obj(p.to).role, 'gewijzigd')}${obj(p.to).broker === true ? ' (makelaar)' : ''}.`,
+    }),
+  },
+};
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** A short plain-text email in the user's locale (subject on one line, never over 250 chars). */
+export function renderNotificationEmail(
+  n: EmailNotification,
+  locale: Locale,
+  publicUrl: string | undefined,
+): RenderedEmail {
+  const lang: Locale = locale === 'nl' ? 'nl' : 'en';
+  const ws = s(n.payload.workspaceName, 'Coalesce');
+  const { subject, body } = TEXTS[lang][n.kind](n.payload, ws);
+  const link = notificationLink(n, publicUrl);
+  const open = lang === 'nl' ? 'Openen' : 'Open';
+  const footer =
+    lang === 'nl'
+      ? 'Je krijgt deze e-mail van Coalesce. Meldingen kies je in je profiel.'
+      : 'You get this email from Coalesce. Choose your notifications in your profile.';
+  return {
+    subject: subject.replace(/[\r\n]+/g, ' ').slice(0, 250),
+    text: [body, link ? `${open}: ${link}` : undefined, '', '—', footer]
+      .filter((l) => l !== undefined)
+      .join('\n'),
+  };
+}

@@ -1,0 +1,123 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { ActivityEventDto } from '@coalesce/shared';
+import { DataSource } from 'typeorm';
+import { EventBus } from '../../common/events/event-bus';
+import { logger } from '../../common/logging/logger';
+import { ActivityService } from '../activity/activity.service';
+import { InvitationsService } from '../invitations/invitations.service';
+import { MembersService } from '../members/members.service';
+import { UsersService } from '../users/users.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import { NotificationsService } from './notifications.service';
+import { deriveNotifications, recipientsExcludingActor, type Audience } from './notifications.util';
+
+/**
+ * Turns committed activity events into notifications (principle 8: side effects through
+ * events). `activity.recorded` is published after commit on the instance that wrote the event
+ * (never relayed), so each event is derived once; the unique (user, event, kind) key makes a
+ * repeated derivation harmless anyway. A failure is logged, never thrown at the publisher.
+ */
+@Injectable()
+export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
+  private off: (() => void) | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly members: MembersService,
+    private readonly activity: ActivityService,
+    private readonly invitations: InvitationsService,
+    private readonly users: UsersService,
+    private readonly workspaces: WorkspacesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.off = this.bus.on('activity.recorded', (event) => {
+      const p = this.handle(event)
+        .catch((err: unknown) =>
+          logger.error({ err, eventId: event.id, type: event.type }, 'notification derivation'),
+        )
+        .finally(() => this.inFlight.delete(p));
+      this.inFlight.add(p);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.off?.();
+    await this.idle();
+  }
+
+  /** Resolves when every event received so far has been handled (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  async handle(event: ActivityEventDto): Promise<void> {
+    const derived = deriveNotifications(event);
+    if (!derived.length) return;
+    const [workspaceName, actorName] = await Promise.all([
+      this.workspaces
+        .entity(event.workspaceId)
+        .then((w) => w.name)
+        .catch(() => undefined),
+      event.actorId
+        ? this.users.findById(event.actorId).then((u) => u?.displayName)
+        : Promise.resolve(undefined),
+    ]);
+    const drafts = [];
+    for (const d of derived) {
+      const users = recipientsExcludingActor(
+        await this.resolve(event.workspaceId, d.audience),
+        event.actorId,
+      );
+      for (const userId of users) {
+        drafts.push({
+          userId,
+          workspaceId: event.workspaceId,
+          kind: d.kind,
+          subjectType: d.subjectType,
+          subjectId: d.subjectId,
+          eventId: event.id,
+          payload: {
+            ...d.payload,
+            ...(workspaceName !== undefined ? { workspaceName } : {}),
+            ...(actorName !== undefined ? { actorName } : {}),
+          },
+        });
+      }
+    }
+    await this.notifications.deliver(this.dataSource.manager, drafts);
+  }
+
+  private async resolve(workspaceId: string, a: Audience): Promise<string[]> {
+    const users = [...(a.userIds ?? [])];
+    const partners = [...(a.partnerIds ?? [])];
+    if (a.proposalParticipantsOf) {
+      for (const e of await this.activity.eventsAbout(workspaceId, a.proposalParticipantsOf, [
+        'proposal.opened',
+        'vote.cast',
+      ])) {
+        if (e.actorId) users.push(e.actorId);
+        const partnerId = e.type === 'vote.cast' ? e.payload.partnerId : undefined;
+        if (typeof partnerId === 'string') partners.push(partnerId);
+      }
+    }
+    if (a.connectionProposerOf) {
+      const [proposed] = await this.activity.eventsAbout(workspaceId, a.connectionProposerOf, [
+        'connection.proposed',
+      ]);
+      if (proposed?.actorId) users.push(proposed.actorId);
+    }
+    if (a.inviteeOf) {
+      const invitee = await this.invitations.inviteeOf(a.inviteeOf);
+      if (invitee && invitee.workspaceId === workspaceId) users.push(invitee.userId);
+    }
+    if (partners.length) {
+      const reps = await this.members.representativesOf(workspaceId, partners);
+      users.push(...reps.map((r) => r.userId));
+    }
+    return users;
+  }
+}

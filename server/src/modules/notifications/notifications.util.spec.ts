@@ -1,0 +1,274 @@
+import type { ActivityEventDto } from '@coalesce/shared';
+import {
+  deriveNotifications,
+  emailBackoffMs,
+  recipientsExcludingActor,
+} from './notifications.util';
+import { notificationLink, renderNotificationEmail } from './notification-email.util';
+
+const W = '00000000-0000-4000-8000-00000000000a';
+const P1 = '11111111-1111-4111-8111-111111111111';
+const P2 = '22222222-2222-4222-8222-222222222222';
+const U1 = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const U2 = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const SUBJECT = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+
+function event(
+  type: ActivityEventDto['type'],
+  payload: Record<string, unknown>,
+  over: Partial<ActivityEventDto> = {},
+): ActivityEventDto {
+  return {
+    id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+    seq: 1,
+    workspaceId: W,
+    type,
+    actorId: U1,
+    subjectType: type.split('.')[0]!,
+    subjectId: SUBJECT,
+    partnerIds: [],
+    payload,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    ...over,
+  };
+}
+
+describe('deriveNotifications', () => {
+  it('proposal.opened → vote_needed for the electorate partners', () => {
+    const closesAt = '2026-12-08T10:00:00.000Z';
+    expect(
+      deriveNotifications(
+        event('proposal.opened', {
+          electorate: [
+            { partnerId: P1, weight: 1 },
+            { partnerId: P2, weight: 2 },
+          ],
+          closesAt,
+          tier: 'core',
+          candidateName: 'Talentenstad',
+          secret: 'not copied',
+        }),
+      ),
+    ).toEqual([
+      {
+        kind: 'vote_needed',
+        audience: { partnerIds: [P1, P2] },
+        subjectType: 'proposal',
+        subjectId: SUBJECT,
+        payload: { proposalId: SUBJECT, candidateName: 'Talentenstad', tier: 'core', closesAt },
+      },
+    ]);
+  });
+
+  it('an autonomous proposal or one without an electorate asks nobody to vote', () => {
+    const electorate = [{ partnerId: P1 }];
+    expect(
+      deriveNotifications(event('proposal.opened', { electorate, rule: 'autonomous' })),
+    ).toEqual([]);
+    expect(
+      deriveNotifications(event('proposal.opened', { electorate, policy: { rule: 'autonomous' } })),
+    ).toEqual([]);
+    expect(deriveNotifications(event('proposal.opened', { electorate: [] }))).toEqual([]);
+    expect(deriveNotifications(event('proposal.opened', { electorate: 'garbage' }))).toEqual([]);
+  });
+
+  it('proposal.closed → proposal_outcome for proposer and voters (payload and the log)', () => {
+    const [n] = deriveNotifications(
+      event(
+        'proposal.closed',
+        {
+          outcome: { status: 'accepted', reason: 'consensus' },
+          candidateName: 'Klooz',
+          proposedBy: U2,
+          votes: [{ partnerId: P1, castBy: U1, choice: 'yes' }, { partnerId: 'nope' }],
+        },
+        { actorId: null },
+      ),
+    );
+    expect(n).toEqual({
+      kind: 'proposal_outcome',
+      audience: { userIds: [U2, U1], partnerIds: [P1], proposalParticipantsOf: SUBJECT },
+      subjectType: 'proposal',
+      subjectId: SUBJECT,
+      payload: {
+        proposalId: SUBJECT,
+        status: 'accepted',
+        reason: 'consensus',
+        candidateName: 'Klooz',
+      },
+    });
+    // With a bare payload the participants still come from the log.
+    expect(deriveNotifications(event('proposal.closed', { status: 'expired' }))[0]).toMatchObject({
+      audience: { userIds: [], partnerIds: [], proposalParticipantsOf: SUBJECT },
+      payload: { status: 'expired' },
+    });
+  });
+
+  it('connection.proposed → connection_proposed for both sides', () => {
+    expect(
+      deriveNotifications(
+        event('connection.proposed', {
+          fromPartnerId: P1,
+          toPartnerId: P2,
+          reason: 'x'.repeat(900),
+        }),
+      )[0],
+    ).toMatchObject({
+      kind: 'connection_proposed',
+      audience: { partnerIds: [P1, P2] },
+      subjectType: 'connection',
+      payload: {
+        connectionId: SUBJECT,
+        fromPartnerId: P1,
+        toPartnerId: P2,
+        reason: 'x'.repeat(500),
+      },
+    });
+  });
+
+  it('connection.responded → connection_response for the proposing broker', () => {
+    expect(
+      deriveNotifications(
+        event('connection.responded', {
+          partnerId: P2,
+          accept: false,
+          note: 'later',
+          proposedBy: U2,
+        }),
+      ),
+    ).toEqual([
+      {
+        kind: 'connection_response',
+        audience: { userIds: [U2], connectionProposerOf: SUBJECT },
+        subjectType: 'connection',
+        subjectId: SUBJECT,
+        payload: { connectionId: SUBJECT, partnerId: P2, accept: false, note: 'later' },
+      },
+    ]);
+  });
+
+  it('experiment.status_changed → experiment_status for its partners', () => {
+    expect(
+      deriveNotifications(
+        event(
+          'experiment.status_changed',
+          { from: 'idea', to: 'running', title: 'Buurtsport', partnerIds: [P1] },
+          { partnerIds: [P1, P2] },
+        ),
+      )[0],
+    ).toMatchObject({
+      kind: 'experiment_status',
+      audience: { partnerIds: [P1, P2] },
+      payload: { experimentId: SUBJECT, title: 'Buurtsport', from: 'idea', to: 'running' },
+    });
+    expect(
+      deriveNotifications(event('experiment.status_changed', { from: 'idea', to: 'running' })),
+    ).toEqual([]);
+  });
+
+  it('member.role_changed → role_changed for that user', () => {
+    expect(
+      deriveNotifications(
+        event('member.role_changed', {
+          userId: U2,
+          from: { role: 'member', broker: false },
+          to: { role: 'coordinator', broker: false },
+        }),
+      ),
+    ).toEqual([
+      {
+        kind: 'role_changed',
+        audience: { userIds: [U2] },
+        subjectType: 'member',
+        subjectId: U2,
+        payload: {
+          from: { role: 'member', broker: false },
+          to: { role: 'coordinator', broker: false },
+        },
+      },
+    ]);
+  });
+
+  it('invitation.created → invited only when email-bound', () => {
+    expect(
+      deriveNotifications(event('invitation.created', { role: 'member', emailBound: true }))[0],
+    ).toMatchObject({ kind: 'invited', audience: { inviteeOf: SUBJECT } });
+    expect(
+      deriveNotifications(event('invitation.created', { role: 'member', emailBound: false })),
+    ).toEqual([]);
+  });
+
+  it('other events and events without a usable subject notify nobody', () => {
+    expect(deriveNotifications(event('workspace.stage_changed', {}))).toEqual([]);
+    expect(deriveNotifications(event('vote.cast', { partnerId: P1 }))).toEqual([]);
+    expect(
+      deriveNotifications(event('connection.proposed', { fromPartnerId: P1 }, { subjectId: null })),
+    ).toEqual([]);
+  });
+});
+
+describe('recipientsExcludingActor', () => {
+  it('deduplicates, drops non-ids and the actor', () => {
+    expect(recipientsExcludingActor([U1, U2, U2.toUpperCase(), null, 'x'], U1)).toEqual([U2]);
+    expect(recipientsExcludingActor([U1], null)).toEqual([U1]);
+  });
+});
+
+describe('emailBackoffMs', () => {
+  it('grows fourfold per attempt', () => {
+    expect([1, 2, 3].map((a) => emailBackoffMs(a, 1000))).toEqual([1000, 4000, 16000]);
+  });
+});
+
+describe('renderNotificationEmail', () => {
+  const n = {
+    workspaceId: W,
+    kind: 'vote_needed' as const,
+    subjectType: 'proposal',
+    subjectId: SUBJECT,
+    payload: {
+      workspaceName: 'Genk',
+      candidateName: 'Labiomista',
+      closesAt: '2026-12-08T10:00:00Z',
+    },
+  };
+
+  it('writes in the user locale with a link when PUBLIC_URL is set', () => {
+    const en = renderNotificationEmail(n, 'en', 'https://coalesce.example/');
+    expect(en.subject).toBe('[Genk] Your vote is needed: Labiomista');
+    expect(en.text).toContain('Voting closes at 2026-12-08 10:00 UTC.');
+    expect(en.text).toContain(`Open: https://coalesce.example/w/${W}/proposals/${SUBJECT}`);
+    const nl = renderNotificationEmail(n, 'nl', undefined);
+    expect(nl.subject).toBe('[Genk] Je stem is nodig: Labiomista');
+    expect(nl.text).not.toContain('http');
+  });
+
+  it('renders every kind in both locales without newlines in the subject', () => {
+    const kinds = [
+      'vote_needed',
+      'vote_reminder',
+      'proposal_outcome',
+      'connection_proposed',
+      'connection_response',
+      'experiment_status',
+      'invited',
+      'role_changed',
+    ] as const;
+    for (const kind of kinds) {
+      for (const locale of ['nl', 'en'] as const) {
+        const r = renderNotificationEmail(
+          { ...n, kind, payload: { workspaceName: 'A\nB' } },
+          locale,
+          undefined,
+        );
+        expect(r.subject).not.toMatch(/[\r\n]/);
+        expect(r.text.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('links invitations to the workspace list', () => {
+    expect(notificationLink({ ...n, kind: 'invited' }, 'http://x')).toBe('http://x/w');
+    expect(notificationLink({ ...n, subjectType: 'member' }, 'http://x')).toBe(`http://x/w/${W}`);
+  });
+});
