@@ -15,6 +15,7 @@ import { ExperimentPage } from '../features/experiments/routes/ExperimentPage';
 import { ExperimentsBoardPage } from '../features/experiments/routes/ExperimentsBoardPage';
 import { NewExperimentPage } from '../features/experiments/routes/NewExperimentPage';
 import { NetworkPage } from '../features/network/routes/NetworkPage';
+import { NotificationSettingsPage } from '../features/notifications/routes/NotificationSettingsPage';
 import { ActivityPage } from '../features/activity/routes/ActivityPage';
 import { HomePage } from '../features/home/routes/HomePage';
 import { AcceptInvitationPage } from '../features/invitations/routes/AcceptInvitationPage';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { path: 'w', element: <WorkspacesPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           {
             path: 'w/:wid',
             element: <WorkspaceLayout />,

@@ -1,4 +1,4 @@
-import { ACTIVITY_EVENT_PREFIXES } from '@coalesce/shared';
+import { ACTIVITY_KINDS } from '@coalesce/shared';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
@@ -20,8 +20,8 @@ export function ActivityFeed({
   title?: string;
 }) {
   const { t, tx, locale } = useI18n();
-  const [type, setType] = useState('');
-  const activity = useActivity(workspaceId, { type: type || undefined, partnerId });
+  const [kind, setKind] = useState('');
+  const activity = useActivity(workspaceId, { kind: kind || undefined, partnerId });
   const members = useMembers(workspaceId);
   const names = useMemo(
     () => new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName])),
@@ -45,13 +45,13 @@ export function ActivityFeed({
             {t('activity.filter')}
             <select
               className="rounded-md border border-slate-300 px-2 py-1"
-              value={type}
-              onChange={(e) => setType(e.target.value)}
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
             >
               <option value="">{t('activity.filterAll')}</option>
-              {ACTIVITY_EVENT_PREFIXES.map((p) => (
-                <option key={p} value={p}>
-                  {tx(`activity.types.${p}`)}
+              {ACTIVITY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {tx(`activity.kinds.${k}`)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { useLogout, useMe } from '../api';
 
 export function UserMenu() {
@@ -17,6 +18,7 @@ export function UserMenu() {
   }
   return (
     <div className="flex items-center gap-3">
+      <NotificationBell />
       <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">
         {t('auth.signedInAs', { name: me.data.displayName })}
       </span>

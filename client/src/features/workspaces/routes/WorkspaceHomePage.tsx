@@ -31,6 +31,27 @@ export function WorkspaceHomePage() {
           )}
           <MembersList ws={ws} />
           {ws.myRole === 'coordinator' && <InvitationsPanel ws={ws} />}
+          {(ws.myRole === 'coordinator' || ws.myRole === 'observer') && (
+            <Card>
+              <h2 className="text-lg font-semibold">{t('exporting.title')}</h2>
+              <div className="mt-2 flex flex-wrap gap-3 text-sm">
+                <a
+                  className="font-medium text-brand-700 underline"
+                  href={`/api/workspaces/${ws.id}/export`}
+                  download
+                >
+                  {t('exporting.json')}
+                </a>
+                <a
+                  className="font-medium text-brand-700 underline"
+                  href={`/api/workspaces/${ws.id}/export?format=csv`}
+                  download
+                >
+                  {t('exporting.csv')}
+                </a>
+              </div>
+            </Card>
+          )}
         </div>
         <ActivityFeed workspaceId={ws.id} compact />
       </div>
