@@ -34,13 +34,17 @@ export interface Registered {
   password: string;
 }
 
-export async function registerUser(baseUrl: string, name = 'Tester'): Promise<Registered> {
+export async function registerUser(
+  baseUrl: string,
+  name = 'Tester',
+  locale: 'nl' | 'en' = 'en',
+): Promise<Registered> {
   const email = `${name.toLowerCase().replace(/\W+/g, '')}-${randomBytes(4).toString('hex')}@example.test`;
   const password = 'correct horse battery';
   const res = await new Api(baseUrl).req<{ user: Registered['user']; accessToken: string }>(
     'POST',
     '/auth/register',
-    { email, password, displayName: name },
+    { email, password, displayName: name, locale },
   );
   return { api: new Api(baseUrl, res.accessToken), user: res.user, email, password };
 }
