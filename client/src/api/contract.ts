@@ -168,6 +168,6 @@ export interface BrokerSuggestion {
   toPartnerId: string;
   kind: 'expertise_match' | 'shared_target_group' | 'isolated';
   score: number;
-  reason: { code: string; params: Record<string, string | number> };
+  reason: { code: string; params: Record<string, unknown> };
   text: string;
 }

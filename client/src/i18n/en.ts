@@ -469,6 +469,16 @@ export const en = {
     noSuggestions: 'No suggestions right now.',
     proposeThis: 'Propose',
     proposed: 'Proposed',
+    reasons: {
+      experiment_needs_expertise:
+        '{from} offers {expertise}, which the experiment “{experiment}” needs; connect them with {to}.',
+      experiment_reaches_target_group:
+        '{from} also reaches {targetGroups}, a target group of “{experiment}”; connect them with {to}.',
+      shared_target_group: '{from} and {to} both reach {targetGroups} but have no tie yet.',
+      isolated:
+        '{from} has no ties in the network; {to} ({hubActorType}) is tied to {hubDegree} partners.',
+      peripheral: '{from} has only one tie; {to} ({hubActorType}) is tied to {hubDegree} partners.',
+    },
     empty: 'No active partners at this moment.',
   },
   notifications: {

@@ -479,6 +479,18 @@ export const nl: Messages = {
     noSuggestions: 'Momenteel geen suggesties.',
     proposeThis: 'Voorstellen',
     proposed: 'Voorgesteld',
+    reasons: {
+      experiment_needs_expertise:
+        '{from} biedt {expertise}, wat het experiment “{experiment}” nodig heeft; verbind hen met {to}.',
+      experiment_reaches_target_group:
+        '{from} bereikt ook {targetGroups}, een doelgroep van “{experiment}”; verbind hen met {to}.',
+      shared_target_group:
+        '{from} en {to} bereiken allebei {targetGroups} maar zijn nog niet verbonden.',
+      isolated:
+        '{from} heeft nog geen verbindingen in het netwerk; {to} ({hubActorType}) is verbonden met {hubDegree} partners.',
+      peripheral:
+        '{from} heeft maar één verbinding; {to} ({hubActorType}) is verbonden met {hubDegree} partners.',
+    },
     empty: 'Geen actieve partners op dit moment.',
   },
   notifications: {

@@ -8,6 +8,7 @@ import { useConnectionMutations } from '../../connections/api';
 import { usePartners } from '../../partners/api';
 import { useNetwork, useSuggestions } from '../api';
 import { ACTOR_COLORS } from '../colors';
+import { describeSuggestion } from '../describe';
 
 // Cytoscape is large: load it only when someone opens the map.
 const NetworkGraph = lazy(() => import('../components/NetworkGraph'));
@@ -181,7 +182,7 @@ export function NetworkPage() {
                       <p className="font-medium">
                         {names.get(s.fromPartnerId) ?? '…'} ↔ {names.get(s.toPartnerId) ?? '…'}
                       </p>
-                      <p className="text-slate-600">{s.text}</p>
+                      <p className="text-slate-600">{describeSuggestion(s, names, tx, locale)}</p>
                       <Button
                         size="sm"
                         variant="secondary"
