@@ -193,7 +193,7 @@ export function NetworkPage() {
                             {
                               fromPartnerId: s.fromPartnerId,
                               toPartnerId: s.toPartnerId,
-                              reason: s.text,
+                              reason: describeSuggestion(s, names, tx, locale),
                             },
                             { onSuccess: () => setProposedKeys((x) => new Set(x).add(k)) },
                           )
