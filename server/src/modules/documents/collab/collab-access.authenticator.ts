@@ -33,9 +33,12 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
     if (!UUID.test(documentId)) return { ok: false, code: CollabCloseCode.NOT_FOUND };
     const doc = await this.documents.findById(documentId.toLowerCase());
     if (!doc) return { ok: false, code: CollabCloseCode.NOT_FOUND };
-    const membership = await this.members.roleOf(doc.workspaceId, principal.userId);
+    // Independent lookups, one round trip: the display name is only used once access is granted.
+    const [membership, user] = await Promise.all([
+      this.members.roleOf(doc.workspaceId, principal.userId),
+      this.users.findById(principal.userId),
+    ]);
     if (!membership) return { ok: false, code: CollabCloseCode.FORBIDDEN };
-    const user = await this.users.findById(principal.userId);
     return {
       ok: true,
       userId: principal.userId,

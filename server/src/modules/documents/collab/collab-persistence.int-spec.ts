@@ -102,6 +102,43 @@ describe('CollabPersistenceService (PostgreSQL)', () => {
     expect(Number(snap!.upToSeq)).toBeGreaterThan(0);
   });
 
+  // Needs concurrent transactions: the embedded PGlite runs them one at a time.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)(
+    'a squash holding the document does not hold up appends (its foreign-key lock)',
+    async () => {
+      const s = service();
+      const id = await newDocument();
+      const { updates, text } = edits(4);
+      await s.append(id, updates[0]!);
+      await s.squash(id); // now a snapshot row exists
+      await s.append(id, updates[1]!);
+      // Hold the snapshot row, so the next squash stops at its upsert with the document locked.
+      const other = ds.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      let squashing: Promise<number> | undefined;
+      try {
+        await other.query(`SELECT 1 FROM "document_snapshots" WHERE "documentId" = $1 FOR UPDATE`, [
+          id,
+        ]);
+        squashing = s.squash(id);
+        await new Promise((r) => setTimeout(r, 300));
+        const stored = Promise.all(updates.slice(2).map((u) => s.append(id, u))).then(
+          () => 'stored',
+        );
+        const blocked = new Promise((r) => setTimeout(() => r('blocked'), 3_000));
+        expect(await Promise.race([stored, blocked])).toBe('stored');
+      } finally {
+        await other.commitTransaction();
+        await other.release();
+      }
+      await squashing;
+      const doc = await s.load(id);
+      expect(doc.getText('t').toString()).toBe(text);
+      doc.destroy();
+    },
+  );
+
   it('a squash deletes only the rows it folded', async () => {
     const s = service();
     const id = await newDocument();

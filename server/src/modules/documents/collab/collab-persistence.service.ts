@@ -141,6 +141,16 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   }
 
   private async insert(batch: PendingWrite[]): Promise<void> {
+    if (batch.length === 1) {
+      // The common case with few writers: plain parameters (the update goes as binary) instead
+      // of array literals that pg builds as hex text and PostgreSQL parses back.
+      const w = batch[0]!;
+      await this.dataSource.query(
+        `INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`,
+        [w.documentId, w.update],
+      );
+      return;
+    }
     await this.dataSource.query(
       `INSERT INTO "document_updates" ("documentId", "update")
        SELECT * FROM unnest($1::uuid[], $2::bytea[])`,
@@ -181,14 +191,21 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   }
 
   /**
-   * The committed state of a document: its snapshot plus every row still in the log, read in
-   * one consistent (repeatable read) transaction and applied in one Yjs transaction.
+   * The committed state of a document: its snapshot plus every row still in the log, read by ONE
+   * statement (one round trip; a statement sees a single snapshot of the database, so a squash
+   * committing meanwhile is seen entirely or not at all) and applied in one Yjs transaction.
    */
   async load(documentId: string): Promise<Y.Doc> {
-    const { snapshot, rows } = await this.dataSource.transaction('REPEATABLE READ', async (m) => ({
-      snapshot: await this.readSnapshot(m, documentId),
-      rows: await this.readRows(m, documentId),
-    }));
+    const found: { seq: string | null; data: Buffer }[] = await this.dataSource.query(
+      `SELECT NULL::bigint AS "seq", "state" AS "data" FROM "document_snapshots"
+        WHERE "documentId" = $1
+       UNION ALL
+       SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1
+       ORDER BY "seq" NULLS FIRST`,
+      [documentId],
+    );
+    const snapshot = found.length && found[0]!.seq === null ? found[0]!.data : null;
+    const rows = (snapshot ? found.slice(1) : found).map((r) => ({ seq: r.seq!, update: r.data }));
     const doc = new Y.Doc();
     applyAll(doc, documentId, snapshot, rows);
     if (rows.length > 0) {
@@ -284,8 +301,11 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     let total = 0;
     for (;;) {
       const folded = await this.dataSource.transaction(async (m) => {
+        // NO KEY UPDATE: excludes other squashes (and the document's deletion) but not the
+        // FOR KEY SHARE lock that every INSERT into the log takes on this row for its foreign
+        // key. FOR UPDATE would stall the group commit (all documents) behind the squash.
         const locked: unknown[] = await m.query(
-          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR UPDATE`,
+          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR NO KEY UPDATE`,
           [documentId],
         );
         if (!locked.length) return 0;
