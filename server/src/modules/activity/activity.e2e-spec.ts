@@ -96,7 +96,11 @@ describe('activity log (e2e)', () => {
     ]);
     const mixed = await api(t, owner.token).get(`${path}?kind=members&type=member`).expect(200);
     expect(mixed.body.items).toHaveLength(2);
-    const none = await api(t, owner.token).get(`${path}?kind=decisions`).expect(200);
+    // No proposal yet: the only decision event is the partner added directly (partner.*).
+    const decisions = await api(t, owner.token).get(`${path}?kind=decisions`).expect(200);
+    expect(decisions.body.items.map((e: { type: string }) => e.type)).toEqual(['partner.added']);
+    expect(decisions.body.nextCursor).toBeNull();
+    const none = await api(t, owner.token).get(`${path}?kind=experiments`).expect(200);
     expect(none.body).toEqual({ items: [], nextCursor: null });
     for (const q of [
       'kind=bogus',
