@@ -102,6 +102,9 @@ const toVoteDto = (v: ProposalVoteEntity): VoteDto => ({
 const currentOf = (history: ProposalVoteHistoryEntity[]): ProposalVoteEntity[] =>
   history.filter((v) => v.supersededAt === null) as ProposalVoteEntity[];
 
+/** A current vote as a closing reads it: who voted, how, and who cast it. */
+type ClosingVote = CurrentVote & { castBy: string };
+
 type Actor = Pick<Membership, 'workspaceId' | 'userId' | 'role' | 'partnerId' | 'broker'>;
 
 interface Related {
@@ -223,13 +226,18 @@ export class ProposalsService {
         subjectType: 'proposal',
         subjectId: saved.id,
         partnerIds: [candidate.id],
+        // The notification contract (see notifications.module.ts) reads electorate, rule,
+        // closesAt, tier and candidateName from here.
         payload: {
+          proposalId: saved.id,
           candidatePartnerId: candidate.id,
           candidateName: candidate.name,
           inlineCandidate: !!input.candidate,
           tier: input.tier,
           stage: workspace.stage,
           rule: policy.rule,
+          electorate: electorate.electorate,
+          proposedBy: me.userId,
           closesAt: deadlines.closesAt.toISOString(),
           consultationEndsAt: deadlines.consultationEndsAt?.toISOString() ?? null,
         },
@@ -305,7 +313,8 @@ export class ProposalsService {
           castAt: now,
           supersededAt: null,
         });
-        const tally = computeTally(p.electorate, currentOf(history));
+        const current = currentOf(history);
+        const tally = computeTally(p.electorate, current);
         await this.activity.record(manager, {
           workspaceId: p.workspaceId,
           type: 'vote.cast',
@@ -315,9 +324,9 @@ export class ProposalsService {
           partnerIds: [partnerId, p.candidatePartnerId],
           payload: { proposalId: p.id, partnerId, choice: input.choice, reason, replaced },
         });
-        const verdict = evaluateOnVote(p.electorate, currentOf(history), p.policy);
+        const verdict = evaluateOnVote(p.electorate, current, p.policy);
         if (verdict.closed) {
-          await this.closeLocked(manager, p, verdict, tally, { actorId: me.userId });
+          await this.closeLocked(manager, p, verdict, current, { actorId: me.userId });
         } else {
           this.emitTally(manager, p, tally);
         }
@@ -365,8 +374,8 @@ export class ProposalsService {
       enforceForbidden(canDecide(now, snapshot(p), me));
       const input = parse();
       enforce(canDecide(now, snapshot(p), me));
-      const tally = computeTally(p.electorate, await this.currentVotes(manager, p.id));
-      await this.closeLocked(manager, p, { status: input.outcome, reason: 'decided' }, tally, {
+      const votes = await this.currentVotes(manager, p.id);
+      await this.closeLocked(manager, p, { status: input.outcome, reason: 'decided' }, votes, {
         actorId: me.userId,
         extra: {
           decidedBy: me.userId,
@@ -383,8 +392,8 @@ export class ProposalsService {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
       enforce(canWithdraw(new Date(), { ...snapshot(p), proposedBy: p.proposedBy }, me));
-      const tally = computeTally(p.electorate, await this.currentVotes(manager, p.id));
-      await this.closeLocked(manager, p, { status: 'withdrawn', reason: 'withdrawn' }, tally, {
+      const votes = await this.currentVotes(manager, p.id);
+      await this.closeLocked(manager, p, { status: 'withdrawn', reason: 'withdrawn' }, votes, {
         actorId: me.userId,
         extra: { decidedBy: me.userId },
       });
@@ -413,9 +422,7 @@ export class ProposalsService {
         if (!p) return false;
         const votes = await this.currentVotes(manager, p.id);
         const closing = evaluateAtDeadline(p.electorate, votes, p.policy);
-        await this.closeLocked(manager, p, closing, computeTally(p.electorate, votes), {
-          actorId: null,
-        });
+        await this.closeLocked(manager, p, closing, votes, { actorId: null });
         return true;
       });
       if (!did) break;
@@ -457,6 +464,32 @@ export class ProposalsService {
       cursor: q.cursor,
     });
     return { items: await this.toDtos(workspaceId, page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Every proposal of the workspace for the research export, oldest first, in keyset batches:
+   * the proposal as the API answers it (policy snapshot, electorate, outcome, tally, votes,
+   * voteHistory, advice, the candidate).
+   */
+  async *exportBatches(workspaceId: string, batchSize: number): AsyncGenerator<ProposalDto[]> {
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(ProposalEntity)
+        .createQueryBuilder('p')
+        .where('p.workspaceId = :workspaceId', { workspaceId });
+      if (after) qb.andWhere('(p.createdAt, p.id) > (:createdAt, :id)', after);
+      const rows = await qb
+        .orderBy('p.createdAt', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      yield await this.toDtos(workspaceId, rows);
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -513,25 +546,33 @@ export class ProposalsService {
     return Object.assign(new ProposalEntity(), row);
   }
 
-  private currentVotes(manager: EntityManager, proposalId: string): Promise<CurrentVote[]> {
-    return manager
-      .getRepository(ProposalVoteEntity)
-      .find({ select: { partnerId: true, choice: true }, where: { proposalId } });
+  private currentVotes(manager: EntityManager, proposalId: string): Promise<ClosingVote[]> {
+    return manager.getRepository(ProposalVoteEntity).find({
+      select: { partnerId: true, choice: true, castBy: true },
+      where: { proposalId },
+      order: { castAt: 'ASC', partnerId: 'ASC' },
+    });
   }
 
   /**
    * Ends a proposal the caller has locked, in the caller's transaction: status, outcome,
    * closedAt; the candidate's new status; `proposal.closed` (+ partner events); and, after
-   * commit, `proposal:tally`.
+   * commit, `proposal:tally`. `votes` are the current votes (the tally is computed from them).
    */
   private async closeLocked(
     manager: EntityManager,
     p: ProposalEntity,
     closing: Closing | { status: 'withdrawn'; reason: 'withdrawn' },
-    tally: Tally,
+    votes: ClosingVote[],
     opts: { actorId: string | null; extra?: Partial<ProposalOutcomeDto> },
   ): Promise<void> {
     enforce(proposalTransition(p.status, closing.status));
+    const tally = computeTally(p.electorate, votes);
+    const candidate = await this.partners.getInWorkspace(
+      p.workspaceId,
+      p.candidatePartnerId,
+      manager,
+    );
     const outcome: ProposalOutcomeDto = {
       status: closing.status,
       reason: closing.reason,
@@ -549,7 +590,19 @@ export class ProposalsService {
       subjectType: 'proposal',
       subjectId: p.id,
       partnerIds: [p.candidatePartnerId],
-      payload: { candidatePartnerId: p.candidatePartnerId, tier: p.tier, ...outcome, tally },
+      // The notification contract reads status, reason, candidateName, tier, proposedBy and
+      // votes (the voters hear the outcome) from here.
+      payload: {
+        proposalId: p.id,
+        candidatePartnerId: p.candidatePartnerId,
+        candidateName: candidate.name,
+        tier: p.tier,
+        rule: p.policy.rule,
+        proposedBy: p.proposedBy,
+        ...outcome,
+        tally,
+        votes: votes.map((v) => ({ partnerId: v.partnerId, choice: v.choice, castBy: v.castBy })),
+      },
     });
     if (closing.status === 'accepted') {
       await this.partners.admit(manager, {
