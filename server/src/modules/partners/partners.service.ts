@@ -325,6 +325,50 @@ export class PartnersService implements OnModuleInit {
     });
   }
 
+  /**
+   * Every partner of the workspace (any status) for the research export, oldest first, in
+   * keyset batches of `batchSize`. `admittedByProposalId` is the accepted proposal whose
+   * closing made the partner active — the proposal of its latest `partner.added` event when
+   * that came `via: 'proposal'` — and null for partners added directly or never active.
+   */
+  async *exportBatches(
+    workspaceId: string,
+    batchSize: number,
+  ): AsyncGenerator<(PartnerDto & { admittedByProposalId: string | null })[]> {
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(PartnerEntity)
+        .createQueryBuilder('p')
+        .where('p.workspaceId = :workspaceId', { workspaceId });
+      if (after) {
+        qb.andWhere('(p.createdAt, p.id) > (:createdAt, :id)', after);
+      }
+      const rows = await qb
+        .orderBy('p.createdAt', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      const added = await this.activity.latestAbout(
+        workspaceId,
+        rows.map((p) => p.id),
+        'partner.added',
+      );
+      yield rows.map((p) => {
+        const payload = added.get(p.id)?.payload ?? {};
+        const proposalId =
+          payload.via === 'proposal' && typeof payload.proposalId === 'string'
+            ? payload.proposalId
+            : null;
+        return { ...toPartnerDto(p), admittedByProposalId: proposalId };
+      });
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
   // ---- endpoints -----------------------------------------------------------------------------
 
   async create(me: Membership, input: CreatePartner): Promise<PartnerDto> {

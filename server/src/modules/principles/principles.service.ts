@@ -70,6 +70,31 @@ export class PrinciplesService {
     return mapPage(page, toPrincipleDto);
   }
 
+  /** Every principle of the workspace for the research export, by order, in keyset batches. */
+  async *exportBatches(
+    workspaceId: string,
+    batchSize: number,
+  ): AsyncGenerator<(PrincipleDto & { createdBy: string | null })[]> {
+    let after: { order: number; id: string } | undefined;
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(PrincipleEntity)
+        .createQueryBuilder('p')
+        .where('p.workspaceId = :workspaceId', { workspaceId });
+      if (after) qb.andWhere('(p.order, p.id) > (:order, :id)', after);
+      const rows = await qb
+        .orderBy('p.order', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      yield rows.map((p) => ({ ...toPrincipleDto(p), createdBy: p.createdBy }));
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { order: last.order, id: last.id };
+    }
+  }
+
   async get(workspaceId: string, id: string): Promise<PrincipleDto> {
     const p = await this.dataSource.getRepository(PrincipleEntity).findOneBy({ id, workspaceId });
     if (!p) throw notFound('Principle');
