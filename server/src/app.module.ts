@@ -18,6 +18,10 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ExportModule } from './modules/export/export.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PartnersModule } from './modules/partners/partners.module';
+import { PoliciesModule } from './modules/policies/policies.module';
+import { PrinciplesModule } from './modules/principles/principles.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 
 @Global()
 @Module({})
@@ -57,6 +61,10 @@ export class AppModule {
         MembersModule,
         WorkspacesModule,
         InvitationsModule,
+        PartnersModule,
+        PrinciplesModule,
+        PoliciesModule,
+        ProposalsModule,
         DocumentsModule,
         RealtimeModule,
         NotificationsModule,

@@ -12,3 +12,6 @@ export * from './activity.js';
 export * from './documents.js';
 export * from './notifications.js';
 export * from './export.js';
+export * from './partners.js';
+export * from './principles.js';
+export * from './proposals.js';

@@ -59,6 +59,25 @@ describe('activity kinds', () => {
   it('maps types to kinds and validates ?kind=', () => {
     expect(activityKindOf('vote.cast')).toBe('decisions');
     expect(activityKindOf('partner.added')).toBe('decisions');
+    // Every event the decisions modules record is a known type in the decisions kind (a
+    // withdrawal is `proposal.closed` with status `withdrawn`, not a type of its own).
+    for (const type of [
+      'proposal.opened',
+      'vote.cast',
+      'advice.given',
+      'proposal.closed',
+      'policy.changed',
+      'partner.added',
+      'partner.updated',
+      'partner.left',
+    ] as const) {
+      expect(ACTIVITY_EVENT_TYPES).toContain(type);
+      expect(activityKindOf(type)).toBe('decisions');
+    }
+    for (const type of ['principle.created', 'principle.updated', 'principle.deleted'] as const) {
+      expect(ACTIVITY_EVENT_TYPES).toContain(type);
+      expect(activityKindOf(type)).toBe('documents');
+    }
     expect(activityKindOf('principle.created')).toBe('documents');
     expect(activityKindOf('invitation.created')).toBe('members');
     expect(activityKindOf('nope.x')).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { ActivityEventDto } from './activity.js';
+import type { ProposalTallyPayload } from './proposals.js';
 import type { Role } from './domain.js';
 import type { NotificationPush } from './notifications.js';
 import type { ErrorBody } from './errors.js';
@@ -12,7 +13,7 @@ export type SocketAck<T extends object = object> =
 
 export interface ServerToClientEvents {
   event: (event: ActivityEventDto) => void;
-  'proposal:tally': (data: { proposalId: string; status: string; tally: unknown }) => void;
+  'proposal:tally': (data: ProposalTallyPayload) => void;
   notification: (data: NotificationPush) => void;
   /** To `user:<id>` when the user's membership changes; `role: null` = no longer a member. */
   membership: (data: MembershipChange) => void;

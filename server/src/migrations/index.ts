@@ -1,4 +1,6 @@
 import { Notifications1795815497370 } from './1795815497370-Notifications';
+import { Decisions1795815605332 } from './1795815605332-Decisions';
+import { Partners1795815205183 } from './1795815205183-Partners';
 import { Accounts1795814080859 } from './1795814080859-Accounts';
 import { CollabPersistence1795813784079 } from './1795813784079-CollabPersistence';
 import { Documents1795813440370 } from './1795813440370-Documents';
@@ -7,5 +9,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Documents1795813440370,
   CollabPersistence1795813784079,
   Accounts1795814080859,
+  Partners1795815205183,
   Notifications1795815497370,
+  Decisions1795815605332,
 ];

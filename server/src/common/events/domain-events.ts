@@ -1,4 +1,9 @@
-import type { ActivityEventDto, NotificationPush, Role } from '@coalesce/shared';
+import type {
+  ActivityEventDto,
+  NotificationPush,
+  ProposalTallyPayload,
+  Role,
+} from '@coalesce/shared';
 
 /**
  * Every in-process domain event and its payload. A feature adds its own events here (or by
@@ -17,6 +22,11 @@ export interface DomainEventMap {
    * Not relayed: socket.io's Redis adapter fans room pushes out to every instance.
    */
   'notification.pushed': { userId: string; push: NotificationPush };
+  /**
+   * A proposal's tally after a committed vote or closing. Pushed to `workspace:<id>` as
+   * `proposal:tally` (the socket.io Redis adapter carries it to the other instances).
+   */
+  'proposal.tally': ProposalTallyPayload;
   /** A session was revoked (logout): its sockets must close. */
   'session.revoked': { sessionId: string; userId: string };
 }

@@ -134,6 +134,31 @@ export class ActivityService {
   }
 
   /**
+   * The newest event of `type` about each of `subjectIds` (one indexed query per call), e.g.
+   * the `partner.added` that made each partner active. Subjects without one are absent.
+   */
+  async latestAbout(
+    workspaceId: string,
+    subjectIds: readonly string[],
+    type: ActivityEventType,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ActivityEventDto>> {
+    if (!subjectIds.length) return new Map();
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON ("subjectId") * FROM activity_events
+        WHERE "workspaceId" = $1 AND "subjectId" = ANY($2) AND type = $3
+        ORDER BY "subjectId", seq DESC`,
+      [workspaceId, [...new Set(subjectIds)], type],
+    )) as (ActivityEventEntity & { createdAt: Date | string })[];
+    return new Map(
+      rows.map((r) => [
+        r.subjectId!,
+        toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }),
+      ]),
+    );
+  }
+
+  /**
    * Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`); `kind` a
    * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
    */

@@ -2,7 +2,18 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { sql } from '../../../test/db';
-import { addMember, api, createWorkspace, registerUser } from '../../../test/factories';
+import { propose, votePath } from '../../../test/decisions';
+import { PartnersService } from '../partners/partners.service';
+import { PrinciplesService } from '../principles/principles.service';
+import { ProposalsService } from '../proposals/proposals.service';
+import {
+  addMember,
+  api,
+  createPartner,
+  createWorkspace,
+  partnerWithRepresentative,
+  registerUser,
+} from '../../../test/factories';
 
 /** The body as text, whatever the content type (supertest only buffers JSON and text/*). */
 function raw(t: TestApp, token: string, path: string) {
@@ -30,9 +41,25 @@ describe('research export (e2e)', () => {
     const coordinator = await registerUser(t);
     const w = await createWorkspace(t, coordinator, { name: 'Regina Mundi & Labiomista' });
     const observer = await addMember(t, coordinator, w.id, 'observer');
-    const member = await addMember(t, coordinator, w.id, 'member', {
-      partnerId: '44444444-4444-4444-8444-444444444444',
+    // Two founding core partners with a representative each, one that left, a principle, and
+    // a proposal accepted by the votes of both (consensus: everyone voted yes).
+    const a = await partnerWithRepresentative(t, coordinator, w.id, { tier: 'core', name: 'A' });
+    const b = await partnerWithRepresentative(t, coordinator, w.id, { tier: 'core', name: 'B' });
+    const gone = await createPartner(t, coordinator, w.id, { tier: 'core', name: 'Gone' });
+    await api(t, coordinator.token)
+      .post(`/api/workspaces/${w.id}/partners/${gone.id}/leave`, { reason: 'moved away' })
+      .expect(200);
+    const principle = await api(t, coordinator.token)
+      .post(`/api/workspaces/${w.id}/principles`, { title: 'Play is for everyone' })
+      .expect(201);
+    const opened = await propose(t, coordinator, w.id, {
+      principleFit: [{ principleId: principle.body.id, fits: true }],
     });
+    await api(t, a.rep.token).post(votePath(w.id, opened.id), { choice: 'yes' }).expect(200);
+    const accepted = await api(t, b.rep.token)
+      .post(votePath(w.id, opened.id), { choice: 'yes' })
+      .expect(200);
+    expect(accepted.body.status).toBe('accepted');
     await api(t, coordinator.token)
       .patch(`/api/workspaces/${w.id}`, { stage: 'catalysing_initiating' })
       .expect(200);
@@ -48,11 +75,24 @@ describe('research export (e2e)', () => {
        VALUES ($1, 'workspace.updated', NULL, 'workspace', $2)`,
       [w.id, JSON.stringify(tricky)],
     );
-    const [count] = await sql<{ n: string }>(
-      'SELECT count(*) AS n FROM activity_events WHERE "workspaceId" = $1',
-      [w.id],
-    );
-    return { coordinator, observer, member, w, eventCount: Number(count!.n) };
+    const eventIds = (
+      await sql<{ id: string }>(
+        'SELECT id FROM activity_events WHERE "workspaceId" = $1 ORDER BY seq',
+        [w.id],
+      )
+    ).map((e) => e.id);
+    return {
+      coordinator,
+      observer,
+      a,
+      b,
+      gone,
+      principleId: principle.body.id as string,
+      proposal: accepted.body as { id: string; candidatePartnerId: string },
+      w,
+      eventIds,
+      eventCount: eventIds.length,
+    };
   }
 
   it('JSON: every section, every event in order, emails for coordinators only', async () => {
@@ -84,6 +124,7 @@ describe('research export (e2e)', () => {
       'catalysing_initiating',
     ]);
     expect(body.events).toHaveLength(s.eventCount);
+    expect(body.events.map((e: { id: string }) => e.id)).toEqual(s.eventIds);
     const seqs = body.events.map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
@@ -96,25 +137,108 @@ describe('research export (e2e)', () => {
         email: s.coordinator.email,
       }),
       expect.objectContaining({ userId: s.observer.id, role: 'observer', email: s.observer.email }),
-      expect.objectContaining({
-        userId: s.member.id,
-        role: 'member',
-        partnerId: '44444444-4444-4444-8444-444444444444',
-        email: s.member.email,
-      }),
+      ...[s.a, s.b].map(({ rep, partner }) =>
+        expect.objectContaining({
+          userId: rep.id,
+          role: 'member',
+          partnerId: partner.id,
+          email: rep.email,
+        }),
+      ),
     ]);
     expect(body.documents).toEqual([
       expect.objectContaining({ id: s.w.visionDocumentId, kind: 'vision', versions: [] }),
     ]);
-    for (const k of ['partners', 'principles', 'proposals', 'experiments', 'connections']) {
-      expect(body[k]).toEqual([]);
+    // Partners, oldest first, with how they came in (and went).
+    type Partner = { id: string; status: string; joinedAt: string | null; leftAt: string | null };
+    const partners = body.partners as (Partner & { admittedByProposalId: string | null })[];
+    expect(partners.map((p) => p.id)).toEqual([
+      s.a.partner.id,
+      s.b.partner.id,
+      s.gone.id,
+      s.proposal.candidatePartnerId,
+    ]);
+    expect(partners[0]).toMatchObject({
+      status: 'active',
+      joinedAt: expect.stringMatching(/Z$/),
+      leftAt: null,
+      admittedByProposalId: null,
+    });
+    expect(partners[2]).toMatchObject({
+      status: 'left',
+      leftAt: expect.stringMatching(/Z$/),
+      admittedByProposalId: null,
+    });
+    expect(partners[3]).toMatchObject({
+      status: 'active',
+      tier: 'core',
+      joinedAt: expect.stringMatching(/Z$/),
+      admittedByProposalId: s.proposal.id,
+    });
+    // Each admitted partner's deciding proposal is in the export, whole, and so are its events.
+    const admitted = partners.filter((p) => p.admittedByProposalId);
+    expect(admitted).toHaveLength(1);
+    for (const p of admitted) {
+      const deciding = body.proposals.find((x: { id: string }) => x.id === p.admittedByProposalId);
+      expect(deciding).toMatchObject({
+        candidatePartnerId: p.id,
+        status: 'accepted',
+        policy: { rule: 'consensus', electorate: 'core' },
+        outcome: { status: 'accepted' },
+        principleFit: [{ principleId: s.principleId, fits: true }],
+        advice: [],
+        closedAt: expect.stringMatching(/Z$/),
+      });
+      const founders = [s.a.partner.id, s.b.partner.id].sort();
+      const ids = (xs: { partnerId: string }[]) => xs.map((x) => x.partnerId).sort();
+      expect(ids(deciding.electorate)).toEqual(founders);
+      expect(deciding.electorate.map((e: { weight: number }) => e.weight)).toEqual([1, 1]);
+      expect(ids(deciding.votes)).toEqual(founders);
+      expect(deciding.voteHistory).toHaveLength(2);
+      const about = body.events.filter(
+        (e: { subjectId: string }) => e.subjectId === deciding.id || e.subjectId === p.id,
+      );
+      expect(about.map((e: { type: string }) => e.type)).toEqual([
+        'proposal.opened',
+        'vote.cast',
+        'vote.cast',
+        'proposal.closed',
+        'partner.added',
+      ]);
+      expect(about.at(-1).payload).toMatchObject({ via: 'proposal', proposalId: deciding.id });
     }
+    expect(body.proposals).toHaveLength(1);
+    expect(body.principles).toEqual([
+      expect.objectContaining({ id: s.principleId, title: 'Play is for everyone', order: 0 }),
+    ]);
+    // The sections stream in keyset batches: batches of one give the same rows in the same order.
+    const all = async <T>(batches: AsyncIterable<T[]>) => {
+      const rows: T[] = [];
+      for await (const batch of batches) rows.push(...batch);
+      return rows;
+    };
+    // Same JSON round trip as the export itself (drops undefined fields).
+    const json = (v: unknown) => JSON.parse(JSON.stringify(v));
+    expect(json(await all(t.app.get(PartnersService).exportBatches(s.w.id, 1)))).toEqual(
+      body.partners,
+    );
+    expect(json(await all(t.app.get(ProposalsService).exportBatches(s.w.id, 1)))).toEqual(
+      body.proposals,
+    );
+    expect(json(await all(t.app.get(PrinciplesService).exportBatches(s.w.id, 1)))).toEqual(
+      body.principles,
+    );
+    // Built by another branch: still empty.
+    expect(body.experiments).toEqual([]);
+    expect(body.connections).toEqual([]);
 
     const asObserver = await raw(t, s.observer.token, `/api/workspaces/${s.w.id}/export`).expect(
       200,
     );
     const o = JSON.parse(asObserver.body as string);
-    expect(o.members).toHaveLength(3);
+    expect(o.members).toHaveLength(4);
+    expect(o.partners).toEqual(body.partners);
+    expect(o.proposals).toEqual(body.proposals);
     for (const m of o.members) {
       expect(Object.keys(m).sort()).toEqual(
         ['userId', 'displayName', 'role', 'broker', 'partnerId', 'joinedAt'].sort(),
@@ -135,6 +259,23 @@ describe('research export (e2e)', () => {
     expect(res.headers['content-disposition']).toMatch(/filename="coalesce-.*\.csv"$/);
     const rows = parse(res.body as string, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(s.eventCount);
+    expect(rows.map((r) => r.id)).toEqual(s.eventIds);
+    const decisions = rows.filter((r) => r.subjectId === s.proposal.id);
+    expect(decisions.map((r) => r.type)).toEqual([
+      'proposal.opened',
+      'vote.cast',
+      'vote.cast',
+      'proposal.closed',
+    ]);
+    expect(JSON.parse(decisions.at(-1)!.payload!)).toMatchObject({
+      status: 'accepted',
+      candidateName: 'Labiomista',
+    });
+    // The closing payload names the votes in the order they were cast.
+    expect(JSON.parse(decisions.at(-1)!.payload!).votes).toEqual([
+      { partnerId: s.a.partner.id, choice: 'yes', castBy: s.a.rep.id },
+      { partnerId: s.b.partner.id, choice: 'yes', castBy: s.b.rep.id },
+    ]);
     expect(Object.keys(rows[0]!)).toEqual([
       'seq',
       'id',

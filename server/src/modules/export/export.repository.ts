@@ -27,18 +27,19 @@ export interface ExportSection {
   stream(ctx: ExportContext): AsyncIterable<unknown[]>;
 }
 
-/** Sections whose modules are not on this branch yet: exported as `[]` until registered. */
-export const PLACEHOLDER_SECTIONS: ExportSectionName[] = [
-  'partners',
-  'principles',
-  'proposals',
-  'experiments',
-  'connections',
-];
+/**
+ * Sections whose modules are not on this branch yet: exported as `[]` until registered.
+ * Registration point for the experiments and connections modules: import ExportModule and, in
+ * the module's `onModuleInit`, call `registry.register({name: 'experiments' | 'connections',
+ * kind: 'array', stream: (ctx) => service.exportBatches(ctx.workspaceId, ctx.batchSize)})`
+ * (keyset batches), as PartnersModule, PrinciplesModule and ProposalsModule do.
+ */
+export const PLACEHOLDER_SECTIONS: ExportSectionName[] = ['experiments', 'connections'];
 
 /**
  * The sections of the research export, in the contract's order. Built-in: workspace,
- * stageHistory, members, documents (+ versions when the collab tables exist), events.
+ * stageHistory, members, documents (+ versions when the collab tables exist), events; the
+ * partners, principles and proposals modules register theirs on init; the rest stay `[]`.
  */
 @Injectable()
 export class ExportRegistry {

@@ -3,8 +3,11 @@ import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { startIntContext } from '../../../test/int-context';
 import { uniqueEmail } from '../../../test/factories';
+import type { Stage } from '@coalesce/shared';
 import { ActivityService, type RecordEventInput } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
+import { PartnersService } from '../partners/partners.service';
+import { ProposalsService } from '../proposals/proposals.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { NotificationsListener } from './notifications.listener';
@@ -12,15 +15,40 @@ import { NotificationsService } from './notifications.service';
 import { VoteRemindersService } from './vote-reminders.service';
 import { SqlDueReminderSource } from './vote-reminders.repository';
 
-/** A workspace with partners P1 (two representatives), P2 (one), P3 (none) and a broker. */
-async function network(ctx: TestingModule) {
+/**
+ * A workspace with core partners P1 (two representatives), P2 (one), P3 (none) and a broker:
+ * real partners (members may only be linked to partners of their workspace).
+ */
+async function network(ctx: TestingModule, stage?: Stage) {
   const users = ctx.get(UsersService);
   const ds = ctx.get(DataSource);
   const user = (name: string) =>
     users.create({ email: uniqueEmail(name), passwordHash: 'x', displayName: name });
   const owner = await user('owner');
-  const w = await ctx.get(WorkspacesService).create(owner.id, { name: 'Labiomista' });
-  const [p1, p2, p3] = [randomUUID(), randomUUID(), randomUUID()];
+  const w = await ctx
+    .get(WorkspacesService)
+    .create(owner.id, { name: 'Labiomista', ...(stage ? { stage } : {}) });
+  const partner = (name: string) =>
+    ds.transaction(async (m) => {
+      const p = await ctx.get(PartnersService).insert(
+        m,
+        w.id,
+        {
+          kind: 'organisation',
+          name,
+          actorType: 'education',
+          tier: 'core',
+          motivations: [],
+          contributions: { expertise: [], targetGroups: [], resources: [] },
+        },
+        'active',
+        owner.id,
+      );
+      return p.id;
+    });
+  const p1 = await partner('P1');
+  const p2 = await partner('P2');
+  const p3 = await partner('P3');
   const reps = {
     u1: await user('u1'),
     u1b: await user('u1b'),
@@ -192,137 +220,146 @@ describe('notification derivation against the contract events (PostgreSQL)', () 
   });
 });
 
-describe('vote reminders: exactly once (PostgreSQL)', () => {
-  const schema = `rt_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+describe('vote reminders on real proposals: exactly once (PostgreSQL)', () => {
+  // The proposals close far in the future and every tick is given a simulated `now` just
+  // before them: the reminder schedulers of the other apps sharing this database (they tick
+  // at the real time) never find these proposals due, so each tick's count is ours alone.
+  const T = Date.now() + 20_000 * 3600_000;
+  const at = (h: number) => new Date(T + h * 3600_000);
+  const env = { REMINDER_LEAD_HOURS: '24' };
   let a: TestingModule;
   let b: TestingModule;
-  let source: SqlDueReminderSource;
   beforeAll(async () => {
-    [a, b] = await Promise.all([
-      startIntContext({ REMINDER_LEAD_HOURS: '24' }),
-      startIntContext({ REMINDER_LEAD_HOURS: '24' }),
-    ]);
-    // The proposals schema the decisions branch will add, as far as reminders read it.
-    await a.get(DataSource).query(`
-      CREATE SCHEMA ${schema};
-      CREATE TABLE ${schema}.proposals (id uuid PRIMARY KEY, "workspaceId" uuid NOT NULL,
-        status varchar(20) NOT NULL, "closesAt" timestamptz NOT NULL, electorate jsonb NOT NULL);
-      CREATE TABLE ${schema}.proposal_votes ("proposalId" uuid NOT NULL, "partnerId" uuid NOT NULL,
-        PRIMARY KEY ("proposalId", "partnerId"));`);
-    source = new SqlDueReminderSource({
-      proposals: `${schema}.proposals`,
-      votes: `${schema}.proposal_votes`,
-    });
+    [a, b] = await Promise.all([startIntContext(env), startIntContext(env)]);
   });
-  afterAll(async () => {
-    await a.get(DataSource).query(`DROP SCHEMA ${schema} CASCADE`);
-    await Promise.all([a.close(), b.close()]);
-  });
+  afterAll(() => Promise.all([a?.close(), b?.close()]));
 
-  const hours = (h: number) => new Date(Date.now() + h * 3600_000);
-  async function proposal(
-    workspaceId: string,
-    status: string,
-    closesAt: Date,
-    partners: string[],
-  ): Promise<string> {
-    const id = randomUUID();
-    await a
-      .get(DataSource)
-      .query(`INSERT INTO ${schema}.proposals VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        workspaceId,
-        status,
-        closesAt,
-        JSON.stringify(partners.map((partnerId) => ({ partnerId, weight: 1 }))),
-      ]);
-    return id;
-  }
+  type Net = Awaited<ReturnType<typeof network>>;
+  const coordinator = (n: Net) => ({
+    workspaceId: n.w.id,
+    userId: n.owner.id,
+    role: 'coordinator' as const,
+    partnerId: null,
+    broker: false,
+  });
+  const rep = (n: Net, userId: string, partnerId: string) => ({
+    workspaceId: n.w.id,
+    userId,
+    role: 'member' as const,
+    partnerId,
+    broker: false,
+  });
+  /** A real proposal (inline candidate), opened by the coordinator through the service. */
+  const propose = (n: Net, name: string, closesAt: Date, tier: 'core' | 'broad' = 'core') =>
+    a.get(ProposalsService).create(coordinator(n), {
+      candidate: { kind: 'organisation', name, actorType: 'sports' },
+      tier,
+      rationale: 'They run the park',
+      closesAt: closesAt.toISOString(),
+    });
   const reminders = (workspaceId: string) =>
     a.get(DataSource).query(
       `SELECT "userId", "subjectId", payload FROM notifications
-          WHERE "workspaceId" = $1 AND kind = 'vote_reminder' ORDER BY "userId"`,
+          WHERE "workspaceId" = $1 AND kind = 'vote_reminder' ORDER BY "subjectId", "userId"`,
       [workspaceId],
     ) as Promise<{ userId: string; subjectId: string; payload: Record<string, unknown> }[]>;
+  const remindedPartners = async (proposalId: string) =>
+    (
+      (await a
+        .get(DataSource)
+        .query('SELECT "partnerId" FROM vote_reminders WHERE "proposalId" = $1', [proposalId])) as {
+        partnerId: string;
+      }[]
+    )
+      .map((r) => r.partnerId)
+      .sort();
+  const tickBoth = (now: Date) =>
+    Promise.all([a.get(VoteRemindersService).tick(now), b.get(VoteRemindersService).tick(now)]);
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
 
-  it('reminds each electorate partner without a vote once, across instances and restarts', async () => {
+  it('reminds each electorate partner without a current vote once: two instances, a restart', async () => {
     const n = await network(a);
-    const due = await proposal(n.w.id, 'open', hours(10), [n.p1, n.p2, n.p3]);
-    await a.get(ActivityService).record(a.get(DataSource).manager, {
-      workspaceId: n.w.id,
-      type: 'proposal.opened',
-      actorId: n.owner.id,
-      subjectType: 'proposal',
-      subjectId: due,
-      payload: { candidateName: 'Sportclub', tier: 'core' },
-    });
-    await a
-      .get(DataSource)
-      .query(`INSERT INTO ${schema}.proposal_votes VALUES ($1, $2)`, [due, n.p2]);
-    await proposal(n.w.id, 'open', hours(48), [n.p1]); // not due yet
-    await proposal(n.w.id, 'accepted', hours(10), [n.p1]); // closed
-    await proposal(n.w.id, 'open', hours(-1), [n.p1]); // overdue: the closer's job
+    const due = await propose(n, 'Sportclub', at(18));
+    const later = await propose(n, 'Bibliotheek', at(30)); // due only from at(6) on
+    expect(due.electorate.map((e) => e.partnerId).sort()).toEqual([n.p1, n.p2, n.p3].sort());
+    // P2 votes and then replaces its vote: one current vote (and a superseded one in the
+    // history), so P2 is not reminded.
+    await a.get(ProposalsService).vote(rep(n, n.u2.id, n.p2), due.id, { choice: 'abstain' });
+    const voted = await a
+      .get(ProposalsService)
+      .vote(rep(n, n.u2.id, n.p2), due.id, { choice: 'yes' });
+    expect(voted.voteHistory).toHaveLength(2);
+    expect(voted.status).toBe('open');
 
-    const ra = a.get(VoteRemindersService);
-    const rb = b.get(VoteRemindersService);
-    const sent = await Promise.all([ra.tick(new Date(), source), rb.tick(new Date(), source)]);
-    // P1 and P3 had not voted (P3 has no representative, but its reminder is recorded too).
-    expect(sent[0]! + sent[1]!).toBe(2);
+    // Two instances at once: P1 and P3 (P3 has no representative; its reminder is recorded).
+    expect(sum(await tickBoth(at(0)))).toBe(2);
+    expect(await remindedPartners(due.id)).toEqual([n.p1, n.p3].sort());
     const rows = await reminders(n.w.id);
     expect(rows.map((r) => r.userId).sort()).toEqual([n.u1.id, n.u1b.id].sort());
     expect(rows[0]).toMatchObject({
-      subjectId: due,
+      subjectId: due.id,
       payload: {
-        proposalId: due,
+        proposalId: due.id,
         partnerId: n.p1,
+        closesAt: due.closesAt,
         candidateName: 'Sportclub',
         tier: 'core',
         workspaceName: 'Labiomista',
       },
     });
 
-    // Again, and after a "restart" (a fresh instance): nothing more.
-    expect(await ra.tick(new Date(), source)).toBe(0);
-    const c = await startIntContext({ REMINDER_LEAD_HOURS: '24' });
-    try {
-      expect(await c.get(VoteRemindersService).tick(new Date(), source)).toBe(0);
-    } finally {
-      await c.close();
-    }
+    // Again on both: nothing. Then a restart — stop an instance, start a new one on the same
+    // database — and still nothing.
+    expect(await tickBoth(at(1))).toEqual([0, 0]);
+    await b.close();
+    b = await startIntContext(env);
+    expect(await b.get(VoteRemindersService).tick(at(2))).toBe(0);
     expect(await reminders(n.w.id)).toHaveLength(2);
 
-    // 40 hours later the other proposal is due.
-    expect(await ra.tick(hours(40), source)).toBe(1);
-    expect(await reminders(n.w.id)).toHaveLength(4);
+    // Later the other proposal is due: all three partners (nobody voted), once.
+    expect(sum(await tickBoth(at(10)))).toBe(3);
+    expect(await tickBoth(at(11))).toEqual([0, 0]);
+    expect(await remindedPartners(later.id)).toEqual([n.p1, n.p2, n.p3].sort());
+    expect(
+      (await reminders(n.w.id)).filter((r) => r.subjectId === later.id).map((r) => r.userId),
+    ).toEqual([n.u1.id, n.u1b.id, n.u2.id].sort());
+    expect(await reminders(n.w.id)).toHaveLength(5);
+  });
+
+  it('autonomous proposals (decided, not voted on) and closed ones get no reminder', async () => {
+    // From the second stage on, broad proposals are autonomous by default.
+    const n = await network(a, 'catalysing_initiating');
+    const autonomous = await propose(n, 'Jeugdhuis', at(18), 'broad');
+    expect(autonomous.policy.rule).toBe('autonomous');
+    const withdrawn = await propose(n, 'Theater', at(18));
+    await a.get(ProposalsService).withdraw(coordinator(n), withdrawn.id);
+    expect(await tickBoth(at(0))).toEqual([0, 0]);
+    expect(await reminders(n.w.id)).toEqual([]);
+    expect(await remindedPartners(autonomous.id)).toEqual([]);
   });
 
   it('a failed transaction sends nothing and records nothing; the next tick does', async () => {
     const n = await network(a);
-    const due = await proposal(n.w.id, 'open', hours(1), [n.p2]);
+    const due = await propose(n, 'Buurthuis', at(20));
+    await a.get(ProposalsService).vote(rep(n, n.u1.id, n.p1), due.id, { choice: 'yes' });
     const service = a.get(VoteRemindersService);
-    const notifications = a.get(NotificationsService);
     const spy = jest
-      .spyOn(notifications, 'deliver')
+      .spyOn(a.get(NotificationsService), 'deliver')
       .mockRejectedValueOnce(new Error('crash mid-transaction'));
     try {
-      await expect(service.tick(new Date(), source)).rejects.toThrow('crash mid-transaction');
+      await expect(service.tick(at(0))).rejects.toThrow('crash mid-transaction');
     } finally {
       spy.mockRestore();
     }
-    expect(
-      await a.get(DataSource).query('SELECT 1 FROM vote_reminders WHERE "proposalId" = $1', [due]),
-    ).toEqual([]);
+    expect(await remindedPartners(due.id)).toEqual([]);
     expect(await reminders(n.w.id)).toEqual([]);
-    expect(await service.tick(new Date(), source)).toBe(1);
+    expect(await service.tick(at(0))).toBe(2); // P2 and P3
     expect((await reminders(n.w.id)).map((r) => r.userId)).toEqual([n.u2.id]);
   });
 
-  it('the default source waits until the proposals tables exist', async () => {
+  it('the default source reads the real proposal tables and refuses odd table names', async () => {
     const ds = a.get(DataSource);
-    expect(await new SqlDueReminderSource().ready(ds.manager)).toBe(
-      !!(await ds.query(`SELECT to_regclass('proposal_votes') AS t`))[0].t,
-    );
-    expect(await source.ready(ds.manager)).toBe(true);
+    expect(await new SqlDueReminderSource().ready(ds.manager)).toBe(true);
     expect(() => new SqlDueReminderSource({ proposals: 'x; DROP TABLE y', votes: 'v' })).toThrow();
   });
 });

@@ -9,8 +9,8 @@ export interface DueReminder {
 }
 
 /**
- * Where the reminder scheduler finds due reminders. The proposals module may provide its own
- * (token DUE_REMINDER_SOURCE); the default reads the tables below with plain SQL.
+ * Where the reminder scheduler finds due reminders (token DUE_REMINDER_SOURCE). The default,
+ * `SqlDueReminderSource`, reads the proposals module's tables (see `REAL_PROPOSAL_TABLES`).
  */
 export interface DueReminderSource {
   /** False while the tables it reads do not exist (the scheduler then does nothing). */
@@ -28,7 +28,7 @@ export interface DueReminderSource {
 }
 export const DUE_REMINDER_SOURCE = Symbol('DUE_REMINDER_SOURCE');
 
-/** Table and column names the SQL source reads; adjust here when the proposals schema lands. */
+/** Table names and conditions the SQL source reads (`REAL_PROPOSAL_TABLES` by default). */
 export interface DueReminderTables {
   /** (id uuid, "workspaceId" uuid, status text, "closesAt" timestamptz, electorate jsonb [{partnerId, weight}]) */
   proposals: string;
@@ -40,16 +40,24 @@ export interface DueReminderTables {
   votable?: string;
 }
 
+/**
+ * The proposals module's schema (`proposals.entity.ts`): `proposals` with the electorate frozen
+ * at opening as jsonb `[{partnerId, weight}]`, and `proposal_votes`, which holds exactly the
+ * CURRENT vote per (proposal, partner) — a replaced vote is updated in place there and kept in
+ * `proposal_vote_history` (with `supersededAt`), which reminders never need. The policy snapshot
+ * decides whether a proposal takes votes: autonomous ones are decided, so they get no reminders.
+ */
+export const REAL_PROPOSAL_TABLES: DueReminderTables = {
+  proposals: 'proposals',
+  votes: 'proposal_votes',
+  votable: `p.policy->>'rule' <> 'autonomous'`,
+};
+
 const IDENT = /^("?[A-Za-z_][A-Za-z0-9_]*"?\.)?"?[A-Za-z_][A-Za-z0-9_]*"?$/;
 
 /** The default DueReminderSource: raw SQL against the proposals tables. */
 export class SqlDueReminderSource implements DueReminderSource {
-  constructor(
-    private readonly tables: DueReminderTables = {
-      proposals: 'proposals',
-      votes: 'proposal_votes',
-    },
-  ) {
+  constructor(private readonly tables: DueReminderTables = REAL_PROPOSAL_TABLES) {
     for (const t of [tables.proposals, tables.votes]) {
       if (!IDENT.test(t)) throw new Error(`not a table name: ${t}`);
     }

@@ -89,6 +89,9 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
       this.bus.on('notification.pushed', ({ userId, push }) => {
         server.to(userRoom(userId)).emit('notification', push);
       }),
+      this.bus.on('proposal.tally', (tally) => {
+        server.to(workspaceRoom(tally.workspaceId)).emit('proposal:tally', tally);
+      }),
       // Remote copies are skipped: the Redis adapter already applies these to every instance.
       this.bus.on('member.access_changed', (change, { remote }) => {
         if (remote) return;

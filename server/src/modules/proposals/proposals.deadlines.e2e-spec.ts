@@ -1,0 +1,85 @@
+import { sql } from '../../../test/db';
+import { addMember, api, connectSocket, joinWorkspace } from '../../../test/factories';
+import { eventually, network, propose, setPolicy, votePath } from '../../../test/decisions';
+import { startTestApp } from '../../../test/test-app';
+
+/** Deadlines live in the database: they survive restarts and are enforced once across instances. */
+describe('proposal deadlines (e2e)', () => {
+  it('a proposal that fell due while the app was down closes right at start, with the right status', async () => {
+    const first = await startTestApp();
+    const { coordinator, wid, voters } = await network(first, { core: 2 });
+    await setPolicy(first, coordinator, wid, 'core', { rule: 'consensus', silenceIsConsent: true });
+    const p = await propose(first, coordinator, wid);
+    await api(first, voters[0]!.rep.token).post(votePath(wid, p.id), { choice: 'yes' }).expect(200);
+    await first.close();
+
+    await sql(`UPDATE proposals SET "closesAt" = now() - interval '1 hour' WHERE id = $1`, [p.id]);
+    // A long poll interval: only the sweep at start can close it here.
+    const second = await startTestApp({ DEADLINE_POLL_MS: '600000' });
+    try {
+      const closed = await eventually(async () => {
+        const res = await api(second, coordinator.token).get(
+          `/api/workspaces/${wid}/proposals/${p.id}`,
+        );
+        return res.body.status !== 'open' && res.body;
+      }, 5000);
+      expect(closed).toMatchObject({
+        status: 'accepted',
+        outcome: { status: 'accepted', reason: 'silence_is_consent' },
+        candidate: { status: 'active', tier: 'core' },
+      });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('two app instances on one database close a due proposal exactly once', async () => {
+    const [x, y] = await Promise.all([
+      startTestApp({ DEADLINE_POLL_MS: '200' }),
+      startTestApp({ DEADLINE_POLL_MS: '200' }),
+    ]);
+    try {
+      const { coordinator, wid, voters } = await network(x, { core: 2 });
+      const p = await propose(x, coordinator, wid);
+      await api(y, voters[1]!.rep.token)
+        .post(votePath(wid, p.id), { choice: 'no', reason: 'Too soon' })
+        .expect(200);
+      await sql(`UPDATE proposals SET "closesAt" = now() WHERE id = $1`, [p.id]);
+      const closed = await eventually(async () => {
+        const res = await api(y, coordinator.token).get(`/api/workspaces/${wid}/proposals/${p.id}`);
+        return res.body.status !== 'open' && res.body;
+      }, 5000);
+      expect(closed).toMatchObject({ status: 'rejected', outcome: { reason: 'blocked' } });
+      // Let both sweepers run a few more times; still one closing.
+      await new Promise((r) => setTimeout(r, 600));
+      const log = await api(x, coordinator.token)
+        .get(`/api/workspaces/${wid}/activity?type=proposal.closed`)
+        .expect(200);
+      expect(log.body.items).toHaveLength(1);
+      expect(log.body.items[0]).toMatchObject({ subjectId: p.id, actorId: null });
+    } finally {
+      await Promise.all([x.close(), y.close()]);
+    }
+  });
+
+  it('proposal:tally reaches a socket on another instance (Redis adapter)', async () => {
+    const redis = { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const [x, y] = await Promise.all([startTestApp(redis), startTestApp(redis)]);
+    try {
+      const { coordinator, wid, voters } = await network(x, { core: 2 });
+      const watcher = await addMember(x, coordinator, wid, 'member');
+      const socket = await connectSocket(y, { token: watcher.token });
+      try {
+        expect(await joinWorkspace(socket, wid)).toEqual({ ok: true });
+        const p = await propose(x, coordinator, wid);
+        const tally = new Promise((resolve) => socket.once('proposal:tally', resolve));
+        await api(x, voters[0]!.rep.token).post(votePath(wid, p.id), { choice: 'yes' }).expect(200);
+        expect(await tally).toMatchObject({ proposalId: p.id, status: 'open', tally: { yes: 1 } });
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await Promise.all([x.close(), y.close()]);
+    }
+  });
+});

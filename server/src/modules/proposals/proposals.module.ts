@@ -1,0 +1,40 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
+import { ExportModule } from '../export/export.module';
+import { ExportRegistry } from '../export/export.repository';
+import { PartnersModule } from '../partners/partners.module';
+import { PoliciesModule } from '../policies/policies.module';
+import { PrinciplesModule } from '../principles/principles.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsScheduler } from './proposals.scheduler';
+import { ProposalsService } from './proposals.service';
+
+@Module({
+  imports: [
+    ActivityModule,
+    PartnersModule,
+    PoliciesModule,
+    PrinciplesModule,
+    WorkspacesModule,
+    ExportModule,
+  ],
+  controllers: [ProposalsController],
+  providers: [ProposalsService, ProposalsScheduler],
+  exports: [ProposalsService],
+})
+export class ProposalsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ExportRegistry,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  /** The research export's `proposals` section (policy snapshot, electorate, votes, history…). */
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'proposals',
+      kind: 'array',
+      stream: (ctx) => this.proposals.exportBatches(ctx.workspaceId, ctx.batchSize),
+    });
+  }
+}
