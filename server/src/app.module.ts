@@ -16,6 +16,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { PartnersModule } from './modules/partners/partners.module';
 
 @Global()
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         MembersModule,
         WorkspacesModule,
         InvitationsModule,
+        PartnersModule,
         DocumentsModule,
         RealtimeModule,
       ],

@@ -4,9 +4,11 @@ import type {
   AuthResponse,
   ClientToServerEvents,
   CreateInvitationInput,
+  CreatePartnerInput,
   CreateWorkspaceInput,
   CreatedInvitationDto,
   MemberDto,
+  PartnerDto,
   Role,
   ServerToClientEvents,
   UserDto,
@@ -213,4 +215,34 @@ export function recordEvents(socket: TestSocket): ActivityEventDto[] {
   const seen: ActivityEventDto[] = [];
   socket.on('event', (e) => seen.push(e));
   return seen;
+}
+
+/** Adds an `active` partner directly (coordinator). */
+export async function createPartner(
+  t: Target,
+  coordinator: Pick<TestUser, 'token'>,
+  workspaceId: string,
+  input: Partial<CreatePartnerInput> = {},
+): Promise<PartnerDto> {
+  const res = await api(t, coordinator.token).post(`/api/workspaces/${workspaceId}/partners`, {
+    kind: 'organisation',
+    name: `Partner ${uniqueSuffix().slice(-6)}`,
+    actorType: 'education',
+    ...input,
+  });
+  expectStatus(res, 201, 'create partner');
+  return res.body as PartnerDto;
+}
+
+/** A partner plus a member representing it. */
+export async function partnerWithRepresentative(
+  t: Target,
+  coordinator: Pick<TestUser, 'token'>,
+  workspaceId: string,
+  input: Partial<CreatePartnerInput> = {},
+  role: Role = 'member',
+) {
+  const partner = await createPartner(t, coordinator, workspaceId, input);
+  const rep = await addMember(t, coordinator, workspaceId, role, { partnerId: partner.id });
+  return { partner, rep };
 }

@@ -9,3 +9,4 @@ export * from './auth.js';
 export * from './workspaces.js';
 export * from './members.js';
 export * from './activity.js';
+export * from './partners.js';

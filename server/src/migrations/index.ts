@@ -1,7 +1,9 @@
+import { Partners1795815205183 } from './1795815205183-Partners';
 import { Accounts1795814080859 } from './1795814080859-Accounts';
 import { Documents1795813440370 } from './1795813440370-Documents';
 /** Every migration, oldest first. The generator appends here; landed entries never change. */
 export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Documents1795813440370,
   Accounts1795814080859,
+  Partners1795815205183,
 ];

@@ -1,5 +1,11 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { addMember, api, createWorkspace, registerUser } from '../../../test/factories';
+import {
+  addMember,
+  api,
+  createPartner,
+  createWorkspace,
+  registerUser,
+} from '../../../test/factories';
 
 describe('activity log (e2e)', () => {
   let t: TestApp;
@@ -11,7 +17,7 @@ describe('activity log (e2e)', () => {
   async function busyWorkspace() {
     const owner = await registerUser(t);
     const w = await createWorkspace(t, owner);
-    const partnerId = '33333333-3333-4333-8333-333333333333';
+    const { id: partnerId } = await createPartner(t, owner, w.id);
     const m = await addMember(t, owner, w.id, 'member', { partnerId });
     for (const stage of ['catalysing_initiating', 'dynamic_experimentation'] as const) {
       await api(t, owner.token).patch(`/api/workspaces/${w.id}`, { stage }).expect(200);
@@ -29,6 +35,7 @@ describe('activity log (e2e)', () => {
       'workspace.stage_changed',
       'member.joined',
       'invitation.created',
+      'partner.added',
       'member.joined',
       'workspace.created',
     ]);
@@ -79,6 +86,7 @@ describe('activity log (e2e)', () => {
     expect(byPartner.body.items.map((e: { type: string }) => e.type)).toEqual([
       'member.joined',
       'invitation.created',
+      'partner.added',
     ]);
     for (const q of [
       'type=member.exploded',

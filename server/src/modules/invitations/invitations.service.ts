@@ -55,6 +55,9 @@ export class InvitationsService {
     if (!canManageInvitations(me)) throw forbidden('Only coordinators can invite');
     const token = randomToken(32);
     const invitation = await this.dataSource.transaction(async (manager) => {
+      if (input.partnerId) {
+        await this.members.assertPartnerLinkable(manager, me.workspaceId, input.partnerId);
+      }
       const repo = manager.getRepository(InvitationEntity);
       const saved = await repo.save(
         repo.create({

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { api, workspaceWithMembers } from '../../../test/factories';
+import { api, createPartner, workspaceWithMembers } from '../../../test/factories';
 
 describe('members (e2e)', () => {
   let t: TestApp;
@@ -39,7 +39,7 @@ describe('members (e2e)', () => {
   it('the coordinator changes role, broker and partner; events are recorded', async () => {
     const { coordinator, workspace, members } = await workspaceWithMembers(t, ['member']);
     const m = members[0]!;
-    const partnerId = '11111111-1111-4111-8111-111111111111';
+    const { id: partnerId } = await createPartner(t, coordinator, workspace.id);
     const res = await api(t, coordinator.token)
       .patch(`/api/workspaces/${workspace.id}/members/${m.id}`, {
         role: 'observer',

@@ -139,6 +139,14 @@ export class MembersService implements MembershipLookup {
     return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
   }
 
+  /** The members linked to a partner (its representatives), in joining order. */
+  async listByPartner(workspaceId: string, partnerId: string): Promise<MemberDto[]> {
+    const rows = await this.dataSource
+      .getRepository(MemberEntity)
+      .find({ where: { workspaceId, partnerId }, order: { joinedAt: 'ASC', userId: 'ASC' } });
+    return this.toDtos(rows);
+  }
+
   async get(workspaceId: string, userId: string): Promise<MemberDto> {
     const m = await this.dataSource.getRepository(MemberEntity).findOneBy({ workspaceId, userId });
     if (!m) throw notFound('Member');
@@ -278,7 +286,8 @@ export class MembersService implements MembershipLookup {
     return { me, target, members };
   }
 
-  private async assertPartnerLinkable(
+  /** 400 naming `partnerId` unless the partners module accepts the link (invitations use it too). */
+  async assertPartnerLinkable(
     manager: EntityManager,
     workspaceId: string,
     partnerId: string,

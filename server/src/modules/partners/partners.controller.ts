@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  createPartnerSchema,
+  leavePartnerSchema,
+  partnerListQuerySchema,
+  updatePartnerSchema,
+  type CreatePartner,
+  type Page,
+  type PartnerDetailDto,
+  type PartnerDto,
+  type PartnerListQuery,
+} from '@coalesce/shared';
+import type { Membership } from '../../common/auth/auth.types';
+import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { WorkspaceAccess } from '../../common/auth/workspace-access';
+import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { canManagePartners } from './partners.policy';
+import { PartnersService } from './partners.service';
+
+@ApiTags('partners')
+@Controller('workspaces/:wid/partners')
+export class PartnersController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Post()
+  @WorkspaceAccess(canManagePartners, 'Only coordinators can add partners directly')
+  @ApiZodBody(createPartnerSchema)
+  @ApiCreatedResponse({ description: 'The partner, `active`, joinedAt now' })
+  create(
+    @Param('wid', new IdPipe('Workspace')) _wid: string,
+    @CurrentMember() me: Membership,
+    @Body(new ZodPipe(createPartnerSchema)) body: CreatePartner,
+  ): Promise<PartnerDto> {
+    return this.partners.create(me, body);
+  }
+
+  @Get()
+  @ApiZodQuery(partnerListQuerySchema)
+  @ApiOkResponse({ description: '{items: Partner[], nextCursor}, oldest first' })
+  list(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(partnerListQuerySchema)) q: PartnerListQuery,
+  ): Promise<Page<PartnerDto>> {
+    return this.partners.list(wid, q);
+  }
+
+  @Get(':pid')
+  @ApiOkResponse({ description: 'The partner with its representatives and history' })
+  get(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Param('pid', new IdPipe('Partner')) pid: string,
+  ): Promise<PartnerDetailDto> {
+    return this.partners.get(wid, pid);
+  }
+
+  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
+  @Patch(':pid')
+  @ApiZodBody(updatePartnerSchema)
+  @ApiOkResponse({ description: 'Coordinator: any field; a representative: profile fields only' })
+  update(
+    @CurrentMember() me: Membership,
+    @Param('pid', new IdPipe('Partner')) pid: string,
+    @Body() body: unknown,
+  ): Promise<PartnerDetailDto> {
+    return this.partners.update(me, pid, body);
+  }
+
+  @Post(':pid/leave')
+  @HttpCode(200)
+  @ApiZodBody(leavePartnerSchema)
+  @ApiOkResponse({ description: 'The partner, `left` (coordinator or a representative)' })
+  leave(
+    @CurrentMember() me: Membership,
+    @Param('pid', new IdPipe('Partner')) pid: string,
+    @Body() body: unknown,
+  ): Promise<PartnerDetailDto> {
+    return this.partners.leave(me, pid, body);
+  }
+}

@@ -1,0 +1,507 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  ErrorCode,
+  type CreatePartner,
+  type PartnerDetailDto,
+  type PartnerDto,
+  type PartnerKind,
+  type PartnerListQuery,
+  type Page,
+  type Tier,
+  leavePartnerSchema,
+  updatePartnerSchema,
+} from '@coalesce/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { Membership } from '../../common/auth/auth.types';
+import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
+import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { parseOrThrow } from '../../common/validation/zod.pipe';
+import { ActivityService } from '../activity/activity.service';
+import { MembersService } from '../members/members.service';
+import { PartnerEntity } from './partners.entity';
+import {
+  canEditPartner,
+  canLeavePartner,
+  canManagePartners,
+  isRepresentative as isRepresentativeOf,
+} from './partners.policy';
+
+export function toPartnerDto(p: PartnerEntity): PartnerDto {
+  return {
+    id: p.id,
+    workspaceId: p.workspaceId,
+    kind: p.kind,
+    name: p.name,
+    actorType: p.actorType,
+    tier: p.tier,
+    status: p.status,
+    weight: Number(p.weight),
+    motivations: p.motivations,
+    contributions: p.contributions,
+    affiliationPartnerId: p.affiliationPartnerId,
+    description: p.description,
+    website: p.website,
+    joinedAt: p.joinedAt?.toISOString() ?? null,
+    leftAt: p.leftAt?.toISOString() ?? null,
+    leftReason: p.leftReason,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** The profile of a new partner, as `POST …/partners` or an inline proposal candidate gives it. */
+export type NewPartnerProfile = Omit<CreatePartner, 'tier' | 'weight'> & {
+  tier: Tier;
+  weight?: number;
+};
+
+const HISTORY_LIMIT = 50;
+const PATCHABLE = [
+  'kind',
+  'name',
+  'actorType',
+  'tier',
+  'weight',
+  'motivations',
+  'contributions',
+  'affiliationPartnerId',
+  'description',
+  'website',
+] as const satisfies readonly (keyof UpdatePartner & keyof PartnerEntity)[];
+type UpdatePartner = ReturnType<typeof updatePartnerSchema.parse>;
+
+/**
+ * Partners of a workspace. Other modules use the exported helpers (`findInWorkspace`,
+ * `assertAllInWorkspace`, `activePartnersAt`, `isRepresentative`) and never the entity.
+ */
+@Injectable()
+export class PartnersService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activity: ActivityService,
+    private readonly members: MembersService,
+  ) {}
+
+  /** A member may only be linked to a partner of the same workspace (any status). */
+  onModuleInit(): void {
+    this.members.usePartnerLinkValidator(async (manager, workspaceId, partnerId) =>
+      manager.getRepository(PartnerEntity).exists({ where: { id: partnerId, workspaceId } }),
+    );
+  }
+
+  // ---- helpers for other modules -------------------------------------------------------------
+
+  /** The partners of `workspaceId` among `ids` (unknown or foreign ids are simply absent). */
+  async findInWorkspace(
+    workspaceId: string,
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<PartnerDto[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(PartnerEntity)
+      .findBy({ workspaceId, id: In(unique) });
+    return rows.map(toPartnerDto);
+  }
+
+  /**
+   * Every id must be a partner of this workspace (optionally with one of `statuses`), else 400
+   * naming `path` (e.g. `['partnerIds']`). Answers the partners, in the order of `ids`.
+   */
+  async assertAllInWorkspace(
+    workspaceId: string,
+    ids: readonly string[],
+    path: string | (string | number)[],
+    opts: { manager?: EntityManager; statuses?: readonly PartnerDto['status'][] } = {},
+  ): Promise<PartnerDto[]> {
+    const found = new Map(
+      (await this.findInWorkspace(workspaceId, ids, opts.manager)).map((p) => [p.id, p]),
+    );
+    const fieldPath = typeof path === 'string' ? [path] : path;
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw invalid(fieldPath, `not a partner of this workspace: ${missing.join(', ')}`);
+    }
+    if (opts.statuses) {
+      const wrong = ids.filter((id) => !opts.statuses!.includes(found.get(id)!.status));
+      if (wrong.length) {
+        throw invalid(
+          fieldPath,
+          `must be ${opts.statuses.join(' or ')} partners: ${wrong.join(', ')} is not`,
+        );
+      }
+    }
+    return ids.map((id) => found.get(id)!);
+  }
+
+  /** The partners that were active at `at`: joined at or before it and not (yet) left then. */
+  async activePartnersAt(
+    workspaceId: string,
+    at: Date,
+    manager?: EntityManager,
+  ): Promise<PartnerDto[]> {
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(PartnerEntity)
+      .createQueryBuilder('p')
+      .where('p.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('p.joinedAt IS NOT NULL AND p.joinedAt <= :at', { at })
+      .andWhere('(p.leftAt IS NULL OR p.leftAt > :at)', { at })
+      .orderBy('p.createdAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+    return rows.map(toPartnerDto);
+  }
+
+  /** Whether the caller's membership represents `partnerId` (linked, and not an observer). */
+  isRepresentative(membership: Pick<Membership, 'role' | 'partnerId'>, partnerId: string): boolean {
+    return isRepresentativeOf(membership, partnerId);
+  }
+
+  /** One partner of the workspace, or 404. */
+  async getInWorkspace(
+    workspaceId: string,
+    partnerId: string,
+    manager?: EntityManager,
+  ): Promise<PartnerDto> {
+    const p = await (manager ?? this.dataSource.manager)
+      .getRepository(PartnerEntity)
+      .findOneBy({ id: partnerId, workspaceId });
+    if (!p) throw notFound('Partner');
+    return toPartnerDto(p);
+  }
+
+  /** The active partners with what a proposal's electorate needs (in the caller's transaction). */
+  async activeElectorateCandidates(
+    workspaceId: string,
+    manager?: EntityManager,
+  ): Promise<Pick<PartnerDto, 'id' | 'tier' | 'status' | 'weight'>[]> {
+    const rows = await (manager ?? this.dataSource.manager).getRepository(PartnerEntity).find({
+      select: { id: true, tier: true, status: true, weight: true },
+      where: { workspaceId, status: 'active' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      tier: r.tier,
+      status: r.status,
+      weight: Number(r.weight),
+    }));
+  }
+
+  /**
+   * Inserts a partner in the caller's transaction with `status` (`active` gets `joinedAt` now)
+   * and records `partner.added` (active) — a `candidate` is recorded by the proposal instead.
+   */
+  async insert(
+    manager: EntityManager,
+    workspaceId: string,
+    profile: NewPartnerProfile,
+    status: 'active' | 'candidate',
+    actorId: string,
+  ): Promise<PartnerDto> {
+    await this.validateAffiliation(
+      manager,
+      workspaceId,
+      profile.kind,
+      profile.affiliationPartnerId ?? null,
+      null,
+      status === 'candidate' ? ['candidate', 'affiliationPartnerId'] : ['affiliationPartnerId'],
+    );
+    const repo = manager.getRepository(PartnerEntity);
+    const saved = await repo.save(
+      repo.create({
+        workspaceId,
+        kind: profile.kind,
+        name: profile.name,
+        actorType: profile.actorType,
+        tier: profile.tier,
+        status,
+        weight: profile.weight ?? 1,
+        motivations: profile.motivations,
+        contributions: profile.contributions,
+        affiliationPartnerId: profile.affiliationPartnerId ?? null,
+        description: profile.description ?? '',
+        website: profile.website ?? null,
+        joinedAt: status === 'active' ? new Date() : null,
+        createdBy: actorId,
+      }),
+    );
+    const dto = toPartnerDto(await repo.findOneByOrFail({ id: saved.id }));
+    if (status === 'active') {
+      await this.activity.record(manager, {
+        workspaceId,
+        type: 'partner.added',
+        actorId,
+        subjectType: 'partner',
+        subjectId: dto.id,
+        partnerIds: [dto.id, dto.affiliationPartnerId],
+        payload: { name: dto.name, kind: dto.kind, tier: dto.tier, via: 'direct' },
+      });
+    }
+    return dto;
+  }
+
+  /**
+   * A proposal accepted `partnerId` into `tier` (caller's transaction, which holds the
+   * proposal's lock): the partner becomes `active` in that tier. A candidate gets `joinedAt`
+   * now and `partner.added`; an active partner moving tier keeps its `joinedAt` and gets
+   * `partner.updated`.
+   */
+  async admit(
+    manager: EntityManager,
+    input: {
+      workspaceId: string;
+      partnerId: string;
+      tier: Tier;
+      proposalId: string;
+      actorId: string | null;
+    },
+  ): Promise<PartnerDto> {
+    const repo = manager.getRepository(PartnerEntity);
+    const p = await this.lock(manager, input.workspaceId, input.partnerId);
+    const wasActive = p.status === 'active';
+    await repo.update(
+      { id: p.id },
+      {
+        status: 'active',
+        tier: input.tier,
+        joinedAt: wasActive && p.joinedAt ? p.joinedAt : new Date(),
+        leftAt: null,
+        leftReason: null,
+      },
+    );
+    const dto = toPartnerDto(await repo.findOneByOrFail({ id: p.id }));
+    await this.activity.record(manager, {
+      workspaceId: input.workspaceId,
+      type: wasActive ? 'partner.updated' : 'partner.added',
+      actorId: input.actorId,
+      subjectType: 'partner',
+      subjectId: p.id,
+      partnerIds: [p.id],
+      payload: wasActive
+        ? {
+            changes: { tier: { from: p.tier, to: input.tier } },
+            via: 'proposal',
+            proposalId: input.proposalId,
+          }
+        : {
+            name: dto.name,
+            kind: dto.kind,
+            tier: dto.tier,
+            via: 'proposal',
+            proposalId: input.proposalId,
+          },
+    });
+    return dto;
+  }
+
+  /** An inline candidate whose proposal ended otherwise becomes `rejected` (caller's transaction). */
+  async rejectCandidate(
+    manager: EntityManager,
+    input: {
+      workspaceId: string;
+      partnerId: string;
+      proposalId: string;
+      actorId: string | null;
+      status: string;
+    },
+  ): Promise<void> {
+    const p = await this.lock(manager, input.workspaceId, input.partnerId);
+    if (p.status !== 'candidate') return;
+    await manager.getRepository(PartnerEntity).update({ id: p.id }, { status: 'rejected' });
+    await this.activity.record(manager, {
+      workspaceId: input.workspaceId,
+      type: 'partner.updated',
+      actorId: input.actorId,
+      subjectType: 'partner',
+      subjectId: p.id,
+      partnerIds: [p.id],
+      payload: {
+        changes: { status: { from: 'candidate', to: 'rejected' } },
+        via: 'proposal',
+        proposalId: input.proposalId,
+        proposalStatus: input.status,
+      },
+    });
+  }
+
+  // ---- endpoints -----------------------------------------------------------------------------
+
+  async create(me: Membership, input: CreatePartner): Promise<PartnerDto> {
+    if (!canManagePartners(me)) throw forbidden('Only coordinators can add partners directly');
+    return this.dataSource.transaction((manager) =>
+      this.insert(manager, me.workspaceId, input, 'active', me.userId),
+    );
+  }
+
+  async list(workspaceId: string, q: PartnerListQuery): Promise<Page<PartnerDto>> {
+    const qb = this.dataSource
+      .getRepository(PartnerEntity)
+      .createQueryBuilder('p')
+      .where('p.workspaceId = :workspaceId', { workspaceId });
+    if (q.tier) qb.andWhere('p.tier = :tier', { tier: q.tier });
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.actorType) qb.andWhere('p.actorType = :actorType', { actorType: q.actorType });
+    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
+    const page = await keysetPage(qb, {
+      keys: [
+        { column: 'p.createdAt', kind: 'timestamp', value: (p) => p.createdAt.toISOString() },
+        { column: 'p.id', kind: 'uuid', value: (p) => p.id },
+      ],
+      direction: 'ASC',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    return mapPage(page, toPartnerDto);
+  }
+
+  async get(workspaceId: string, partnerId: string): Promise<PartnerDetailDto> {
+    const partner = await this.getInWorkspace(workspaceId, partnerId);
+    const [reps, history] = await Promise.all([
+      this.members.listByPartner(workspaceId, partnerId),
+      this.activity.list(workspaceId, { partnerId, limit: HISTORY_LIMIT }),
+    ]);
+    return {
+      ...partner,
+      representatives: reps.map((m) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        role: m.role,
+        broker: m.broker,
+      })),
+      history: history.items,
+    };
+  }
+
+  /** Coordinators change anything; a representative only its partner's profile fields (403). */
+  async update(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
+    // Contract precedence 404 → 403 → 400: who may touch which field is decided on the raw
+    // body's keys before the values are validated.
+    await this.getInWorkspace(me.workspaceId, partnerId);
+    const keys =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : [];
+    const touched = PATCHABLE.filter((f) => keys.includes(f));
+    if (!canEditPartner(me, partnerId, touched)) {
+      throw forbidden(
+        isRepresentativeOf(me, partnerId)
+          ? 'A representative can only change the profile (name, motivations, contributions, description, website)'
+          : 'Only coordinators and the partner’s representatives can change a partner',
+      );
+    }
+    const input = parseOrThrow(updatePartnerSchema, body ?? {});
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, me.workspaceId, partnerId);
+      const fields = PATCHABLE.filter((f) => input[f] !== undefined);
+      const kind = input.kind ?? current.kind;
+      const affiliation =
+        input.affiliationPartnerId === undefined
+          ? current.affiliationPartnerId
+          : input.affiliationPartnerId;
+      if (input.kind !== undefined || input.affiliationPartnerId !== undefined) {
+        await this.validateAffiliation(manager, me.workspaceId, kind, affiliation, partnerId, [
+          input.affiliationPartnerId !== undefined ? 'affiliationPartnerId' : 'kind',
+        ]);
+      }
+      if (current.kind === 'organisation' && kind !== 'organisation') {
+        const affiliated = await manager
+          .getRepository(PartnerEntity)
+          .exists({ where: { workspaceId: me.workspaceId, affiliationPartnerId: partnerId } });
+        if (affiliated) {
+          throw new DomainError(
+            ErrorCode.INVALID_STATE,
+            'Individuals are affiliated with this organisation; unlink them first',
+          );
+        }
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const patch: Partial<PartnerEntity> = {};
+      for (const f of fields) {
+        const to = input[f] ?? null;
+        const from = current[f];
+        if (JSON.stringify(from) === JSON.stringify(to)) continue;
+        (patch as Record<string, unknown>)[f] = f === 'description' ? (to ?? '') : to;
+        changes[f] = f === 'description' ? { from: from !== '', to: to !== '' } : { from, to };
+      }
+      if (!Object.keys(patch).length) return;
+      await manager.getRepository(PartnerEntity).update({ id: partnerId }, patch);
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'partner.updated',
+        actorId: me.userId,
+        subjectType: 'partner',
+        subjectId: partnerId,
+        partnerIds: [partnerId, current.affiliationPartnerId, affiliation],
+        payload: { changes, via: 'edit' },
+      });
+    });
+    return this.get(me.workspaceId, partnerId);
+  }
+
+  /** A coordinator or a representative; only an active partner can leave (409 otherwise). */
+  async leave(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
+    await this.getInWorkspace(me.workspaceId, partnerId);
+    if (!canLeavePartner(me, partnerId)) {
+      throw forbidden('Only coordinators and the partner’s representatives can do this');
+    }
+    const { reason } = parseOrThrow(leavePartnerSchema, body ?? {});
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, me.workspaceId, partnerId);
+      if (current.status !== 'active') {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          `Only an active partner can leave; this one is ${current.status}`,
+        );
+      }
+      await manager
+        .getRepository(PartnerEntity)
+        .update({ id: partnerId }, { status: 'left', leftAt: new Date(), leftReason: reason });
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'partner.left',
+        actorId: me.userId,
+        subjectType: 'partner',
+        subjectId: partnerId,
+        partnerIds: [partnerId],
+        payload: { name: current.name, tier: current.tier, reason },
+      });
+    });
+    return this.get(me.workspaceId, partnerId);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private async lock(
+    manager: EntityManager,
+    workspaceId: string,
+    partnerId: string,
+  ): Promise<PartnerEntity> {
+    const p = await manager
+      .getRepository(PartnerEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :partnerId AND p.workspaceId = :workspaceId', { partnerId, workspaceId })
+      .getOne();
+    if (!p) throw notFound('Partner');
+    return p;
+  }
+
+  /** Only individuals are affiliated, and only with an organisation partner of this workspace. */
+  private async validateAffiliation(
+    manager: EntityManager,
+    workspaceId: string,
+    kind: PartnerKind,
+    affiliationPartnerId: string | null,
+    selfId: string | null,
+    path: string[],
+  ): Promise<void> {
+    if (!affiliationPartnerId) return;
+    if (kind !== 'individual') throw invalid(path, 'only individuals can be affiliated');
+    if (affiliationPartnerId === selfId)
+      throw invalid(path, 'a partner cannot be affiliated with itself');
+    const org = await manager
+      .getRepository(PartnerEntity)
+      .findOneBy({ id: affiliationPartnerId, workspaceId });
+    if (!org) throw invalid(path, 'is not a partner of this workspace');
+    if (org.kind !== 'organisation') throw invalid(path, 'must be an organisation partner');
+  }
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  ACTOR_TYPES,
+  MOTIVATIONS,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  TIERS,
+  type ActorType,
+  type Motivation,
+  type PartnerKind,
+  type PartnerStatus,
+  type Role,
+  type Tier,
+} from './domain.js';
+import type { ActivityEventDto } from './activity.js';
+import { LIMITS } from './limits.js';
+import { paginationQuerySchema, zArray, zId, zName, zText } from './schemas.js';
+
+/** Upper bound for a partner's decision weight (the contract only asks for ≥ 0). */
+export const PARTNER_WEIGHT_MAX = 1_000_000;
+
+const zTag = zName;
+/** Distinct values, in first-seen order. */
+const distinct = <T>(items: T[]): T[] => [...new Set(items)];
+
+export const contributionsSchema = z.object({
+  expertise: zArray(zTag).default([]),
+  targetGroups: zArray(zTag).default([]),
+  resources: zArray(zTag).default([]),
+});
+export type Contributions = z.infer<typeof contributionsSchema>;
+
+export const zPartnerWeight = z
+  .number()
+  .min(0, 'must be at least 0')
+  .max(PARTNER_WEIGHT_MAX, `must be at most ${PARTNER_WEIGHT_MAX}`);
+export const zMotivations = zArray(z.enum(MOTIVATIONS)).transform(distinct);
+export const zWebsite = z
+  .string()
+  .trim()
+  .max(LIMITS.nameMax * 10)
+  .regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL');
+
+/**
+ * The partner profile fields shared by `POST …/partners` and an inline proposal candidate.
+ * `affiliationPartnerId` (individuals only) names an organisation partner of the same workspace.
+ */
+export const partnerProfileFields = {
+  kind: z.enum(PARTNER_KINDS),
+  name: zName,
+  actorType: z.enum(ACTOR_TYPES),
+  motivations: zMotivations.default([]),
+  contributions: contributionsSchema.default({ expertise: [], targetGroups: [], resources: [] }),
+  affiliationPartnerId: zId.nullable().optional(),
+  description: zText.optional(),
+  website: zWebsite.nullable().optional(),
+};
+
+/** `POST …/partners` (coordinator): adds an `active` partner directly. `tier` defaults to broad. */
+export const createPartnerSchema = z.object({
+  ...partnerProfileFields,
+  tier: z.enum(TIERS).default('broad'),
+  weight: zPartnerWeight.default(1),
+});
+export type CreatePartnerInput = z.input<typeof createPartnerSchema>;
+export type CreatePartner = z.output<typeof createPartnerSchema>;
+
+/** Fields a representative of the partner may change (a coordinator may change every field). */
+export const PARTNER_PROFILE_FIELDS = [
+  'name',
+  'motivations',
+  'contributions',
+  'description',
+  'website',
+] as const;
+
+/** `PATCH …/partners/:pid`: every field optional; status changes go through leave and proposals. */
+export const updatePartnerSchema = z.object({
+  kind: z.enum(PARTNER_KINDS).optional(),
+  name: zName.optional(),
+  actorType: z.enum(ACTOR_TYPES).optional(),
+  tier: z.enum(TIERS).optional(),
+  weight: zPartnerWeight.optional(),
+  motivations: zMotivations.optional(),
+  contributions: contributionsSchema.optional(),
+  affiliationPartnerId: zId.nullable().optional(),
+  description: zText.optional(),
+  website: zWebsite.nullable().optional(),
+});
+export type UpdatePartnerInput = z.input<typeof updatePartnerSchema>;
+export type UpdatePartner = z.output<typeof updatePartnerSchema>;
+
+/** `POST …/partners/:pid/leave`. */
+export const leavePartnerSchema = z.object({
+  reason: zText.trim().min(1, 'must not be empty'),
+});
+export type LeavePartnerInput = z.infer<typeof leavePartnerSchema>;
+
+/** `GET …/partners?tier=&status=&actorType=&kind=` (all statuses unless filtered). */
+export const partnerListQuerySchema = paginationQuerySchema.extend({
+  tier: z.enum(TIERS).optional(),
+  status: z.enum(PARTNER_STATUSES).optional(),
+  actorType: z.enum(ACTOR_TYPES).optional(),
+  kind: z.enum(PARTNER_KINDS).optional(),
+});
+export type PartnerListQuery = z.infer<typeof partnerListQuerySchema>;
+
+export interface PartnerDto {
+  id: string;
+  workspaceId: string;
+  kind: PartnerKind;
+  name: string;
+  actorType: ActorType;
+  tier: Tier;
+  status: PartnerStatus;
+  weight: number;
+  motivations: Motivation[];
+  contributions: Contributions;
+  affiliationPartnerId: string | null;
+  description: string;
+  website: string | null;
+  joinedAt: string | null;
+  leftAt: string | null;
+  leftReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A member who represents the partner (`member.partnerId`). */
+export interface PartnerRepresentativeDto {
+  userId: string;
+  displayName: string;
+  role: Role;
+  broker: boolean;
+}
+
+/** `GET …/partners/:pid`: the partner, its representatives and its history (newest first). */
+export interface PartnerDetailDto extends PartnerDto {
+  representatives: PartnerRepresentativeDto[];
+  /** The latest events involving this partner (up to 50); page on with `activity?partnerId=`. */
+  history: ActivityEventDto[];
+}
