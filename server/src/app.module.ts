@@ -17,6 +17,9 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { PartnersModule } from './modules/partners/partners.module';
+import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { ConnectionsModule } from './modules/connections/connections.module';
+import { NetworkModule } from './modules/network/network.module';
 
 @Global()
 @Module({})
@@ -51,6 +54,9 @@ export class AppModule {
         WorkspacesModule,
         InvitationsModule,
         PartnersModule,
+        ExperimentsModule,
+        ConnectionsModule,
+        NetworkModule,
         DocumentsModule,
         RealtimeModule,
       ],

@@ -10,3 +10,6 @@ export * from './workspaces.js';
 export * from './members.js';
 export * from './activity.js';
 export * from './partners.js';
+export * from './experiments.js';
+export * from './connections.js';
+export * from './network.js';

@@ -1,3 +1,4 @@
+import { ExperimentsConnections1795815997361 } from './1795815997361-ExperimentsConnections';
 import { Partners1795815205183 } from './1795815205183-Partners';
 import { Accounts1795814080859 } from './1795814080859-Accounts';
 import { Documents1795813440370 } from './1795813440370-Documents';
@@ -6,4 +7,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Documents1795813440370,
   Accounts1795814080859,
   Partners1795815205183,
+  ExperimentsConnections1795815997361,
 ];

@@ -73,6 +73,39 @@ export class ActivityService {
     return dto;
   }
 
+  /**
+   * The events of `types` up to `until` (plus those of `anyTime`, whatever their time: their
+   * payload may date them back), oldest first, only the fields a replay needs. One query.
+   */
+  async replay(
+    workspaceId: string,
+    opts: { types: readonly string[]; anyTime?: readonly string[]; until: Date },
+  ): Promise<
+    { seq: number; type: string; subjectId: string | null; payload: Record<string, unknown>; createdAt: Date }[]
+  > {
+    const anyTime = opts.anyTime ?? [];
+    const rows: {
+      seq: string;
+      type: string;
+      subjectId: string | null;
+      payload: Record<string, unknown>;
+      createdAt: Date;
+    }[] = await this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
+      .addSelect(['e.payload AS payload', 'e.createdAt AS "createdAt"'])
+      .where('e.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('e.type IN (:...types)', { types: [...opts.types] })
+      .andWhere(
+        anyTime.length ? '(e.createdAt <= :until OR e.type IN (:...anyTime))' : 'e.createdAt <= :until',
+        { until: opts.until, anyTime: [...anyTime] },
+      )
+      .orderBy('e.seq', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
+  }
+
   /** Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`). */
   async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
     const qb = this.dataSource

@@ -135,6 +135,20 @@ export class PartnersService implements OnModuleInit {
     return ids.map((id) => found.get(id)!);
   }
 
+  /** Every partner of the workspace (optionally of some statuses), oldest first, one query. */
+  async listAll(
+    workspaceId: string,
+    opts: { statuses?: readonly PartnerDto['status'][]; manager?: EntityManager } = {},
+  ): Promise<PartnerDto[]> {
+    const rows = await (opts.manager ?? this.dataSource.manager)
+      .getRepository(PartnerEntity)
+      .find({
+        where: { workspaceId, ...(opts.statuses ? { status: In([...opts.statuses]) } : {}) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    return rows.map(toPartnerDto);
+  }
+
   /** The partners that were active at `at`: joined at or before it and not (yet) left then. */
   async activePartnersAt(
     workspaceId: string,
@@ -222,7 +236,8 @@ export class PartnersService implements OnModuleInit {
         affiliationPartnerId: profile.affiliationPartnerId ?? null,
         description: profile.description ?? '',
         website: profile.website ?? null,
-        joinedAt: status === 'active' ? new Date() : null,
+        joinedAt:
+          status === 'active' ? (profile.joinedAt ? new Date(profile.joinedAt) : new Date()) : null,
         createdBy: actorId,
       }),
     );
@@ -235,7 +250,15 @@ export class PartnersService implements OnModuleInit {
         subjectType: 'partner',
         subjectId: dto.id,
         partnerIds: [dto.id, dto.affiliationPartnerId],
-        payload: { name: dto.name, kind: dto.kind, tier: dto.tier, via: 'direct' },
+        // `joinedAt` may lie in the past (an imported network): the history replay uses it.
+        payload: {
+          name: dto.name,
+          kind: dto.kind,
+          tier: dto.tier,
+          actorType: dto.actorType,
+          joinedAt: dto.joinedAt,
+          via: 'direct',
+        },
       });
     }
     return dto;
@@ -288,6 +311,8 @@ export class PartnersService implements OnModuleInit {
             name: dto.name,
             kind: dto.kind,
             tier: dto.tier,
+            actorType: dto.actorType,
+            joinedAt: dto.joinedAt,
             via: 'proposal',
             proposalId: input.proposalId,
           },
