@@ -14,15 +14,7 @@ import {
 } from './domain.js';
 import type { ActivityEventDto } from './activity.js';
 import { LIMITS } from './limits.js';
-import {
-  distinct,
-  paginationQuerySchema,
-  zArray,
-  zId,
-  zInstant,
-  zName,
-  zText,
-} from './schemas.js';
+import { distinct, paginationQuerySchema, zArray, zId, zInstant, zName, zText } from './schemas.js';
 
 /** Upper bound for a partner's decision weight (the contract only asks for ≥ 0). */
 export const PARTNER_WEIGHT_MAX = 1_000_000;

@@ -16,8 +16,7 @@ export const zCalendarDate = zIsoDate.refine((s) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, 'must be a real date YYYY-MM-DD');
 
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * A moment given as an ISO date (`2025-03-01`, midnight UTC) or date-time with a zone

@@ -81,7 +81,13 @@ export class ActivityService {
     workspaceId: string,
     opts: { types: readonly string[]; anyTime?: readonly string[]; until: Date },
   ): Promise<
-    { seq: number; type: string; subjectId: string | null; payload: Record<string, unknown>; createdAt: Date }[]
+    {
+      seq: number;
+      type: string;
+      subjectId: string | null;
+      payload: Record<string, unknown>;
+      createdAt: Date;
+    }[]
   > {
     const anyTime = opts.anyTime ?? [];
     const rows: {
@@ -98,7 +104,9 @@ export class ActivityService {
       .where('e.workspaceId = :workspaceId', { workspaceId })
       .andWhere('e.type IN (:...types)', { types: [...opts.types] })
       .andWhere(
-        anyTime.length ? '(e.createdAt <= :until OR e.type IN (:...anyTime))' : 'e.createdAt <= :until',
+        anyTime.length
+          ? '(e.createdAt <= :until OR e.type IN (:...anyTime))'
+          : 'e.createdAt <= :until',
         { until: opts.until, anyTime: [...anyTime] },
       )
       .orderBy('e.seq', 'ASC')

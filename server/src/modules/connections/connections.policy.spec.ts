@@ -1,8 +1,4 @@
-import {
-  canProposeConnections,
-  connectionStatusAfter,
-  respondingSide,
-} from './connections.policy';
+import { canProposeConnections, connectionStatusAfter, respondingSide } from './connections.policy';
 
 describe('connections policy', () => {
   it('only brokers propose, whatever their role, but never observers', () => {

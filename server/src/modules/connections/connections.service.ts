@@ -57,17 +57,15 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
 /** Whether `err` is PostgreSQL's unique violation (23505), optionally on one constraint. */
 function isUniqueViolation(err: unknown, constraint?: (name: string) => boolean): boolean {
   if (!(err instanceof QueryFailedError)) return false;
-  const driver = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
-    .driverError;
+  const driver = (
+    err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }
+  ).driverError;
   if (driver?.code !== '23505') return false;
   return !constraint || constraint(driver.constraint ?? '');
 }
 
 const duplicatePair = () =>
-  new DomainError(
-    ErrorCode.CONFLICT,
-    'These partners already have an open or accepted connection',
-  );
+  new DomainError(ErrorCode.CONFLICT, 'These partners already have an open or accepted connection');
 
 @Injectable()
 export class ConnectionsService {
@@ -199,7 +197,10 @@ export class ConnectionsService {
           toPartnerId: c.toPartnerId,
           proposedBy: c.proposedBy,
         };
-        const record = (type: 'connection.responded' | 'connection.accepted' | 'connection.declined', payload: object) =>
+        const record = (
+          type: 'connection.responded' | 'connection.accepted' | 'connection.declined',
+          payload: object,
+        ) =>
           this.activity.record(manager, {
             workspaceId: me.workspaceId,
             type,

@@ -80,10 +80,7 @@ describe('experiments (e2e)', () => {
 
     const viewer = members[0]!;
     const page1 = await api(t, viewer.token).get(`${path}?limit=2`).expect(200);
-    expect(page1.body.items.map((e: ExperimentDto) => e.id)).toEqual([
-      third.body.id,
-      full.body.id,
-    ]);
+    expect(page1.body.items.map((e: ExperimentDto) => e.id)).toEqual([third.body.id, full.body.id]);
     const page2 = await api(t, viewer.token)
       .get(`${path}?limit=2&cursor=${page1.body.nextCursor}`)
       .expect(200);
@@ -91,10 +88,7 @@ describe('experiments (e2e)', () => {
     const running = await api(t, viewer.token).get(`${path}?status=running`).expect(200);
     expect(running.body.items.map((e: ExperimentDto) => e.id)).toEqual([full.body.id]);
     const withB = await api(t, viewer.token).get(`${path}?partnerId=${b.id}`).expect(200);
-    expect(withB.body.items.map((e: ExperimentDto) => e.id)).toEqual([
-      third.body.id,
-      full.body.id,
-    ]);
+    expect(withB.body.items.map((e: ExperimentDto) => e.id)).toEqual([third.body.id, full.body.id]);
     for (const q of ['status=done', 'partnerId=x', 'limit=201', 'cursor=!!']) {
       const res = await api(t, viewer.token).get(`${path}?${q}`).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -157,14 +151,14 @@ describe('experiments (e2e)', () => {
       .expect(201);
     const one = `${path}/${created.body.id}`;
     // The PATCH is checked against the experiment as it would become.
-    const drop = await api(t, coordinator.token).patch(one, { partnerIds: [q.id] }).expect(400);
+    const drop = await api(t, coordinator.token)
+      .patch(one, { partnerIds: [q.id] })
+      .expect(400);
     expect(drop.body.details[0].path).toEqual(['leadPartnerId']);
     await api(t, coordinator.token)
       .patch(one, { partnerIds: [q.id], leadPartnerId: null })
       .expect(200);
-    const end = await api(t, coordinator.token)
-      .patch(one, { startDate: '2026-05-01' })
-      .expect(200);
+    const end = await api(t, coordinator.token).patch(one, { startDate: '2026-05-01' }).expect(200);
     expect(end.body.startDate).toBe('2026-05-01');
     await api(t, coordinator.token).patch(one, { endDate: '2026-04-30' }).expect(400);
     for (const evidenceUrl of ['javascript:alert(1)', 'ftp://x.org/a', '/relative', 'http://']) {

@@ -1,10 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Barrier, ExperimentStatus } from '@coalesce/shared';
 
 /** An experiment (pilot, offer for citizens) that partners of a workspace run together. */

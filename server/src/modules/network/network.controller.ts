@@ -37,7 +37,8 @@ export class NetworkController {
   @WorkspaceAccess(canSeeSuggestions, SUGGESTIONS_DENIED)
   @ApiZodQuery(suggestionsQuerySchema)
   @ApiOkResponse({
-    description: '{items: BrokerSuggestion[], nextCursor: null}, best first (brokers and coordinators)',
+    description:
+      '{items: BrokerSuggestion[], nextCursor: null}, best first (brokers and coordinators)',
   })
   suggestions(
     @Param('wid', new IdPipe('Workspace')) wid: string,

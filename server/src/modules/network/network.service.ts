@@ -4,11 +4,7 @@ import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PartnersService } from '../partners/partners.service';
-import {
-  BACKDATED_EVENT_TYPES,
-  HISTORY_EVENT_TYPES,
-  networkInputAt,
-} from './network.history.util';
+import { BACKDATED_EVENT_TYPES, HISTORY_EVENT_TYPES, networkInputAt } from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
 import { suggestConnections } from './network.suggestions.util';
 

@@ -140,12 +140,10 @@ export class PartnersService implements OnModuleInit {
     workspaceId: string,
     opts: { statuses?: readonly PartnerDto['status'][]; manager?: EntityManager } = {},
   ): Promise<PartnerDto[]> {
-    const rows = await (opts.manager ?? this.dataSource.manager)
-      .getRepository(PartnerEntity)
-      .find({
-        where: { workspaceId, ...(opts.statuses ? { status: In([...opts.statuses]) } : {}) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
+    const rows = await (opts.manager ?? this.dataSource.manager).getRepository(PartnerEntity).find({
+      where: { workspaceId, ...(opts.statuses ? { status: In([...opts.statuses]) } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map(toPartnerDto);
   }
 
