@@ -74,12 +74,34 @@ export class ActivityService {
   }
 
   /**
+   * A version of the workspace's log that changes whenever an event of it commits: the last seq
+   * and the number of events (a transaction that took a lower seq but committed later still
+   * changes the count), optionally over some `types` only. Views derived from those events may
+   * be cached under it.
+   */
+  async logVersion(workspaceId: string, types?: readonly string[]): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `SELECT max("seq")::text AS "last", count(*)::text AS "count"
+         FROM "activity_events"
+        WHERE "workspaceId" = $1 ${types ? 'AND "type" = ANY($2)' : ''}`,
+      types ? [workspaceId, types] : [workspaceId],
+    )) as { last: string | null; count: string }[];
+    return `${row?.last ?? 0}:${row?.count ?? 0}`;
+  }
+
+  /**
    * The events of `types` up to `until` (plus those of `anyTime`, whatever their time: their
-   * payload may date them back), oldest first, only the fields a replay needs. One query.
+   * payload may date them back), oldest first, only the fields a replay needs (`payloadKeys`:
+   * only those keys of the payload). One query.
    */
   async replay(
     workspaceId: string,
-    opts: { types: readonly string[]; anyTime?: readonly string[]; until: Date },
+    opts: {
+      types: readonly string[];
+      anyTime?: readonly string[];
+      until: Date;
+      payloadKeys?: readonly string[];
+    },
   ): Promise<
     {
       seq: number;
@@ -100,7 +122,16 @@ export class ActivityService {
       .getRepository(ActivityEventEntity)
       .createQueryBuilder('e')
       .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
-      .addSelect(['e.payload AS payload', 'e.createdAt AS "createdAt"'])
+      .addSelect(
+        opts.payloadKeys
+          ? `jsonb_strip_nulls(jsonb_build_object(${opts.payloadKeys
+              .map((_, i) => `:key${i}::text, e.payload -> :key${i}::text`)
+              .join(', ')}))`
+          : 'e.payload',
+        'payload',
+      )
+      .addSelect('e.createdAt', 'createdAt')
+      .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
       .where('e.workspaceId = :workspaceId', { workspaceId })
       .andWhere('e.type IN (:...types)', { types: [...opts.types] })
       .andWhere(

@@ -77,15 +77,20 @@ export class ConnectionsService {
 
   // ---- helpers for other modules -------------------------------------------------------------
 
-  /** Every connection of the workspace, any status (suggestions leave settled pairs alone). */
-  async listAll(
+  /**
+   * The pairs of the workspace's connections (optionally only accepted ones; suggestions want
+   * every status, to leave settled pairs alone), in one lean query.
+   */
+  async pairs(
     workspaceId: string,
-  ): Promise<Pick<ConnectionDto, 'id' | 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
-    return this.dataSource.getRepository(ConnectionEntity).find({
-      select: { id: true, fromPartnerId: true, toPartnerId: true, status: true },
-      where: { workspaceId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    opts: { acceptedOnly?: boolean } = {},
+  ): Promise<Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
+    return this.dataSource.query(
+      `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
+        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}
+        ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
   }
 
   // ---- endpoints -----------------------------------------------------------------------------

@@ -30,8 +30,21 @@ export type PrincipleLookup = (
   ids: readonly string[],
 ) => Promise<readonly string[]>;
 
-/** The experiment's fields as the board and the network read them (no learnings). */
+/** The experiment's fields without learnings. */
 export type ExperimentSummary = Omit<ExperimentDto, 'learnings'>;
+
+/** An experiment as the network view and the broker suggestions read it. */
+export interface NetworkExperimentRow {
+  id: string;
+  title: string;
+  status: ExperimentDto['status'];
+  leadPartnerId: string | null;
+  partnerIds: string[];
+  neededExpertise: string[];
+  targetGroups: string[];
+  /** The last change of any kind, a learning included. */
+  updatedAt: Date;
+}
 
 /** Fields whose old and new values the `experiment.updated` payload carries. */
 const TRACKED = [
@@ -103,12 +116,14 @@ export class ExperimentsService {
 
   // ---- helpers for other modules -------------------------------------------------------------
 
-  /** Every experiment of the workspace without learnings (network view, suggestions). */
-  async listAll(workspaceId: string): Promise<ExperimentSummary[]> {
-    const rows = await this.dataSource
-      .getRepository(ExperimentEntity)
-      .find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toExperimentSummary);
+  /** What the network view and suggestions need of every experiment, in one lean query. */
+  async listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
+    return this.dataSource.query(
+      `SELECT "id", "title", "status", "leadPartnerId", "partnerIds", "neededExpertise",
+              "targetGroups", "updatedAt"
+         FROM "experiments" WHERE "workspaceId" = $1 ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
   }
 
   // ---- endpoints -----------------------------------------------------------------------------

@@ -236,6 +236,32 @@ describe('network (e2e)', () => {
     expect(added.body.items[0].payload.joinedAt).toBe(old.joinedAt);
   });
 
+  it('a view asked again is the same; every relevant change shows at once', async () => {
+    const s = await setup();
+    const a = await s.partner('A');
+    const b = await s.partner('B');
+    const first = await s.network();
+    expect(await s.network()).toEqual(first);
+    expect(first.metrics).toMatchObject({ nodes: 2, edges: 0 });
+    // An unrelated event (a member joining) keeps the view; a tie changes it.
+    await addMember(t, s.coordinator, s.wid, 'observer');
+    expect(await s.network()).toEqual(first);
+    await s.connect(a, b);
+    expect((await s.network()).metrics).toMatchObject({ nodes: 2, edges: 1 });
+    await api(t, s.coordinator.token)
+      .patch(`${s.base}/partners/${b.id}`, { name: 'B renamed', tier: 'core' })
+      .expect(200);
+    const renamed = await s.network();
+    expect(renamed.nodes.find((n) => n.id === b.id)).toMatchObject({
+      name: 'B renamed',
+      tier: 'core',
+    });
+    await api(t, s.coordinator.token)
+      .post(`${s.base}/partners/${a.id}/leave`, { reason: 'x' })
+      .expect(200);
+    expect((await s.network()).metrics).toMatchObject({ nodes: 1, edges: 0 });
+  });
+
   it('suggestions: the partner offering an experiment’s needed expertise is suggested, with the reason', async () => {
     const s = await setup();
     const wid = s.wid;

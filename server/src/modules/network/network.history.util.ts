@@ -35,6 +35,22 @@ export const HISTORY_EVENT_TYPES = [
   'experiment.learning_added',
 ] as const;
 
+/** The payload keys the replay reads; the loader selects only these. */
+export const HISTORY_PAYLOAD_KEYS = [
+  'joinedAt',
+  'leftAt',
+  'changes',
+  'status',
+  'outcome',
+  'candidatePartnerId',
+  'partnerId',
+  'candidate',
+  'fromPartnerId',
+  'toPartnerId',
+  'partnerIds',
+  'to',
+] as const;
+
 /** Partner events may be dated back (`payload.joinedAt`), so they are loaded whatever their time. */
 export const BACKDATED_EVENT_TYPES: readonly string[] = ['partner.added'];
 

@@ -4,16 +4,45 @@ import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PartnersService } from '../partners/partners.service';
-import { BACKDATED_EVENT_TYPES, HISTORY_EVENT_TYPES, networkInputAt } from './network.history.util';
+import {
+  BACKDATED_EVENT_TYPES,
+  HISTORY_EVENT_TYPES,
+  HISTORY_PAYLOAD_KEYS,
+  networkInputAt,
+} from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
 import { suggestConnections } from './network.suggestions.util';
 
+/** Views kept per instance; a network of 500 partners is a few hundred kB. */
+const CACHE_ENTRIES = 32;
+/** Today's view is recomputed at least this often: its 90-day `activeShare` window moves. */
+const NOW_BUCKET_MS = 60_000;
 /**
- * The network view and broker suggestions. Today's network reads the current rows (one query
- * per table); a past one (`?at=`) is rebuilt from the event log (`network.history.util`).
+ * The events the views depend on: the network on partners, accepted connections and experiments
+ * (the same the history replays); suggestions also on proposed and declined connections. Other
+ * events (votes, documents, members…) leave a cached view valid.
+ */
+const NETWORK_EVENTS: readonly string[] = HISTORY_EVENT_TYPES;
+const SUGGESTION_EVENTS: readonly string[] = [
+  ...HISTORY_EVENT_TYPES,
+  'connection.proposed',
+  'connection.declined',
+];
+
+/**
+ * The network view and broker suggestions. Today's network reads the current rows (one lean
+ * query per table); a past one (`?at=`) is rebuilt from the event log (`network.history.util`).
+ *
+ * Both are functions of the workspace's log (every change is an event, in the change's
+ * transaction), so a computed view is cached under the version of the events it depends on
+ * (`ActivityService.logVersion`): the same view asked again
+ * (the time slider, several members looking) costs one indexed query, and any committed change
+ * makes the next request recompute. Concurrent identical requests share one computation.
  */
 @Injectable()
 export class NetworkService {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly partners: PartnersService,
     private readonly connections: ConnectionsService,
@@ -25,35 +54,43 @@ export class NetworkService {
   async network(workspaceId: string, at?: string): Promise<NetworkDto> {
     const now = new Date();
     const moment = at === undefined ? now : new Date(at);
-    const input =
-      moment.getTime() < now.getTime()
-        ? await this.historyAt(workspaceId, moment)
-        : await this.current(workspaceId, now);
-    return buildNetwork(input);
+    const past = moment.getTime() < now.getTime();
+    const version = await this.activity.logVersion(workspaceId, NETWORK_EVENTS);
+    const key = past
+      ? `network|${workspaceId}|${version}|at:${moment.toISOString()}`
+      : `network|${workspaceId}|${version}|now:${Math.floor(now.getTime() / NOW_BUCKET_MS)}`;
+    return this.cached(key, async () =>
+      buildNetwork(
+        past ? await this.historyAt(workspaceId, moment) : await this.current(workspaceId, now),
+      ),
+    );
   }
 
   async suggestions(workspaceId: string, limit: number): Promise<Page<BrokerSuggestionDto>> {
-    const [partners, connections, experiments] = await Promise.all([
-      this.partners.listAll(workspaceId, { statuses: ['active'] }),
-      this.connections.listAll(workspaceId),
-      this.experiments.listAll(workspaceId),
-    ]);
-    const items = suggestConnections({ partners, connections, experiments }, { limit });
-    return { items, nextCursor: null };
+    const version = await this.activity.logVersion(workspaceId, SUGGESTION_EVENTS);
+    return this.cached(`suggestions|${workspaceId}|${version}|${limit}`, async () => {
+      const [partners, connections, experiments] = await Promise.all([
+        this.partners.listForNetwork(workspaceId, { activeOnly: true }),
+        this.connections.pairs(workspaceId),
+        this.experiments.listForNetwork(workspaceId),
+      ]);
+      const items = suggestConnections({ partners, connections, experiments }, { limit });
+      return { items, nextCursor: null };
+    });
   }
 
   private async current(workspaceId: string, now: Date): Promise<NetworkInput> {
     const [partners, connections, experiments] = await Promise.all([
-      this.partners.listAll(workspaceId, { statuses: ['active'] }),
-      this.connections.listAll(workspaceId),
-      this.experiments.listAll(workspaceId),
+      this.partners.listForNetwork(workspaceId, { activeOnly: true }),
+      this.connections.pairs(workspaceId, { acceptedOnly: true }),
+      this.experiments.listForNetwork(workspaceId),
     ]);
     return {
       partners,
-      connections: connections.filter((c) => c.status === 'accepted'),
+      connections,
       experiments: experiments.map((e) => ({
         partnerIds: e.partnerIds,
-        lastChangedAt: new Date(e.updatedAt),
+        lastChangedAt: e.updatedAt,
       })),
       now,
     };
@@ -61,21 +98,31 @@ export class NetworkService {
 
   private async historyAt(workspaceId: string, at: Date): Promise<NetworkInput> {
     const [partners, events] = await Promise.all([
-      this.partners.listAll(workspaceId),
+      this.partners.listForNetwork(workspaceId),
       this.activity.replay(workspaceId, {
         types: HISTORY_EVENT_TYPES,
         anyTime: BACKDATED_EVENT_TYPES,
         until: at,
+        payloadKeys: HISTORY_PAYLOAD_KEYS,
       }),
     ]);
-    return networkInputAt(
-      partners.map((p) => ({
-        ...p,
-        joinedAt: p.joinedAt ? new Date(p.joinedAt) : null,
-        leftAt: p.leftAt ? new Date(p.leftAt) : null,
-      })),
-      events,
-      at,
-    );
+    return networkInputAt(partners, events, at);
+  }
+
+  /** Least recently used out first; a failed computation is not kept. */
+  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    this.cache.set(key, value);
+    value.catch(() => this.cache.delete(key));
+    while (this.cache.size > CACHE_ENTRIES) {
+      this.cache.delete(this.cache.keys().next().value!);
+    }
+    return value;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ErrorCode,
+  type Contributions,
   type CreatePartner,
   type PartnerDetailDto,
   type PartnerDto,
@@ -54,6 +55,19 @@ export type NewPartnerProfile = Omit<CreatePartner, 'tier' | 'weight'> & {
   tier: Tier;
   weight?: number;
 };
+
+/** A partner as the network view and the broker suggestions read it. */
+export interface NetworkPartnerRow {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  tier: Tier;
+  actorType: PartnerDto['actorType'];
+  status: PartnerDto['status'];
+  joinedAt: Date | null;
+  leftAt: Date | null;
+  contributions: Contributions;
+}
 
 const HISTORY_LIMIT = 50;
 const PATCHABLE = [
@@ -135,16 +149,31 @@ export class PartnersService implements OnModuleInit {
     return ids.map((id) => found.get(id)!);
   }
 
-  /** Every partner of the workspace (optionally of some statuses), oldest first, one query. */
-  async listAll(
+  /**
+   * What the network view and suggestions need of every partner (optionally only active ones),
+   * in one lean query (no entity hydration: a network may have hundreds of partners).
+   */
+  async listForNetwork(
     workspaceId: string,
-    opts: { statuses?: readonly PartnerDto['status'][]; manager?: EntityManager } = {},
-  ): Promise<PartnerDto[]> {
-    const rows = await (opts.manager ?? this.dataSource.manager).getRepository(PartnerEntity).find({
-      where: { workspaceId, ...(opts.statuses ? { status: In([...opts.statuses]) } : {}) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map(toPartnerDto);
+    opts: { activeOnly?: boolean } = {},
+  ): Promise<NetworkPartnerRow[]> {
+    const rows: (Omit<NetworkPartnerRow, 'contributions'> & {
+      contributions: Partial<Contributions> | null;
+    })[] = await this.dataSource.query(
+      `SELECT "id", "name", "kind", "tier", "actorType", "status", "joinedAt", "leftAt", "contributions"
+         FROM "partners"
+        WHERE "workspaceId" = $1 ${opts.activeOnly ? `AND "status" = 'active'` : ''}
+        ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
+    return rows.map((r) => ({
+      ...r,
+      contributions: {
+        expertise: r.contributions?.expertise ?? [],
+        targetGroups: r.contributions?.targetGroups ?? [],
+        resources: r.contributions?.resources ?? [],
+      },
+    }));
   }
 
   /** The partners that were active at `at`: joined at or before it and not (yet) left then. */
