@@ -90,16 +90,15 @@ export class ActivityService {
   }
 
   /**
-   * The events of `types` up to `until` (plus those of `anyTime`, whatever their time: their
-   * payload may date them back), oldest first, only the fields a replay needs (`payloadKeys`:
-   * only those keys of the payload). One query.
+   * The events of `types` (up to `until` when given), oldest first, with only the fields a
+   * replay needs (`payloadKeys`: only those keys of the payload). One query.
    */
   async replay(
     workspaceId: string,
     opts: {
       types: readonly string[];
-      anyTime?: readonly string[];
-      until: Date;
+      /** Only events created at or before; all when left out. */
+      until?: Date;
       payloadKeys?: readonly string[];
     },
   ): Promise<
@@ -111,14 +110,7 @@ export class ActivityService {
       createdAt: Date;
     }[]
   > {
-    const anyTime = opts.anyTime ?? [];
-    const rows: {
-      seq: string;
-      type: string;
-      subjectId: string | null;
-      payload: Record<string, unknown>;
-      createdAt: Date;
-    }[] = await this.dataSource
+    const qb = this.dataSource
       .getRepository(ActivityEventEntity)
       .createQueryBuilder('e')
       .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
@@ -133,15 +125,15 @@ export class ActivityService {
       .addSelect('e.createdAt', 'createdAt')
       .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
       .where('e.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('e.type IN (:...types)', { types: [...opts.types] })
-      .andWhere(
-        anyTime.length
-          ? '(e.createdAt <= :until OR e.type IN (:...anyTime))'
-          : 'e.createdAt <= :until',
-        { until: opts.until, anyTime: [...anyTime] },
-      )
-      .orderBy('e.seq', 'ASC')
-      .getRawMany();
+      .andWhere('e.type IN (:...types)', { types: [...opts.types] });
+    if (opts.until) qb.andWhere('e.createdAt <= :until', { until: opts.until });
+    const rows: {
+      seq: string;
+      type: string;
+      subjectId: string | null;
+      payload: Record<string, unknown>;
+      createdAt: Date;
+    }[] = await qb.orderBy('e.seq', 'ASC').getRawMany();
     return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
   }
 

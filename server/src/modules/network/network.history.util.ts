@@ -1,7 +1,8 @@
 /**
  * The network as it stood at a past moment, rebuilt from the event log (`GET …/network?at=`).
- * Pure: the network service loads the workspace's partners and the relevant events, this
- * replays them and hands `buildNetwork` its input.
+ * Pure: the network service loads the workspace's partners and the relevant events (all of
+ * them: a partner.added may be dated back, so its time is only known from its payload), this
+ * replays those up to the moment and hands `buildNetwork` its input.
  *
  *   partners     partner.added (active from `payload.joinedAt`, else the event's time; an import
  *                may date a partner back), partner.left, partner.updated (`changes.tier|actorType|
@@ -50,9 +51,6 @@ export const HISTORY_PAYLOAD_KEYS = [
   'partnerIds',
   'to',
 ] as const;
-
-/** Partner events may be dated back (`payload.joinedAt`), so they are loaded whatever their time. */
-export const BACKDATED_EVENT_TYPES: readonly string[] = ['partner.added'];
 
 export interface HistoryEvent {
   seq: number;

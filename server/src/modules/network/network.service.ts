@@ -4,17 +4,14 @@ import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PartnersService } from '../partners/partners.service';
-import {
-  BACKDATED_EVENT_TYPES,
-  HISTORY_EVENT_TYPES,
-  HISTORY_PAYLOAD_KEYS,
-  networkInputAt,
-} from './network.history.util';
+import { HISTORY_EVENT_TYPES, HISTORY_PAYLOAD_KEYS, networkInputAt } from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
 import { suggestConnections } from './network.suggestions.util';
 
 /** Views kept per instance; a network of 500 partners is a few hundred kB. */
-const CACHE_ENTRIES = 32;
+const VIEW_ENTRIES = 32;
+/** Loaded histories kept per instance (a workspace's partners and network events, a few MB). */
+const HISTORY_ENTRIES = 4;
 /** Today's view is recomputed at least this often: its 90-day `activeShare` window moves. */
 const NOW_BUCKET_MS = 60_000;
 /**
@@ -34,14 +31,15 @@ const SUGGESTION_EVENTS: readonly string[] = [
  * query per table); a past one (`?at=`) is rebuilt from the event log (`network.history.util`).
  *
  * Both are functions of the workspace's log (every change is an event, in the change's
- * transaction), so a computed view is cached under the version of the events it depends on
- * (`ActivityService.logVersion`): the same view asked again
- * (the time slider, several members looking) costs one indexed query, and any committed change
- * makes the next request recompute. Concurrent identical requests share one computation.
+ * transaction), so a computed view is cached per instance under the version of the events it
+ * depends on (`ActivityService.logVersion`): the same view asked again (several members looking,
+ * the slider back on a position) costs one indexed query, and any committed change makes the next
+ * request recompute. Concurrent identical requests share one computation.
  */
 @Injectable()
 export class NetworkService {
-  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly views = new Lru(VIEW_ENTRIES);
+  private readonly histories = new Lru(HISTORY_ENTRIES);
 
   constructor(
     private readonly partners: PartnersService,
@@ -59,16 +57,18 @@ export class NetworkService {
     const key = past
       ? `network|${workspaceId}|${version}|at:${moment.toISOString()}`
       : `network|${workspaceId}|${version}|now:${Math.floor(now.getTime() / NOW_BUCKET_MS)}`;
-    return this.cached(key, async () =>
+    return this.views.get(key, async () =>
       buildNetwork(
-        past ? await this.historyAt(workspaceId, moment) : await this.current(workspaceId, now),
+        past
+          ? await this.historyAt(workspaceId, version, moment)
+          : await this.current(workspaceId, now),
       ),
     );
   }
 
   async suggestions(workspaceId: string, limit: number): Promise<Page<BrokerSuggestionDto>> {
     const version = await this.activity.logVersion(workspaceId, SUGGESTION_EVENTS);
-    return this.cached(`suggestions|${workspaceId}|${version}|${limit}`, async () => {
+    return this.views.get(`suggestions|${workspaceId}|${version}|${limit}`, async () => {
       const [partners, connections, experiments] = await Promise.all([
         this.partners.listForNetwork(workspaceId, { activeOnly: true }),
         this.connections.pairs(workspaceId),
@@ -96,32 +96,42 @@ export class NetworkService {
     };
   }
 
-  private async historyAt(workspaceId: string, at: Date): Promise<NetworkInput> {
-    const [partners, events] = await Promise.all([
-      this.partners.listForNetwork(workspaceId),
-      this.activity.replay(workspaceId, {
-        types: HISTORY_EVENT_TYPES,
-        anyTime: BACKDATED_EVENT_TYPES,
-        until: at,
-        payloadKeys: HISTORY_PAYLOAD_KEYS,
-      }),
-    ]);
+  /**
+   * The history is loaded once per version of the log (all network events: a partner.added may
+   * be dated back), so moving the time slider only replays it in memory.
+   */
+  private async historyAt(workspaceId: string, version: string, at: Date): Promise<NetworkInput> {
+    const [partners, events] = await this.histories.get(`${workspaceId}|${version}`, () =>
+      Promise.all([
+        this.partners.listForNetwork(workspaceId),
+        this.activity.replay(workspaceId, {
+          types: HISTORY_EVENT_TYPES,
+          payloadKeys: HISTORY_PAYLOAD_KEYS,
+        }),
+      ]),
+    );
     return networkInputAt(partners, events, at);
   }
+}
 
-  /** Least recently used out first; a failed computation is not kept. */
-  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const hit = this.cache.get(key) as Promise<T> | undefined;
+/** A small least-recently-used map of promises; a failed computation is not kept. */
+class Lru {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly size: number) {}
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key) as Promise<T> | undefined;
     if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
+      this.entries.delete(key);
+      this.entries.set(key, hit);
       return hit;
     }
     const value = compute();
-    this.cache.set(key, value);
-    value.catch(() => this.cache.delete(key));
-    while (this.cache.size > CACHE_ENTRIES) {
-      this.cache.delete(this.cache.keys().next().value!);
+    this.entries.set(key, value);
+    value.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.size) {
+      this.entries.delete(this.entries.keys().next().value!);
     }
     return value;
   }
