@@ -290,12 +290,10 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const server = await startServer({
-    DATABASE_URL: url.toString(),
-    LOG_LEVEL: 'info',
-  });
   const db = new pg.Client({ connectionString: url.toString() });
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
+    server = await startServer({ DATABASE_URL: url.toString(), LOG_LEVEL: 'info' });
     await db.connect();
     const email = `bench-${Date.now()}@example.test`;
     const auth = await json<{ accessToken: string; user: { id: string } }>(
@@ -405,7 +403,7 @@ async function main(): Promise<void> {
     if (worst >= BUDGET_MS) process.exitCode = 1;
   } finally {
     await db.end().catch(() => undefined);
-    await server.stop();
+    await server?.stop();
     if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
     else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
