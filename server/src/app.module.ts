@@ -22,6 +22,9 @@ import { PartnersModule } from './modules/partners/partners.module';
 import { PoliciesModule } from './modules/policies/policies.module';
 import { PrinciplesModule } from './modules/principles/principles.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
+import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { ConnectionsModule } from './modules/connections/connections.module';
+import { NetworkModule } from './modules/network/network.module';
 
 @Global()
 @Module({})
@@ -65,6 +68,9 @@ export class AppModule {
         PrinciplesModule,
         PoliciesModule,
         ProposalsModule,
+        ExperimentsModule,
+        ConnectionsModule,
+        NetworkModule,
         DocumentsModule,
         RealtimeModule,
         NotificationsModule,

@@ -15,3 +15,6 @@ export * from './export.js';
 export * from './partners.js';
 export * from './principles.js';
 export * from './proposals.js';
+export * from './experiments.js';
+export * from './connections.js';
+export * from './network.js';

@@ -14,14 +14,12 @@ import {
 } from './domain.js';
 import type { ActivityEventDto } from './activity.js';
 import { LIMITS } from './limits.js';
-import { paginationQuerySchema, zArray, zId, zName, zText } from './schemas.js';
+import { distinct, paginationQuerySchema, zArray, zId, zInstant, zName, zText } from './schemas.js';
 
 /** Upper bound for a partner's decision weight (the contract only asks for ≥ 0). */
 export const PARTNER_WEIGHT_MAX = 1_000_000;
 
 const zTag = zName;
-/** Distinct values, in first-seen order. */
-const distinct = <T>(items: T[]): T[] => [...new Set(items)];
 
 export const contributionsSchema = z.object({
   expertise: zArray(zTag).default([]),
@@ -56,11 +54,18 @@ export const partnerProfileFields = {
   website: zWebsite.nullable().optional(),
 };
 
-/** `POST …/partners` (coordinator): adds an `active` partner directly. `tier` defaults to broad. */
+/**
+ * `POST …/partners` (coordinator): adds an `active` partner directly. `tier` defaults to broad.
+ * `joinedAt` (not in the future; default now) imports an existing network with its history: the
+ * network's time slider (`GET …/network?at=`) shows the partner from then on.
+ */
 export const createPartnerSchema = z.object({
   ...partnerProfileFields,
   tier: z.enum(TIERS).default('broad'),
   weight: zPartnerWeight.default(1),
+  joinedAt: zInstant
+    .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future')
+    .optional(),
 });
 export type CreatePartnerInput = z.input<typeof createPartnerSchema>;
 export type CreatePartner = z.output<typeof createPartnerSchema>;

@@ -8,6 +8,35 @@ export const zId = z.uuid();
 export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 export const zArray = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.arrayMax);
 
+/** `YYYY-MM-DD` that is also a real calendar day (2025-02-30 is not). */
+export const zCalendarDate = zIsoDate.refine((s) => {
+  // A malformed string is already reported by the pattern: one message per field.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'must be a real date YYYY-MM-DD');
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A moment given as an ISO date (`2025-03-01`, midnight UTC) or date-time with a zone
+ * (`2025-03-01T10:00:00Z`, `…+01:00`); normalised to the UTC ISO string `…Z`.
+ */
+export const zInstant = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((s) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return zCalendarDate.safeParse(s).success;
+    return ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
+  }, 'must be an ISO date (YYYY-MM-DD) or date-time with a time zone')
+  .transform((s) =>
+    new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00.000Z` : s).toISOString(),
+  );
+
+/** Distinct values, in first-seen order. */
+export const distinct = <T>(items: T[]): T[] => [...new Set(items)];
+
 /** `?limit=&cursor=` of every list endpoint. */
 export const paginationQuerySchema = z.object({
   limit: z.coerce

@@ -1,5 +1,6 @@
 import { Notifications1795815497370 } from './1795815497370-Notifications';
 import { Decisions1795815605332 } from './1795815605332-Decisions';
+import { ExperimentsConnections1795815997361 } from './1795815997361-ExperimentsConnections';
 import { Partners1795815205183 } from './1795815205183-Partners';
 import { Accounts1795814080859 } from './1795814080859-Accounts';
 import { CollabPersistence1795813784079 } from './1795813784079-CollabPersistence';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Partners1795815205183,
   Notifications1795815497370,
   Decisions1795815605332,
+  ExperimentsConnections1795815997361,
 ];

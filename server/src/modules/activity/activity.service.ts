@@ -159,6 +159,70 @@ export class ActivityService {
   }
 
   /**
+   * A version of the workspace's log that changes whenever an event of it commits: the last seq
+   * and the number of events (a transaction that took a lower seq but committed later still
+   * changes the count), optionally over some `types` only. Views derived from those events may
+   * be cached under it.
+   */
+  async logVersion(workspaceId: string, types?: readonly string[]): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `SELECT max("seq")::text AS "last", count(*)::text AS "count"
+         FROM "activity_events"
+        WHERE "workspaceId" = $1 ${types ? 'AND "type" = ANY($2)' : ''}`,
+      types ? [workspaceId, types] : [workspaceId],
+    )) as { last: string | null; count: string }[];
+    return `${row?.last ?? 0}:${row?.count ?? 0}`;
+  }
+
+  /**
+   * The events of `types` (up to `until` when given), oldest first, with only the fields a
+   * replay needs (`payloadKeys`: only those keys of the payload). One query.
+   */
+  async replay(
+    workspaceId: string,
+    opts: {
+      types: readonly string[];
+      /** Only events created at or before; all when left out. */
+      until?: Date;
+      payloadKeys?: readonly string[];
+    },
+  ): Promise<
+    {
+      seq: number;
+      type: string;
+      subjectId: string | null;
+      payload: Record<string, unknown>;
+      createdAt: Date;
+    }[]
+  > {
+    const qb = this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
+      .addSelect(
+        opts.payloadKeys
+          ? `jsonb_strip_nulls(jsonb_build_object(${opts.payloadKeys
+              .map((_, i) => `:key${i}::text, e.payload -> :key${i}::text`)
+              .join(', ')}))`
+          : 'e.payload',
+        'payload',
+      )
+      .addSelect('e.createdAt', 'createdAt')
+      .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
+      .where('e.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('e.type IN (:...types)', { types: [...opts.types] });
+    if (opts.until) qb.andWhere('e.createdAt <= :until', { until: opts.until });
+    const rows: {
+      seq: string;
+      type: string;
+      subjectId: string | null;
+      payload: Record<string, unknown>;
+      createdAt: Date;
+    }[] = await qb.orderBy('e.seq', 'ASC').getRawMany();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
+  }
+
+  /**
    * Newest first by seq; `type` is an exact type or a prefix (`member` → `member.*`); `kind` a
    * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
    */

@@ -27,7 +27,9 @@ export class PartnersController {
   @Post()
   @WorkspaceAccess(canManagePartners, 'Only coordinators can add partners directly')
   @ApiZodBody(createPartnerSchema)
-  @ApiCreatedResponse({ description: 'The partner, `active`, joinedAt now' })
+  @ApiCreatedResponse({
+    description: 'The partner, `active`, joinedAt now (or the given `joinedAt`, not in the future)',
+  })
   create(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,

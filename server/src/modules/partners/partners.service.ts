@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ErrorCode,
+  type Contributions,
   type CreatePartner,
   type PartnerDetailDto,
   type PartnerDto,
@@ -54,6 +55,19 @@ export type NewPartnerProfile = Omit<CreatePartner, 'tier' | 'weight'> & {
   tier: Tier;
   weight?: number;
 };
+
+/** A partner as the network view and the broker suggestions read it. */
+export interface NetworkPartnerRow {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  tier: Tier;
+  actorType: PartnerDto['actorType'];
+  status: PartnerDto['status'];
+  joinedAt: Date | null;
+  leftAt: Date | null;
+  contributions: Contributions;
+}
 
 const HISTORY_LIMIT = 50;
 const PATCHABLE = [
@@ -133,6 +147,33 @@ export class PartnersService implements OnModuleInit {
       }
     }
     return ids.map((id) => found.get(id)!);
+  }
+
+  /**
+   * What the network view and suggestions need of every partner (optionally only active ones),
+   * in one lean query (no entity hydration: a network may have hundreds of partners).
+   */
+  async listForNetwork(
+    workspaceId: string,
+    opts: { activeOnly?: boolean } = {},
+  ): Promise<NetworkPartnerRow[]> {
+    const rows: (Omit<NetworkPartnerRow, 'contributions'> & {
+      contributions: Partial<Contributions> | null;
+    })[] = await this.dataSource.query(
+      `SELECT "id", "name", "kind", "tier", "actorType", "status", "joinedAt", "leftAt", "contributions"
+         FROM "partners"
+        WHERE "workspaceId" = $1 ${opts.activeOnly ? `AND "status" = 'active'` : ''}
+        ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
+    return rows.map((r) => ({
+      ...r,
+      contributions: {
+        expertise: r.contributions?.expertise ?? [],
+        targetGroups: r.contributions?.targetGroups ?? [],
+        resources: r.contributions?.resources ?? [],
+      },
+    }));
   }
 
   /** The partners that were active at `at`: joined at or before it and not (yet) left then. */
@@ -222,7 +263,8 @@ export class PartnersService implements OnModuleInit {
         affiliationPartnerId: profile.affiliationPartnerId ?? null,
         description: profile.description ?? '',
         website: profile.website ?? null,
-        joinedAt: status === 'active' ? new Date() : null,
+        joinedAt:
+          status === 'active' ? (profile.joinedAt ? new Date(profile.joinedAt) : new Date()) : null,
         createdBy: actorId,
       }),
     );
@@ -235,7 +277,15 @@ export class PartnersService implements OnModuleInit {
         subjectType: 'partner',
         subjectId: dto.id,
         partnerIds: [dto.id, dto.affiliationPartnerId],
-        payload: { name: dto.name, kind: dto.kind, tier: dto.tier, via: 'direct' },
+        // `joinedAt` may lie in the past (an imported network): the history replay uses it.
+        payload: {
+          name: dto.name,
+          kind: dto.kind,
+          tier: dto.tier,
+          actorType: dto.actorType,
+          joinedAt: dto.joinedAt,
+          via: 'direct',
+        },
       });
     }
     return dto;
@@ -288,6 +338,8 @@ export class PartnersService implements OnModuleInit {
             name: dto.name,
             kind: dto.kind,
             tier: dto.tier,
+            actorType: dto.actorType,
+            joinedAt: dto.joinedAt,
             via: 'proposal',
             proposalId: input.proposalId,
           },

@@ -2,11 +2,13 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
 import { ExportModule } from '../export/export.module';
 import { ExportRegistry } from '../export/export.repository';
+import { ExperimentsModule } from '../experiments/experiments.module';
+import { ExperimentsService } from '../experiments/experiments.service';
 import { PrinciplesController } from './principles.controller';
 import { PrinciplesService } from './principles.service';
 
 @Module({
-  imports: [ActivityModule, ExportModule],
+  imports: [ActivityModule, ExportModule, ExperimentsModule],
   controllers: [PrinciplesController],
   providers: [PrinciplesService],
   exports: [PrinciplesService],
@@ -15,10 +17,17 @@ export class PrinciplesModule implements OnModuleInit {
   constructor(
     private readonly registry: ExportRegistry,
     private readonly principles: PrinciplesService,
+    private readonly experiments: ExperimentsService,
   ) {}
 
-  /** The research export's `principles` section, by order. */
+  /**
+   * The research export's `principles` section, by order; and experiments may name only this
+   * workspace's principles.
+   */
   onModuleInit(): void {
+    this.experiments.usePrincipleLookup((manager, workspaceId, ids) =>
+      this.principles.existingIds(workspaceId, ids, manager),
+    );
     this.registry.register({
       name: 'principles',
       kind: 'array',

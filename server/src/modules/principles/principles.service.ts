@@ -37,6 +37,19 @@ export class PrinciplesService {
     private readonly activity: ActivityService,
   ) {}
 
+  /** Which of `ids` are principles of this workspace. */
+  async existingIds(
+    workspaceId: string,
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(PrincipleEntity)
+      .find({ select: { id: true }, where: { workspaceId, id: In([...new Set(ids)]) } });
+    return rows.map((r) => r.id);
+  }
+
   /** Every id must be a principle of this workspace, else 400 naming `path`. */
   async assertAllInWorkspace(
     workspaceId: string,
@@ -45,10 +58,7 @@ export class PrinciplesService {
     manager?: EntityManager,
   ): Promise<void> {
     if (!ids.length) return;
-    const rows = await (manager ?? this.dataSource.manager)
-      .getRepository(PrincipleEntity)
-      .find({ select: { id: true }, where: { workspaceId, id: In([...new Set(ids)]) } });
-    const found = new Set(rows.map((r) => r.id));
+    const found = new Set(await this.existingIds(workspaceId, ids, manager));
     const i = ids.findIndex((id) => !found.has(id));
     if (i >= 0) throw invalid(path(ids[i]!, i), 'is not a principle of this workspace');
   }

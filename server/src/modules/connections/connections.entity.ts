@@ -1,0 +1,87 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { ConnectionStatus } from '@coalesce/shared';
+
+/** Name of the unique index that allows one open or accepted connection per unordered pair. */
+export const OPEN_PAIR_INDEX = 'connections_open_pair';
+
+/** A broker's proposal to tie two partners; each side answers once. */
+@Entity('connections')
+@Index(['workspaceId', 'createdAt', 'id'])
+// Unique on (workspaceId, least(from, to), greatest(from, to)) WHERE status IN ('proposed',
+// 'accepted'), created by hand in the migration (TypeORM cannot describe an expression index).
+@Index(OPEN_PAIR_INDEX, { synchronize: false })
+export class ConnectionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  workspaceId: string;
+
+  @Column('uuid')
+  fromPartnerId: string;
+
+  @Column('uuid')
+  toPartnerId: string;
+
+  @Column('text')
+  reason: string;
+
+  @Column('varchar', { length: 20 })
+  status: ConnectionStatus;
+
+  /** The broker (user) who proposed it. */
+  @Column('uuid')
+  proposedBy: string;
+
+  /** Millisecond precision: it is a pagination key. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+
+  /** When it became accepted or declined. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+}
+
+/** Name of the unique index that allows one answer per side. */
+export const ONE_RESPONSE_PER_SIDE_INDEX = 'connection_responses_side';
+
+/** One side's answer; at most one per side (unique). */
+@Entity('connection_responses')
+@Index(ONE_RESPONSE_PER_SIDE_INDEX, ['connectionId', 'partnerId'], { unique: true })
+export class ConnectionResponseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  workspaceId: string;
+
+  @Column('uuid')
+  connectionId: string;
+
+  /** The side that answered (fromPartnerId or toPartnerId). */
+  @Column('uuid')
+  partnerId: string;
+
+  @Column('boolean')
+  accept: boolean;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  /** The representative (user) who answered for the side. */
+  @Column('uuid')
+  respondedBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  respondedAt: Date;
+}

@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type ConnectionDto,
+  type ConnectionListQuery,
+  type ConnectionResponseDto,
+  type Page,
+  type ProposeConnection,
+  respondConnectionSchema,
+} from '@coalesce/shared';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import type { Membership } from '../../common/auth/auth.types';
+import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { keysetPage } from '../../common/pagination/cursor';
+import { parseOrThrow } from '../../common/validation/zod.pipe';
+import { ActivityService } from '../activity/activity.service';
+import { PartnersService } from '../partners/partners.service';
+import {
+  ConnectionEntity,
+  ConnectionResponseEntity,
+  ONE_RESPONSE_PER_SIDE_INDEX,
+  OPEN_PAIR_INDEX,
+} from './connections.entity';
+import {
+  canProposeConnections,
+  connectionStatusAfter,
+  PROPOSE_DENIED,
+  respondingSide,
+} from './connections.policy';
+
+function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
+  return {
+    partnerId: r.partnerId,
+    accept: r.accept,
+    note: r.note,
+    respondedBy: r.respondedBy,
+    respondedAt: r.respondedAt.toISOString(),
+  };
+}
+
+function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]): ConnectionDto {
+  return {
+    id: c.id,
+    workspaceId: c.workspaceId,
+    fromPartnerId: c.fromPartnerId,
+    toPartnerId: c.toPartnerId,
+    reason: c.reason,
+    status: c.status,
+    responses,
+    proposedBy: c.proposedBy,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString() ?? null,
+  };
+}
+
+/** Whether `err` is PostgreSQL's unique violation (23505), optionally on one constraint. */
+function isUniqueViolation(err: unknown, constraint?: (name: string) => boolean): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = (
+    err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }
+  ).driverError;
+  if (driver?.code !== '23505') return false;
+  return !constraint || constraint(driver.constraint ?? '');
+}
+
+const duplicatePair = () =>
+  new DomainError(ErrorCode.CONFLICT, 'These partners already have an open or accepted connection');
+
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activity: ActivityService,
+    private readonly partners: PartnersService,
+  ) {}
+
+  // ---- helpers for other modules -------------------------------------------------------------
+
+  /**
+   * The pairs of the workspace's connections (optionally only accepted ones; suggestions want
+   * every status, to leave settled pairs alone), in one lean query.
+   */
+  async pairs(
+    workspaceId: string,
+    opts: { acceptedOnly?: boolean } = {},
+  ): Promise<Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
+    return this.dataSource.query(
+      `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
+        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}
+        ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
+  }
+
+  // ---- endpoints -----------------------------------------------------------------------------
+
+  /**
+   * Brokers only (403, checked by the guard and here); both partners active in this workspace
+   * (400 naming the field); an open or accepted connection for the pair → 409 (also under a
+   * race: the partial unique index decides).
+   */
+  async propose(me: Membership, input: ProposeConnection): Promise<ConnectionDto> {
+    if (!canProposeConnections(me)) throw forbidden(PROPOSE_DENIED);
+    const fromPartnerId = input.fromPartnerId.toLowerCase();
+    const toPartnerId = input.toPartnerId.toLowerCase();
+    let id: string;
+    try {
+      id = await this.dataSource.transaction(async (manager) => {
+        for (const [field, pid] of [
+          ['fromPartnerId', fromPartnerId],
+          ['toPartnerId', toPartnerId],
+        ] as const) {
+          await this.partners.assertAllInWorkspace(me.workspaceId, [pid], field, {
+            manager,
+            statuses: ['active'],
+          });
+        }
+        const open = await manager
+          .getRepository(ConnectionEntity)
+          .createQueryBuilder('c')
+          .where('c.workspaceId = :wid', { wid: me.workspaceId })
+          .andWhere(
+            '((c.fromPartnerId = :a AND c.toPartnerId = :b) OR (c.fromPartnerId = :b AND c.toPartnerId = :a))',
+            { a: fromPartnerId, b: toPartnerId },
+          )
+          .andWhere(`c.status IN ('proposed', 'accepted')`)
+          .getExists();
+        if (open) throw duplicatePair();
+        const repo = manager.getRepository(ConnectionEntity);
+        const saved = await repo.save(
+          repo.create({
+            workspaceId: me.workspaceId,
+            fromPartnerId,
+            toPartnerId,
+            reason: input.reason,
+            status: 'proposed',
+            proposedBy: me.userId,
+            closedAt: null,
+          }),
+        );
+        await this.activity.record(manager, {
+          workspaceId: me.workspaceId,
+          type: 'connection.proposed',
+          actorId: me.userId,
+          subjectType: 'connection',
+          subjectId: saved.id,
+          partnerIds: [fromPartnerId, toPartnerId],
+          payload: {
+            connectionId: saved.id,
+            fromPartnerId,
+            toPartnerId,
+            proposedBy: me.userId,
+            reason: input.reason,
+          },
+        });
+        return saved.id;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, (c) => c === OPEN_PAIR_INDEX)) throw duplicatePair();
+      throw err;
+    }
+    return this.get(me.workspaceId, id);
+  }
+
+  /**
+   * A representative of either side answers once for it: 404 → 403 → 400 → 409 (closed, or
+   * that side already answered). The row is locked, so two answers cannot both close it.
+   */
+  async respond(me: Membership, connectionId: string, body: unknown): Promise<ConnectionDto> {
+    const found = await this.find(this.dataSource.manager, me.workspaceId, connectionId);
+    const side = respondingSide(me, found);
+    if (!side) {
+      throw forbidden('Only a representative of one of the two partners can respond');
+    }
+    const input = parseOrThrow(respondConnectionSchema, body ?? {});
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const c = await this.find(manager, me.workspaceId, connectionId, true);
+        if (c.status !== 'proposed') {
+          throw new DomainError(ErrorCode.INVALID_STATE, `This connection is already ${c.status}`);
+        }
+        const responses = manager.getRepository(ConnectionResponseEntity);
+        const earlier = await responses.find({ where: { connectionId } });
+        if (earlier.some((r) => r.partnerId === side)) {
+          throw new DomainError(ErrorCode.CONFLICT, 'Your partner has already responded');
+        }
+        const response = await responses.save(
+          responses.create({
+            workspaceId: me.workspaceId,
+            connectionId,
+            partnerId: side,
+            accept: input.accept,
+            note: input.note || null,
+            respondedBy: me.userId,
+          }),
+        );
+        const status = connectionStatusAfter(c, [...earlier, response]);
+        const base = {
+          connectionId,
+          fromPartnerId: c.fromPartnerId,
+          toPartnerId: c.toPartnerId,
+          proposedBy: c.proposedBy,
+        };
+        const record = (
+          type: 'connection.responded' | 'connection.accepted' | 'connection.declined',
+          payload: object,
+        ) =>
+          this.activity.record(manager, {
+            workspaceId: me.workspaceId,
+            type,
+            actorId: me.userId,
+            subjectType: 'connection',
+            subjectId: connectionId,
+            partnerIds: [c.fromPartnerId, c.toPartnerId],
+            payload: { ...base, ...payload },
+          });
+        await record('connection.responded', {
+          partnerId: side,
+          accept: input.accept,
+          note: response.note,
+          status,
+        });
+        if (status !== 'proposed') {
+          await manager
+            .getRepository(ConnectionEntity)
+            .update({ id: connectionId }, { status, closedAt: new Date() });
+          await record(status === 'accepted' ? 'connection.accepted' : 'connection.declined', {
+            partnerId: side,
+            accept: input.accept,
+          });
+        }
+      });
+    } catch (err) {
+      // Two representatives of one side at once: the unique (connectionId, partnerId) decides.
+      if (isUniqueViolation(err, (c) => c === ONE_RESPONSE_PER_SIDE_INDEX)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'Your partner has already responded');
+      }
+      throw err;
+    }
+    return this.get(me.workspaceId, connectionId);
+  }
+
+  async list(workspaceId: string, q: ConnectionListQuery): Promise<Page<ConnectionDto>> {
+    const qb = this.dataSource
+      .getRepository(ConnectionEntity)
+      .createQueryBuilder('c')
+      .where('c.workspaceId = :workspaceId', { workspaceId });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.partnerId) {
+      qb.andWhere('(c.fromPartnerId = :partnerId OR c.toPartnerId = :partnerId)', {
+        partnerId: q.partnerId,
+      });
+    }
+    const page = await keysetPage(qb, {
+      keys: [
+        { column: 'c.createdAt', kind: 'timestamp', value: (c) => c.createdAt.toISOString() },
+        { column: 'c.id', kind: 'uuid', value: (c) => c.id },
+      ],
+      direction: 'DESC',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    const responses = await this.responsesOf(
+      this.dataSource.manager,
+      page.items.map((c) => c.id),
+    );
+    return {
+      items: page.items.map((c) => toConnectionDto(c, responses.get(c.id) ?? [])),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async get(workspaceId: string, connectionId: string): Promise<ConnectionDto> {
+    const c = await this.find(this.dataSource.manager, workspaceId, connectionId);
+    const responses = await this.responsesOf(this.dataSource.manager, [c.id]);
+    return toConnectionDto(c, responses.get(c.id) ?? []);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private async find(
+    manager: EntityManager,
+    workspaceId: string,
+    connectionId: string,
+    lock = false,
+  ): Promise<ConnectionEntity> {
+    const qb = manager
+      .getRepository(ConnectionEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :connectionId AND c.workspaceId = :workspaceId', {
+        connectionId,
+        workspaceId,
+      });
+    if (lock) qb.setLock('pessimistic_write');
+    const c = await qb.getOne();
+    if (!c) throw notFound('Connection');
+    return c;
+  }
+
+  /** Responses of several connections in one query, in the order they were given. */
+  private async responsesOf(
+    manager: EntityManager,
+    connectionIds: string[],
+  ): Promise<Map<string, ConnectionResponseDto[]>> {
+    const byConnection = new Map<string, ConnectionResponseDto[]>();
+    if (!connectionIds.length) return byConnection;
+    const rows = await manager.getRepository(ConnectionResponseEntity).find({
+      where: { connectionId: In(connectionIds) },
+      order: { respondedAt: 'ASC', id: 'ASC' },
+    });
+    for (const r of rows) {
+      const list = byConnection.get(r.connectionId) ?? [];
+      list.push(toResponseDto(r));
+      byConnection.set(r.connectionId, list);
+    }
+    return byConnection;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Membership } from '../../common/auth/auth.types';
+
+type Who = Pick<Membership, 'role' | 'partnerId'>;
+
+/**
+ * Who writes experiments (create, edit, move, add learnings): coordinators, and members who
+ * represent a partner. Observers and members without a partner only read.
+ */
+export const canWriteExperiments = (m: Who): boolean =>
+  m.role === 'coordinator' || (m.role === 'member' && m.partnerId !== null);
+
+export const WRITE_DENIED =
+  'Only coordinators and members who represent a partner can change experiments';

@@ -1,0 +1,49 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  networkQuerySchema,
+  suggestionsQuerySchema,
+  type BrokerSuggestionDto,
+  type NetworkDto,
+  type NetworkQuery,
+  type Page,
+  type SuggestionsQuery,
+} from '@coalesce/shared';
+import { WorkspaceAccess } from '../../common/auth/workspace-access';
+import { ApiZodQuery } from '../../common/validation/openapi';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { canSeeSuggestions, SUGGESTIONS_DENIED } from './network.policy';
+import { NetworkService } from './network.service';
+
+@ApiTags('network')
+@Controller('workspaces/:wid/network')
+export class NetworkController {
+  constructor(private readonly network: NetworkService) {}
+
+  @Get()
+  @ApiZodQuery(networkQuerySchema)
+  @ApiOkResponse({
+    description:
+      '{nodes, edges, metrics}: the partners active at `at` (ISO date or date-time; default and any future moment: now), rebuilt from the event log for a past `at`',
+  })
+  get(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(networkQuerySchema)) q: NetworkQuery,
+  ): Promise<NetworkDto> {
+    return this.network.network(wid, q.at);
+  }
+
+  @Get('suggestions')
+  @WorkspaceAccess(canSeeSuggestions, SUGGESTIONS_DENIED)
+  @ApiZodQuery(suggestionsQuerySchema)
+  @ApiOkResponse({
+    description:
+      '{items: BrokerSuggestion[], nextCursor: null}, best first (brokers and coordinators)',
+  })
+  suggestions(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(suggestionsQuerySchema)) q: SuggestionsQuery,
+  ): Promise<Page<BrokerSuggestionDto>> {
+    return this.network.suggestions(wid, q.limit);
+  }
+}

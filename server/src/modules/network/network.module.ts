@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
+import { ConnectionsModule } from '../connections/connections.module';
+import { ExperimentsModule } from '../experiments/experiments.module';
+import { PartnersModule } from '../partners/partners.module';
+import { NetworkController } from './network.controller';
+import { NetworkService } from './network.service';
+
+@Module({
+  imports: [ActivityModule, PartnersModule, ConnectionsModule, ExperimentsModule],
+  controllers: [NetworkController],
+  providers: [NetworkService],
+})
+export class NetworkModule {}
