@@ -114,7 +114,7 @@ test('the network map replays how the network grew: moving the time slider back 
 
   // The broker sees the suggestion: the tutors offer what the homework café needs.
   const suggestions = page.getByTestId('suggestions');
-  await suggestions.getByText(/Tutors offers the tutoring expertise/).waitFor();
+  await suggestions.getByText(/Tutors offers tutoring, which the experiment “.+” needs/).waitFor();
   assert.ok(
     (await suggestions.textContent())?.includes(`${tutors.name} ↔ ${club.name}`),
     'the suggestion names both partners',
