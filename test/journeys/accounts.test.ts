@@ -1,33 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { appUnderTest } from '../support/harness.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 async function register(page: Page, name: string, email: string, goto = true) {
-  if (goto) await page.goto(`${server.url}/register`);
+  if (goto) await page.goto(`${app.server.url}/register`);
   await page.getByLabel(/Your name|Je naam/).fill(name);
   await page.getByLabel(/Email address|E-mailadres/).fill(email);
   await page.getByLabel(/^(Password|Wachtwoord)$/).fill('a long enough password');
@@ -35,11 +16,11 @@ async function register(page: Page, name: string, email: string, goto = true) {
 }
 
 test('register, create a network, invite a second person who accepts; both feeds update live', async () => {
-  const ctxA = await browser.newContext({ locale: 'en-GB' });
+  const ctxA = await app.browser.newContext({ locale: 'en-GB' });
   const a = await ctxA.newPage();
 
   // Validation with the shared schema: errors next to their field, nothing sent.
-  await a.goto(`${server.url}/register`);
+  await a.goto(`${app.server.url}/register`);
   await a.getByRole('button', { name: 'Create account' }).click();
   await a.getByText('Required').first().waitFor();
   await a.getByLabel('Email address').fill('not-an-email');
@@ -67,7 +48,7 @@ test('register, create a network, invite a second person who accepts; both feeds
   const link = await a.getByTestId('invitation-link').inputValue();
   assert.match(link, /\/invite\/[\w-]+$/);
 
-  const ctxB = await browser.newContext({ locale: 'en-GB' });
+  const ctxB = await app.browser.newContext({ locale: 'en-GB' });
   const b = await ctxB.newPage();
   await b.goto(link);
   await b.getByRole('link', { name: 'Create account' }).click();

@@ -1,34 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { registerUser } from '../support/api.ts';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { appUnderTest } from '../support/harness.ts';
 import { signedInPage } from '../support/ui.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 test('two core partners vote on a proposal; both screens show the outcome live', async () => {
-  const anna = await registerUser(server.url, 'Anna');
-  const bram = await registerUser(server.url, 'Bram', 'nl');
+  const anna = await registerUser(app.server.url, 'Anna');
+  const bram = await registerUser(app.server.url, 'Bram', 'nl');
   const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', {
     name: 'Regina Mundi Genk',
   });
@@ -57,9 +37,9 @@ test('two core partners vote on a proposal; both screens show the outcome live',
     rationale: 'An arts park next door: nature, art and learning for the same children.',
   });
 
-  const a = await signedInPage(browser, server.url, anna.email, anna.password);
-  const b = await signedInPage(browser, server.url, bram.email, bram.password, 'nl-BE');
-  const url = `${server.url}/w/${ws.id}/proposals/${proposal.id}`;
+  const a = await signedInPage(app.browser, app.server.url, anna.email, anna.password);
+  const b = await signedInPage(app.browser, app.server.url, bram.email, bram.password, 'nl-BE');
+  const url = `${app.server.url}/w/${ws.id}/proposals/${proposal.id}`;
   await a.page.goto(url);
   await b.page.goto(url);
   await a.page.getByText('0 of 2 partners have voted; a single objection blocks.').waitFor();

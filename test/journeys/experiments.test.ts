@@ -1,33 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { registerUser } from '../support/api.ts';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { appUnderTest } from '../support/harness.ts';
 import { signedInPage } from '../support/ui.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 test('experiments board: a card dragged to another column moves in a second browser live; a learning appears live', async () => {
-  const anna = await registerUser(server.url, 'Anna');
+  const anna = await registerUser(app.server.url, 'Anna');
   const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', { name: 'Talentenstad' });
   const base = `/workspaces/${ws.id}`;
   const school = await anna.api.req<{ id: string }>('POST', `${base}/partners`, {
@@ -42,17 +22,17 @@ test('experiments board: a card dragged to another column moves in a second brow
     leadPartnerId: school.id,
   });
   // Bram represents the school: he may write experiments too; here he watches.
-  const bram = await registerUser(server.url, 'Bram');
+  const bram = await registerUser(app.server.url, 'Bram');
   const inv = await anna.api.req<{ token: string }>('POST', `${base}/invitations`, {
     role: 'member',
     partnerId: school.id,
   });
   await bram.api.req('POST', `/invitations/${inv.token}/accept`);
 
-  const a = await signedInPage(browser, server.url, anna.email, anna.password);
-  const b = await signedInPage(browser, server.url, bram.email, bram.password);
+  const a = await signedInPage(app.browser, app.server.url, anna.email, anna.password);
+  const b = await signedInPage(app.browser, app.server.url, bram.email, bram.password);
   for (const { page } of [a, b]) {
-    await page.goto(`${server.url}/w/${ws.id}/experiments`);
+    await page.goto(`${app.server.url}/w/${ws.id}/experiments`);
     await page.locator('[data-testid="live"][data-live="true"]').waitFor();
     await page
       .locator(`section[data-status="idea"] [data-testid="card-${experiment.id}"]`)
@@ -76,7 +56,7 @@ test('experiments board: a card dragged to another column moves in a second brow
 
   // Both open the experiment; Anna records a learning, Bram sees it appear.
   await a.page.getByRole('link', { name: 'Homework café' }).click();
-  await b.page.goto(`${server.url}/w/${ws.id}/experiments/${experiment.id}`);
+  await b.page.goto(`${app.server.url}/w/${ws.id}/experiments/${experiment.id}`);
   await b.page.getByText('Nothing recorded yet.').waitFor();
   await a.page.getByLabel('What did you learn?').fill('Parents came along and stayed to help');
   await a.page.getByLabel('Evidence link (optional)').fill('https://example.org/report');

@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { registerUser, type Registered } from '../support/api.ts';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { appUnderTest } from '../support/harness.ts';
 import { signedInPage } from '../support/ui.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -42,7 +23,7 @@ async function waitForNodeCount(page: Page, expected: number): Promise<void> {
 
 test('the network map replays how the network grew: moving the time slider back shows fewer partners', async () => {
   // Seed over the HTTP API: a coordinator importing a network that grew over 300 days.
-  const anna = await registerUser(server.url, 'Anna');
+  const anna = await registerUser(app.server.url, 'Anna');
   const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', { name: 'Klooz Borgloon' });
   const base = `/workspaces/${ws.id}`;
   const partner = (name: string, days: number, actorType = 'education') =>
@@ -63,7 +44,7 @@ test('the network map replays how the network grew: moving the time slider back 
     broker: true,
     partnerId: library.id,
   });
-  const bram: Registered = await registerUser(server.url, 'Bram');
+  const bram: Registered = await registerUser(app.server.url, 'Bram');
   const inv = await anna.api.req<{ token: string }>('POST', `${base}/invitations`, {
     role: 'member',
     partnerId: school.id,
@@ -89,8 +70,13 @@ test('the network map replays how the network grew: moving the time slider back 
     status: 'preparing',
   });
 
-  const { context, page } = await signedInPage(browser, server.url, anna.email, anna.password);
-  await page.goto(`${server.url}/w/${ws.id}/network`);
+  const { context, page } = await signedInPage(
+    app.browser,
+    app.server.url,
+    anna.email,
+    anna.password,
+  );
+  await page.goto(`${app.server.url}/w/${ws.id}/network`);
   await page.getByRole('heading', { level: 1, name: 'Network map' }).waitFor();
   await waitForNodeCount(page, 4);
   await page.getByText('1 ties', { exact: true }).waitFor();

@@ -1,40 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { test } from 'node:test';
+import { appUnderTest } from '../support/harness.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 test('the API is healthy', async () => {
-  const res = await fetch(`${server.url}/api/health`);
+  const res = await fetch(`${app.server.url}/api/health`);
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { status: 'ok', db: 'up' });
 });
 
 test('the app loads in Dutch for a Dutch browser and switches to English', async () => {
-  const context = await browser.newContext({ locale: 'nl-BE' });
+  const context = await app.browser.newContext({ locale: 'nl-BE' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 1, name: 'Bouw samen aan je leerecosysteem' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
   await page.locator('[data-testid="health"][data-state="up"]').waitFor();
@@ -54,15 +33,15 @@ test('the app loads in Dutch for a Dutch browser and switches to English', async
 });
 
 test('deep links are served by the SPA fallback, unknown API routes are JSON 404s', async () => {
-  const page = await browser.newPage();
-  const res = await page.goto(`${server.url}/some/deep/link`);
+  const page = await app.browser.newPage();
+  const res = await page.goto(`${app.server.url}/some/deep/link`);
   assert.equal(res?.status(), 200);
   await page
     .getByText('Deze pagina bestaat niet.')
     .or(page.getByText('This page does not exist.'))
     .waitFor();
   await page.close();
-  const api = await fetch(`${server.url}/api/nope`);
+  const api = await fetch(`${app.server.url}/api/nope`);
   assert.equal(api.status, 404);
   assert.equal((await api.json()).code, 'ROUTE_NOT_FOUND');
 });

@@ -1,43 +1,23 @@
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { registerUser } from '../support/api.ts';
-import { launchBrowser } from '../support/browser.ts';
-import {
-  createTestDatabase,
-  startServer,
-  type ServerHandle,
-  type TestDatabase,
-} from '../support/server.ts';
+import { appUnderTest } from '../support/harness.ts';
 import { signedInPage } from '../support/ui.ts';
 
-let db: TestDatabase;
-let server: ServerHandle;
-let browser: Browser;
-
-before(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db.env);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+const app = appUnderTest();
 
 test('two people write the vision together and see each other’s text and carets', async () => {
-  const anna = await registerUser(server.url, 'Anna');
-  const bram = await registerUser(server.url, 'Bram');
+  const anna = await registerUser(app.server.url, 'Anna');
+  const bram = await registerUser(app.server.url, 'Bram');
   const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', { name: 'Klooz Borgloon' });
   const inv = await anna.api.req<{ token: string }>('POST', `/workspaces/${ws.id}/invitations`, {
     role: 'member',
   });
   await bram.api.req('POST', `/invitations/${inv.token}/accept`);
 
-  const a = await signedInPage(browser, server.url, anna.email, anna.password);
-  const b = await signedInPage(browser, server.url, bram.email, bram.password);
+  const a = await signedInPage(app.browser, app.server.url, anna.email, anna.password);
+  const b = await signedInPage(app.browser, app.server.url, bram.email, bram.password);
   for (const { page } of [a, b]) {
-    await page.goto(`${server.url}/w/${ws.id}/vision`);
+    await page.goto(`${app.server.url}/w/${ws.id}/vision`);
     await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
   }
 
@@ -65,7 +45,7 @@ test('two people write the vision together and see each other’s text and caret
     .waitFor({ timeout: 5000 });
   await a.page.getByTestId('presence').getByText('Bram').waitFor();
 
-  // A reload shows the text from the server.
+  // A reload shows the text from the app.server.
   await a.page.reload();
   await a.page
     .getByTestId('editor')

@@ -15,7 +15,7 @@ import { NotificationsListener } from './notifications.listener';
 function nextPush(
   socket: TestSocket,
   predicate: (p: NotificationPush) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
 ): Promise<NotificationPush> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
