@@ -7,27 +7,70 @@
  * Spawns `server/dist/main.js` on a scratch database (created on TEST_DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards; BENCH_EMBEDDED=1 uses the
  * embedded PostgreSQL instead), pinned to CPU 0 with taskset when available while this process
- * (the load and the listeners) moves to CPU 1. Seeds a workspace with VOTERS core partners, each
- * with a representative user, plus one silent core partner so the weighted proposals (quorum 1)
- * stay open; opens PROPOSALS proposals; connects LISTENERS socket.io clients joined to the
- * workspace; then every voter votes on every proposal in random order, all voters at once
- * (VOTERS requests in flight). Prints vote latency, votes/s and the proposal:tally delivery time.
- * Knobs: BENCH_VOTERS, BENCH_PROPOSALS, BENCH_LISTENERS.
+ * (the load) and a forked child holding the socket.io listeners move to CPU 1. PostgreSQL itself
+ * is not pinned: it shares both cores with everything else on the machine.
+ *
+ * Seeds a workspace with VOTERS core partners, each with its own representative user, plus one
+ * silent core partner so the weighted proposals (quorum 1) stay open, and connects LISTENERS
+ * socket.io clients joined to the workspace. Then, each phase on PROPOSALS fresh proposals (so
+ * every vote is a first vote and every phase starts from the same state):
+ *
+ *   1. open loop, once per rate in BENCH_RATES: votes are sent on a schedule (Poisson arrivals,
+ *      or evenly spaced with BENCH_ARRIVALS=uniform) at that total rate for BENCH_OPEN_SECONDS,
+ *      each by a random (voter, proposal) pair not used yet; latency is measured from the
+ *      SCHEDULED send time to the response, so queueing (in the server or in this process)
+ *      counts and nothing is hidden by coordinated omission. This is "latency at a load".
+ *   2. closed loop (unless BENCH_CLOSED=0): BENCH_IN_FLIGHT voters (default VOTERS) each vote on
+ *      every proposal of the phase in random order, one request at a time, all at once: the
+ *      saturation throughput. Its latency is in-flight × service time (Little's law), not a
+ *      property of the server alone.
+ *
+ * For every vote, the `proposal:tally` it caused is timed on each listener, from the (scheduled)
+ * send and from the response: p50/p99 over (vote, listener) pairs, and p99 of the moment the
+ * LAST of the listeners had it. Per phase it also prints the server's CPU per vote (utime+stime
+ * of the server process from /proc), PostgreSQL's (the scratch database's backends), and this
+ * side's CPU use (load + listeners), so a saturated load generator is visible. The load average
+ * is printed at the start and the end: on a shared machine, read figures against it.
+ *
+ * Knobs (environment):
+ *   BENCH_VOTERS=200        voters, each a distinct user representing a distinct core partner
+ *   BENCH_PROPOSALS=20      proposals per phase
+ *   BENCH_LISTENERS=100     socket.io listeners joined to the workspace
+ *   BENCH_RATES=50,100,200  open-loop total arrival rates, votes/s ('' to skip the open loop)
+ *   BENCH_OPEN_SECONDS=10   duration of each open-loop phase
+ *   BENCH_ARRIVALS=poisson  or 'uniform'
+ *   BENCH_CLOSED=1          0 skips the closed loop
+ *   BENCH_IN_FLIGHT=VOTERS  closed-loop concurrency (≤ VOTERS)
+ *   BENCH_EMBEDDED=1        embedded PostgreSQL (PGlite) instead of TEST_DATABASE_URL
+ *   BENCH_SERVER_NODE_ARGS  extra node flags for the server, e.g.
+ *                           "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { clockTicks, cpuTicks, percentile } from '../collab/proc';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 200);
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 20);
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 100);
+const RATES = (process.env.BENCH_RATES ?? '50,100,200')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 10);
+const UNIFORM = process.env.BENCH_ARRIVALS === 'uniform';
+const CLOSED = process.env.BENCH_CLOSED !== '0';
+const IN_FLIGHT = Math.min(VOTERS, Number(process.env.BENCH_IN_FLIGHT ?? VOTERS));
+const EMBEDDED = process.env.BENCH_EMBEDDED === '1';
 const SEED_CONCURRENCY = 8;
+const REQUEST_TIMEOUT_MS = 60_000;
+const TALLY_WAIT_MS = 5_000;
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const serverMain = join(repoRoot, 'server', 'dist', 'main.js');
@@ -37,6 +80,115 @@ interface Tally {
   no: number;
   abstain: number;
 }
+
+/** Milliseconds on a clock shared with the listener process (epoch-based, sub-ms). */
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- the listener process ------------------------------------------------------------------
+
+type ToListeners =
+  | { type: 'connect'; base: string; wid: string; tokens: string[] }
+  | { type: 'collect'; keys: string[]; count: number; waitMs: number };
+type FromListeners =
+  | { type: 'ready' }
+  | { type: 'error'; message: string }
+  | { type: 'collected'; times: Record<string, number[]> };
+
+/**
+ * Forked with BENCH_ROLE=listeners: holds the socket.io clients, so their receive work does not
+ * run on the event loop that sends the load on schedule. Each `proposal:tally` is keyed
+ * `${proposalId}:${yes+no+abstain}` (votes in a phase are first votes, so that total identifies
+ * the vote that caused it) and timed on the shared clock.
+ */
+async function listenerProcess(): Promise<void> {
+  const send = (m: FromListeners) => process.send!(m);
+  const received = new Map<string, number[]>();
+  const sockets: Socket[] = [];
+  process.on('disconnect', () => {
+    sockets.forEach((s) => s.close());
+    process.exit(0);
+  });
+  process.on('message', (m: ToListeners) => {
+    if (m.type === 'connect') {
+      pool(10, m.tokens.length, async (i) => {
+        const socket = io(m.base, {
+          path: '/socket.io',
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          auth: { token: m.tokens[i]! },
+        });
+        sockets.push(socket);
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        const ack = (await socket
+          .timeout(10_000)
+          .emitWithAck('workspace:join', { workspaceId: m.wid })) as { ok: boolean };
+        if (!ack.ok) throw new Error('workspace:join refused');
+        socket.on('proposal:tally', (d: { proposalId: string; tally: Tally }) => {
+          const at = now();
+          const key = `${d.proposalId}:${d.tally.yes + d.tally.no + d.tally.abstain}`;
+          const list = received.get(key);
+          if (list) list.push(at);
+          else received.set(key, [at]);
+        });
+      }).then(
+        () => send({ type: 'ready' }),
+        (err: unknown) => send({ type: 'error', message: String(err) }),
+      );
+    } else {
+      void (async () => {
+        const until = now() + m.waitMs;
+        while (now() < until && m.keys.some((k) => (received.get(k)?.length ?? 0) < m.count)) {
+          await sleep(20);
+        }
+        const times: Record<string, number[]> = {};
+        for (const k of m.keys) {
+          times[k] = received.get(k) ?? [];
+          received.delete(k);
+        }
+        send({ type: 'collected', times });
+      })();
+    }
+  });
+}
+
+function startListeners() {
+  const child = fork(import.meta.filename, [], {
+    env: { ...process.env, BENCH_ROLE: 'listeners' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = () =>
+    new Promise<FromListeners>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`listener process exited (${code})`)));
+    });
+  return {
+    pid: child.pid!,
+    async connect(base: string, wid: string, tokens: string[]) {
+      const reply = next();
+      child.send({ type: 'connect', base, wid, tokens } satisfies ToListeners);
+      const m = await reply;
+      if (m.type !== 'ready')
+        throw new Error(`listeners: ${m.type === 'error' ? m.message : m.type}`);
+    },
+    async collect(keys: string[], count: number): Promise<Record<string, number[]>> {
+      const reply = next();
+      child.send({ type: 'collect', keys, count, waitMs: TALLY_WAIT_MS } satisfies ToListeners);
+      const m = await reply;
+      if (m.type !== 'collected') throw new Error(`listeners: unexpected ${m.type}`);
+      return m.times;
+    },
+    stop() {
+      if (child.connected) child.disconnect();
+    },
+  };
+}
+
+// ---- plumbing ------------------------------------------------------------------------------
 
 function hasTaskset(): boolean {
   try {
@@ -60,9 +212,10 @@ async function freePort(): Promise<number> {
 
 async function scratchDatabase(): Promise<{
   env: Record<string, string>;
+  name?: string;
   drop: () => Promise<void>;
 }> {
-  if (process.env.BENCH_EMBEDDED === '1') {
+  if (EMBEDDED) {
     const dir = mkdtempSync(join(tmpdir(), 'coalesce-bench-'));
     return {
       env: { DATA_DIR: dir },
@@ -79,6 +232,7 @@ async function scratchDatabase(): Promise<{
   url.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: url.toString() },
+    name,
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -90,7 +244,6 @@ async function scratchDatabase(): Promise<{
 
 async function startServer(env: Record<string, string>, pin: boolean) {
   const port = await freePort();
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const args = pin
     ? ['-c', '0', process.execPath, ...nodeArgs, serverMain]
@@ -121,10 +274,12 @@ async function startServer(env: Record<string, string>, pin: boolean) {
       /* not yet */
     }
     if (Date.now() > until) throw new Error(`server did not start:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   return {
     base,
+    // taskset execs node, so this is the server's own pid either way.
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -141,6 +296,7 @@ async function call<T>(base: string, method: string, path: string, token?: strin
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
@@ -170,20 +326,66 @@ function shuffle<T>(items: T[]): T[] {
   return a;
 }
 
-function pct(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+/** CPU ticks of the scratch database's backends (PostgreSQL forks one per connection). */
+function postgresTicks(dbName: string | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!dbName) return out;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${dbName} `)) continue;
+      const t = cpuTicks(Number(entry));
+      if (t !== undefined) out.set(Number(entry), t);
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+// ---- measuring -----------------------------------------------------------------------------
+
+interface Voter {
+  token: string;
+  partnerId: string;
+}
+
+/** One vote: `due` is when it was meant to be sent (= when it was sent, in the closed loop). */
+interface Sample {
+  key: string;
+  due: number;
+  end: number;
+}
+
+interface PhaseResult {
+  name: string;
+  offered: string;
+  votes: number;
+  failed: number;
+  seconds: number;
+  latency: number[];
+  meanInFlight: number;
+  tallyEach: number[];
+  tallyAll: number[];
+  tallyAllAfterResponse: number[];
+  incomplete: number;
+  serverMsPerVote: number;
+  pgMsPerVote: number;
+  benchCpuPct: number;
 }
 
 async function main(): Promise<void> {
   if (!existsSync(serverMain)) {
     throw new Error(`${serverMain} missing: run "npx pnpm --filter @coalesce/server build" first`);
   }
+  const load0 = loadavg();
   const pin = hasTaskset();
   if (pin) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   const db = await scratchDatabase();
   const server = await startServer(db.env, pin);
-  const sockets: Socket[] = [];
+  const listeners = startListeners();
+  const tick = 1000 / clockTicks();
   try {
     const { base } = server;
     const t0 = performance.now();
@@ -218,7 +420,7 @@ async function main(): Promise<void> {
       actorType: 'other',
       tier: 'core',
     });
-    const voters = await pool(SEED_CONCURRENCY, VOTERS, async (i) => {
+    const voters: Voter[] = await pool(SEED_CONCURRENCY, VOTERS, async (i) => {
       const partner = await call<{ id: string }>(
         base,
         'POST',
@@ -237,19 +439,16 @@ async function main(): Promise<void> {
         'POST',
         `/workspaces/${wid}/invitations`,
         coord.accessToken,
-        {
-          role: 'member',
-          partnerId: partner.id,
-        },
+        { role: 'member', partnerId: partner.id },
       );
       await call(base, 'POST', `/invitations/${inv.token}/accept`, user.accessToken);
       return { token: user.accessToken, partnerId: partner.id };
     });
-    const proposals = await pool(
-      4,
-      PROPOSALS,
-      async (i) =>
-        (
+    let candidates = 0;
+    const openProposals = (count: number) =>
+      pool(4, count, async () => {
+        const i = candidates++;
+        return (
           await call<{ id: string }>(
             base,
             'POST',
@@ -265,134 +464,196 @@ async function main(): Promise<void> {
               rationale: 'Benchmark',
             },
           )
-        ).id,
+        ).id;
+      });
+    await listeners.connect(
+      base,
+      wid,
+      Array.from({ length: LISTENERS }, (_, i) => voters[i % voters.length]!.token),
     );
     const seedSeconds = (performance.now() - t0) / 1000;
 
-    // Listeners: the tally for proposal P after its k-th vote is keyed `${P}:${k}` (each voter
-    // votes once per proposal, so yes+no+abstain grows by one per vote).
-    const received = new Map<string, number[]>();
-    await pool(10, LISTENERS, async (i) => {
-      const socket = io(base, {
-        path: '/socket.io',
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-        auth: { token: voters[i % voters.length]!.token },
-      });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      const ack = (await socket
-        .timeout(10_000)
-        .emitWithAck('workspace:join', { workspaceId: wid })) as {
-        ok: boolean;
+    const choices = ['yes', 'no', 'abstain'] as const;
+    let failed = 0;
+    const vote = async (v: Voter, pid: string, due: number, out: Sample[]) => {
+      try {
+        const res = await call<{ tally: Tally }>(
+          base,
+          'POST',
+          `/workspaces/${wid}/proposals/${pid}/votes`,
+          v.token,
+          { choice: choices[Math.floor(Math.random() * 3)] },
+        );
+        out.push({
+          key: `${pid}:${res.tally.yes + res.tally.no + res.tally.abstain}`,
+          due,
+          end: now(),
+        });
+      } catch (err) {
+        failed++;
+        if (failed <= 3) console.error(String(err));
+      }
+    };
+
+    /** Runs a phase on fresh proposals and measures it (tallies included). */
+    const phase = async (
+      name: string,
+      offered: string,
+      run: (proposals: string[], out: Sample[]) => Promise<void>,
+    ): Promise<PhaseResult> => {
+      const proposals = await openProposals(PROPOSALS);
+      await sleep(300);
+      const out: Sample[] = [];
+      const failedBefore = failed;
+      const server0 = cpuTicks(server.pid) ?? 0;
+      const pg0 = postgresTicks(db.name);
+      const bench0 = process.cpuUsage();
+      const listeners0 = cpuTicks(listeners.pid) ?? 0;
+      const start = now();
+      await run(proposals, out);
+      const end = now();
+      const server1 = cpuTicks(server.pid) ?? 0;
+      const pg1 = postgresTicks(db.name);
+      const bench1 = process.cpuUsage(bench0);
+      const listeners1 = cpuTicks(listeners.pid) ?? 0;
+      let pgTicks = 0;
+      for (const [pid, t] of pg1) pgTicks += t - (pg0.get(pid) ?? 0);
+      const seconds = (end - start) / 1000;
+
+      const times = await listeners.collect(
+        out.map((s) => s.key),
+        LISTENERS,
+      );
+      const tallyEach: number[] = [];
+      const tallyAll: number[] = [];
+      const tallyAllAfterResponse: number[] = [];
+      let incomplete = 0;
+      for (const s of out) {
+        const t = times[s.key] ?? [];
+        for (const at of t) tallyEach.push(at - s.due);
+        if (t.length < LISTENERS) {
+          incomplete++;
+          continue;
+        }
+        const last = Math.max(...t);
+        tallyAll.push(last - s.due);
+        tallyAllAfterResponse.push(Math.max(0, last - s.end));
+      }
+      const latency = out.map((s) => s.end - s.due);
+      const sort = (a: number[]) => a.sort((x, y) => x - y);
+      const wallMs = end - start;
+      return {
+        name,
+        offered,
+        votes: out.length,
+        failed: failed - failedBefore,
+        seconds,
+        meanInFlight: latency.reduce((a, b) => a + b, 0) / wallMs,
+        latency: sort(latency),
+        tallyEach: sort(tallyEach),
+        tallyAll: sort(tallyAll),
+        tallyAllAfterResponse: sort(tallyAllAfterResponse),
+        incomplete,
+        serverMsPerVote: ((server1 - server0) * tick) / Math.max(1, out.length),
+        pgMsPerVote: db.name ? (pgTicks * tick) / Math.max(1, out.length) : NaN,
+        benchCpuPct:
+          (100 * ((bench1.user + bench1.system) / 1000 + (listeners1 - listeners0) * tick)) /
+          wallMs,
       };
-      if (!ack.ok) throw new Error('join failed');
-      socket.on('proposal:tally', (d: { proposalId: string; tally: Tally }) => {
-        const at = performance.now();
-        const key = `${d.proposalId}:${d.tally.yes + d.tally.no + d.tally.abstain}`;
-        const list = received.get(key);
-        if (list) list.push(at);
-        else received.set(key, [at]);
+    };
+
+    /** Every voter votes on every proposal, `concurrency` voters at a time, one request each. */
+    const closedLoop = (concurrency: number) => async (proposals: string[], out: Sample[]) => {
+      await pool(concurrency, voters.length, async (i) => {
+        for (const pid of shuffle(proposals)) await vote(voters[i]!, pid, now(), out);
       });
+    };
+
+    /** `rate` votes/s for `seconds`, on schedule, by distinct (voter, proposal) pairs. */
+    const openLoop = (rate: number) => async (proposals: string[], out: Sample[]) => {
+      const pairs = shuffle(proposals.flatMap((pid) => voters.map((v) => ({ v, pid }))));
+      const n = Math.min(pairs.length, Math.round(rate * OPEN_SECONDS));
+      if (n < rate * OPEN_SECONDS) {
+        console.error(`(rate ${rate}/s: only ${n} distinct votes available, the phase is shorter)`);
+      }
+      const start = now() + 20;
+      let at = 0;
+      const pending: Promise<void>[] = [];
+      for (let i = 0; i < n; i++) {
+        const due = start + at;
+        at += (UNIFORM ? 1 : -Math.log(1 - Math.random())) * (1000 / rate);
+        const wait = due - now();
+        if (wait >= 1) await sleep(wait);
+        pending.push(vote(pairs[i]!.v, pairs[i]!.pid, due, out));
+      }
+      await Promise.all(pending);
+    };
+
+    // Warm-up (JIT, pools): every voter votes once, 20 at a time; not reported.
+    await phase('warm-up', '', async (proposals, out) => {
+      await pool(20, voters.length, (i) =>
+        vote(voters[i]!, proposals[i % proposals.length]!, now(), out),
+      );
     });
 
-    // Warm-up: a few reads so JIT and pools are warm.
-    await pool(20, 100, () =>
-      call(base, 'GET', `/workspaces/${wid}/proposals/${proposals[0]}`, coord.accessToken),
-    );
-
-    const choices = ['yes', 'no', 'abstain'] as const;
-    const latencies: number[] = [];
-    const sent: { key: string; start: number; end: number }[] = [];
-    let failures = 0;
-    const start = performance.now();
-    await Promise.all(
-      voters.map(async (v) => {
-        for (const pid of shuffle(proposals)) {
-          const body = { choice: choices[Math.floor(Math.random() * 3)] };
-          const s = performance.now();
-          try {
-            const res = await call<{ tally: Tally }>(
-              base,
-              'POST',
-              `/workspaces/${wid}/proposals/${pid}/votes`,
-              v.token,
-              body,
-            );
-            const e = performance.now();
-            latencies.push(e - s);
-            sent.push({
-              key: `${pid}:${res.tally.yes + res.tally.no + res.tally.abstain}`,
-              start: s,
-              end: e,
-            });
-          } catch (err) {
-            failures++;
-            if (failures <= 3) console.error(String(err));
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    // Let the last tallies arrive.
-    const waitUntil = performance.now() + 5000;
-    while (
-      performance.now() < waitUntil &&
-      sent.some((s) => (received.get(s.key)?.length ?? 0) < LISTENERS)
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
+    const results: PhaseResult[] = [];
+    for (const rate of RATES) {
+      results.push(
+        await phase(`open loop, ${UNIFORM ? 'uniform' : 'Poisson'}`, `${rate}/s`, openLoop(rate)),
+      );
     }
-
-    const afterResponse: number[] = [];
-    const afterRequest: number[] = [];
-    let incomplete = 0;
-    for (const s of sent) {
-      const times = received.get(s.key) ?? [];
-      if (times.length < LISTENERS) {
-        incomplete++;
-        continue;
-      }
-      const last = Math.max(...times);
-      afterResponse.push(Math.max(0, last - s.end));
-      afterRequest.push(last - s.start);
+    if (CLOSED) {
+      results.push(await phase('closed loop', `${IN_FLIGHT} in flight`, closedLoop(IN_FLIGHT)));
     }
-    latencies.sort((a, b) => a - b);
-    afterResponse.sort((a, b) => a - b);
-    afterRequest.sort((a, b) => a - b);
-    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '     n/a');
+    const load1 = loadavg();
+
+    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
+    const p = (a: number[], q: number) => f(percentile(a, q));
     console.log(
-      `\nvotes bench: ${VOTERS} voters × ${PROPOSALS} proposals = ${sent.length} votes ` +
-        `(${failures} failed), ${VOTERS} in flight, ${LISTENERS} socket.io listeners; ` +
-        `server ${pin ? 'pinned to CPU 0, load on CPU 1' : 'unpinned'}; ` +
-        `db ${process.env.BENCH_EMBEDDED === '1' ? 'embedded PGlite' : 'PostgreSQL'}; seeding ${seedSeconds.toFixed(1)} s`,
-    );
-    console.log('metric                                   p50 ms   p99 ms   max ms');
-    console.log(
-      `vote HTTP latency                      ${f(pct(latencies, 0.5))} ${f(pct(latencies, 0.99))} ${f(latencies.at(-1) ?? NaN)}`,
+      `\n## votes bench\n\n${VOTERS} voters (distinct users and partners), ${PROPOSALS} fresh proposals per ` +
+        `phase, ${LISTENERS} socket.io listeners; server ${pin ? 'pinned to CPU 0, load and listeners on CPU 1' : 'unpinned'}; ` +
+        `db ${EMBEDDED ? 'embedded PGlite (in the server process)' : 'PostgreSQL (unpinned)'}; seeding ${seedSeconds.toFixed(1)} s.\n` +
+        `Load average (1/5/15 min): start ${load0.map((l) => l.toFixed(2)).join(' ')}, ` +
+        `end ${load1.map((l) => l.toFixed(2)).join(' ')}.\n`,
     );
     console.log(
-      `tally on all listeners, after response ${f(pct(afterResponse, 0.5))} ${f(pct(afterResponse, 0.99))} ${f(afterResponse.at(-1) ?? NaN)}`,
+      '| phase | offered | votes (failed) | votes/s | mean in flight | vote p50 ms | vote p99 ms | vote max ms ' +
+        '| tally p50 ms | tally p99 ms | tally on all p99 ms | all after response p99 ms ' +
+        '| server CPU ms/vote | PG CPU ms/vote | bench CPU % |',
     );
+    console.log('|' + ' --- |'.repeat(15));
+    for (const r of results) {
+      console.log(
+        `| ${r.name} | ${r.offered} | ${r.votes} (${r.failed}) | ${(r.votes / r.seconds).toFixed(0)} ` +
+          `| ${f(r.meanInFlight)} | ${p(r.latency, 50)} | ${p(r.latency, 99)} | ${f(r.latency.at(-1) ?? NaN)} ` +
+          `| ${p(r.tallyEach, 50)} | ${p(r.tallyEach, 99)} | ${p(r.tallyAll, 99)} | ${p(r.tallyAllAfterResponse, 99)} ` +
+          `| ${f(r.serverMsPerVote)} | ${f(r.pgMsPerVote)} | ${r.benchCpuPct.toFixed(0)} |`,
+      );
+    }
     console.log(
-      `tally on all listeners, after request  ${f(pct(afterRequest, 0.5))} ${f(pct(afterRequest, 0.99))} ${f(afterRequest.at(-1) ?? NaN)}`,
+      '\nLatencies are from the scheduled send (open loop) or the send (closed loop) to the response. ' +
+        '"tally" is each (vote, listener) pair\'s `proposal:tally`, from the same start; "on all" is when ' +
+        `the last of the ${LISTENERS} listeners had it; "after response" is that moment minus the ` +
+        'response (0 when the tally came first). CPU ms/vote is utime+stime over the phase ÷ votes; ' +
+        'bench CPU is this process and the listener process, % of one core.',
     );
-    console.log(
-      `throughput: ${(sent.length / seconds).toFixed(0)} votes/s over ${seconds.toFixed(1)} s`,
-    );
-    if (incomplete)
-      console.log(`(${incomplete} votes' tallies did not reach every listener within 5 s)`);
+    for (const r of results.filter((x) => x.incomplete)) {
+      console.log(
+        `(${r.name} ${r.offered}: ${r.incomplete} votes' tallies did not reach every listener within ${TALLY_WAIT_MS / 1000} s)`,
+      );
+    }
   } finally {
-    sockets.forEach((s) => s.close());
+    listeners.stop();
     await server.stop();
     await db.drop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.env.BENCH_ROLE === 'listeners') {
+  void listenerProcess();
+} else {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC } from './public.decorator';
+import { isWorkspaceId } from './workspace-access';
 import { type AppRequest, REQUEST_AUTHENTICATOR, type RequestAuthenticator } from './auth.types';
 
 /**
@@ -22,7 +23,12 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const req = ctx.switchToHttp().getRequest<AppRequest>();
-    req.auth = await this.authenticator.authenticateRequest(req);
+    // On `:wid` routes the membership comes with the session, for the workspace guard.
+    const wid = (req.params as Record<string, string | undefined> | undefined)?.wid;
+    req.auth = await this.authenticator.authenticateRequest(
+      req,
+      wid !== undefined && isWorkspaceId(wid) ? wid.toLowerCase() : undefined,
+    );
     return true;
   }
 }

@@ -19,6 +19,9 @@ import {
 const WORKSPACE_POLICY = 'coalesce:workspace-policy';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A well-formed workspace id (any case); anything else is a 404 on `:wid` routes. */
+export const isWorkspaceId = (wid: string): boolean => UUID.test(wid);
+
 /**
  * `@WorkspaceAccess(canUpdateWorkspace)`: the caller's membership of `:wid` must satisfy the
  * policy, else 403. Membership itself is checked on every `:wid` route, decorated or not.
@@ -44,7 +47,13 @@ export class WorkspaceAccessGuard implements CanActivate {
     const wid = (req.params as Record<string, string | undefined>)?.wid;
     if (wid === undefined || !req.auth) return true;
     if (!UUID.test(wid)) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
-    const membership = await this.lookup.membershipOf(wid.toLowerCase(), req.auth.userId);
+    const workspaceId = wid.toLowerCase();
+    // Read with the session by the auth guard when it could (same request, same user).
+    const pre = req.prefetchedMembership;
+    const membership =
+      pre && pre.workspaceId === workspaceId
+        ? pre.membership
+        : await this.lookup.membershipOf(workspaceId, req.auth.userId);
     if (!membership) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
     req.membership = membership;
     const rule = this.reflector.getAllAndOverride<

@@ -5,9 +5,55 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ErrorCode, LIMITS, STATUS_TEXT } from '@coalesce/shared';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { pinoHttp } from 'pino-http';
+import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+
+/** Request logs: `req`, `res` and `err` serialised as pino-http does, only when written. */
+const httpLogger = logger.child(
+  {},
+  { serializers: { req: stdSerializers.req, res: stdSerializers.res, err: stdSerializers.err } },
+);
+
+/** The level of a finished request's log line: 5xx error, 4xx info, the rest debug. */
+const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug');
+
+/**
+ * Request id (`x-request-id`, echoed or generated) and one log line per finished request, in
+ * pino-http's format ('request completed' / 'request errored', req, res, responseTime). Unlike
+ * pino-http it serialises the request (headers and all) only when the line is written: at the
+ * production level (info) a 2xx costs no serialisation at all.
+ */
+function requestLogging(req: Request & { id?: string }, res: Response, next: NextFunction) {
+  const incoming = req.headers['x-request-id'];
+  const id =
+    typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  req.id = id;
+  res.setHeader('x-request-id', id);
+  if (req.url === '/api/health') return next();
+  const started = Date.now();
+  const done = () => {
+    res.off('close', done);
+    res.off('finish', done);
+    const level = levelOf(res.statusCode);
+    if (!httpLogger.isLevelEnabled(level)) return;
+    const responseTime = Date.now() - started;
+    if (res.statusCode >= 500) {
+      httpLogger[level](
+        { req, res, err: new Error(`failed with status code ${res.statusCode}`), responseTime },
+        'request errored',
+      );
+    } else {
+      httpLogger[level](
+        { req, res, responseTime },
+        !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
+      );
+    }
+  };
+  res.on('close', done);
+  res.on('finish', done);
+  next();
+}
 
 /** Paths the SPA fallback must never answer. */
 const NON_SPA = /^\/(api|socket\.io|collab)(\/|$)/;
@@ -20,23 +66,7 @@ const NON_SPA = /^\/(api|socket\.io|collab)(\/|$)/;
 export function setupHttp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming)
-            ? incoming
-            : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-    }),
-  );
+  app.use(requestLogging);
   app.use(cookieParser());
   app.use(
     express.json({

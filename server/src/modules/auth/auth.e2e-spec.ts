@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { api, loginWithCookies, registerUser, uniqueEmail } from '../../../test/factories';
+import {
+  addMember,
+  api,
+  loginWithCookies,
+  registerUser,
+  uniqueEmail,
+  workspaceWithMembers,
+} from '../../../test/factories';
 
 describe('auth (e2e)', () => {
   let t: TestApp;
@@ -86,6 +93,41 @@ describe('auth (e2e)', () => {
     // Bearer logout too.
     await api(t, u.token).post('/api/auth/logout').expect(204);
     await api(t, u.token).get('/api/me').expect(401);
+  });
+
+  it('on :wid routes (session and membership read together): 401 before 404, revoked at once', async () => {
+    const { coordinator, workspace } = await workspaceWithMembers(t);
+    const wid = workspace.id;
+    const member = await addMember(t, coordinator, wid, 'member');
+    const outsider = await registerUser(t);
+    const browser = await loginWithCookies(t, member);
+    await api(t, member.token).get(`/api/workspaces/${wid}`).expect(200);
+    await browser.agent.get(`/api/workspaces/${wid.toUpperCase()}`).expect(200);
+    // Not a member: 404 whether the workspace exists or not; no token: 401 either way.
+    await api(t, outsider.token).get(`/api/workspaces/${wid}`).expect(404);
+    await api(t, outsider.token)
+      .get('/api/workspaces/00000000-0000-4000-8000-000000000000')
+      .expect(404);
+    await api(t, outsider.token).get('/api/workspaces/not-a-uuid').expect(404);
+    await api(t).get(`/api/workspaces/${wid}`).expect(401);
+    await api(t, 'forged.token.here').get(`/api/workspaces/${wid}`).expect(401);
+    // CSRF (403) still comes before the membership check on cookie requests.
+    const noCsrf = await browser.agent.patch(`/api/workspaces/${wid}`).send({}).expect(403);
+    expect(noCsrf.body.code).toBe('CSRF_MISMATCH');
+    // Removed from the workspace: 404 on the next request.
+    await api(t, coordinator.token)
+      .delete(`/api/workspaces/${wid}/members/${member.id}`)
+      .expect(204);
+    await api(t, member.token).get(`/api/workspaces/${wid}`).expect(404);
+    await browser.agent.get(`/api/workspaces/${wid}`).expect(404);
+    // Logged out: 401 (not 404) on the next request, token and cookie alike.
+    await browser.agent.post('/api/auth/logout').set('x-csrf-token', browser.csrf).expect(204);
+    await request(t.baseUrl)
+      .get(`/api/workspaces/${wid}`)
+      .set('cookie', browser.cookieHeader)
+      .expect(401);
+    await api(t, coordinator.token).post('/api/auth/logout').expect(204);
+    await api(t, coordinator.token).get(`/api/workspaces/${wid}`).expect(401);
   });
 
   it('CSRF: cookie-authenticated unsafe requests need x-csrf-token equal to the csrf cookie', async () => {

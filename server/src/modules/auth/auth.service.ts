@@ -7,8 +7,13 @@ import {
   type RegisterInput,
 } from '@coalesce/shared';
 import { hash, verify } from '@node-rs/argon2';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
-import type { AppRequest, AuthContext, RequestAuthenticator } from '../../common/auth/auth.types';
+import { DataSource, IsNull } from 'typeorm';
+import type {
+  AppRequest,
+  AuthContext,
+  Membership,
+  RequestAuthenticator,
+} from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -33,6 +38,25 @@ export interface IssuedSession {
 export interface Principal {
   userId: string;
   sessionId: string;
+}
+
+/** A live session as the request path reads it, with the caller's membership when asked. */
+interface LiveSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  /** Only when a workspace was asked for: null when the user is not a member of it. */
+  membership?: Membership | null;
+}
+
+interface LiveSessionRow {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  mWorkspaceId?: string | null;
+  mRole?: Membership['role'];
+  mBroker?: boolean;
+  mPartnerId?: string | null;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -103,11 +127,19 @@ export class AuthService implements RequestAuthenticator {
 
   /** The user and session of a valid, unrevoked access token; null otherwise. */
   async verifyAccessToken(token: string): Promise<Principal | null> {
+    const session = await this.sessionOfAccessToken(token);
+    return session && { userId: session.userId, sessionId: session.id };
+  }
+
+  private async sessionOfAccessToken(
+    token: string,
+    workspaceId?: string,
+  ): Promise<LiveSession | null> {
     const claims = verifyJwt(token, await this.signingSecret());
     if (!claims) return null;
-    const session = await this.liveSession({ id: claims.sid });
+    const session = await this.liveSession({ id: claims.sid }, workspaceId);
     if (!session || session.userId !== claims.sub) return null;
-    return { userId: session.userId, sessionId: session.id };
+    return session;
   }
 
   /** The session behind a raw `Cookie:` header (websocket upgrades); null if none is valid. */
@@ -127,18 +159,28 @@ export class AuthService implements RequestAuthenticator {
    * HTTP: a Bearer token (CSRF-exempt), or the session cookie plus, on unsafe methods, the
    * `x-csrf-token` header equal to the `csrf` cookie (403 CSRF_MISMATCH otherwise).
    */
-  async authenticateRequest(req: AppRequest): Promise<AuthContext> {
+  async authenticateRequest(req: AppRequest, workspaceId?: string): Promise<AuthContext> {
+    const prefetch = (session: LiveSession) => {
+      if (workspaceId !== undefined && session.membership !== undefined) {
+        req.prefetchedMembership = { workspaceId, membership: session.membership };
+      }
+    };
     const authorization = req.headers.authorization;
     if (authorization) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const principal = m ? await this.verifyAccessToken(m[1]!) : null;
-      if (!principal) throw unauthenticated('The access token is invalid or has expired');
-      return { ...principal, via: 'bearer' };
+      const session = m ? await this.sessionOfAccessToken(m[1]!, workspaceId) : null;
+      if (!session) throw unauthenticated('The access token is invalid or has expired');
+      prefetch(session);
+      return { userId: session.userId, sessionId: session.id, via: 'bearer' };
     }
     const cookies = (req.cookies ?? {}) as Record<string, unknown>;
     const token = cookies[AUTH_COOKIES.session];
-    const principal = typeof token === 'string' ? await this.verifySessionToken(token) : null;
-    if (!principal) throw unauthenticated();
+    const session =
+      typeof token === 'string' && token.length <= 200
+        ? await this.liveSession({ tokenHash: sha256(token) }, workspaceId)
+        : null;
+    if (!session) throw unauthenticated();
+    const principal = { userId: session.userId, sessionId: session.id };
     if (UNSAFE.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       const csrf = cookies[AUTH_COOKIES.csrf];
@@ -154,6 +196,7 @@ export class AuthService implements RequestAuthenticator {
         );
       }
     }
+    prefetch(session);
     return { ...principal, via: 'cookie' };
   }
 
@@ -173,14 +216,57 @@ export class AuthService implements RequestAuthenticator {
     };
   }
 
-  private liveSession(where: { id: string } | { tokenHash: string }) {
-    if ('id' in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return Promise.resolve(null);
-    return this.dataSource
-      .getRepository(SessionEntity)
-      .findOneBy({ ...where, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  /**
+   * The session if it is neither revoked nor expired — read on every request, so a logout is a
+   * 401 at once on every instance. With `workspaceId`, the same query also reads the user's
+   * membership of that workspace (the hot path: one round trip, no entity hydration).
+   */
+  private async liveSession(
+    where: { id: string } | { tokenHash: string },
+    workspaceId?: string,
+  ): Promise<LiveSession | null> {
+    if ('id' in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+    const withMember = workspaceId !== undefined;
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, s."userId", s."expiresAt"${
+        withMember
+          ? `, m."workspaceId" AS "mWorkspaceId", m.role AS "mRole", m.broker AS "mBroker",
+             m."partnerId" AS "mPartnerId"`
+          : ''
+      }
+       FROM sessions s${
+         withMember
+           ? ` LEFT JOIN workspace_members m ON m."workspaceId" = $3 AND m."userId" = s."userId"`
+           : ''
+       }
+       WHERE ${'id' in where ? 's.id' : 's."tokenHash"'} = $1
+         AND s."revokedAt" IS NULL AND s."expiresAt" > $2`,
+      withMember
+        ? ['id' in where ? where.id : where.tokenHash, new Date(), workspaceId]
+        : ['id' in where ? where.id : where.tokenHash, new Date()],
+    )) as LiveSessionRow[];
+    const row = rows[0];
+    if (!row) return null;
+    const session: LiveSession = {
+      id: row.id,
+      userId: row.userId,
+      expiresAt: new Date(row.expiresAt),
+    };
+    if (withMember) {
+      session.membership = row.mWorkspaceId
+        ? {
+            workspaceId: row.mWorkspaceId,
+            userId: row.userId,
+            role: row.mRole!,
+            broker: row.mBroker!,
+            partnerId: row.mPartnerId ?? null,
+          }
+        : null;
+    }
+    return session;
   }
 
-  private async sign(session: SessionEntity): Promise<string> {
+  private async sign(session: Pick<SessionEntity, 'id' | 'userId' | 'expiresAt'>): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const exp = Math.min(
       now + this.config.auth.accessTokenTtlMinutes * 60,

@@ -205,9 +205,12 @@ export class PartnersService implements OnModuleInit {
     partnerId: string,
     manager?: EntityManager,
   ): Promise<PartnerDto> {
-    const p = await (manager ?? this.dataSource.manager)
-      .getRepository(PartnerEntity)
-      .findOneBy({ id: partnerId, workspaceId });
+    // Plain SQL (the vote path reads the candidate on every vote): the row's columns parse to
+    // the entity's types (timestamptz → Date, varchar[] → string[], jsonb → object).
+    const [p] = (await (manager ?? this.dataSource.manager).query(
+      `SELECT * FROM partners WHERE id = $1 AND "workspaceId" = $2`,
+      [partnerId, workspaceId],
+    )) as PartnerEntity[];
     if (!p) throw notFound('Partner');
     return toPartnerDto(p);
   }
