@@ -8,7 +8,9 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
   encodeUpdate,
+  isEmptyStateVector,
 } from './collab-protocol.util';
 
 export interface CollabIdentity {
@@ -43,9 +45,9 @@ export class CollabConnection {
       this.ws.terminate();
       return;
     }
-    this.ws.send(message, (err) => {
-      if (err) this.ws.terminate();
-    });
+    // No per-message callback: a failed write errors the socket, which ws then closes (and the
+    // close detaches this connection), so one closure per reader per update bought nothing.
+    this.ws.send(message);
   }
 
   close(code: CollabCloseCode | 1011, reason = ''): void {
@@ -68,12 +70,19 @@ export class CollabDocument {
   private pendingWrites = 0;
   private idleWaiters: (() => void)[] = [];
   unloadTimer: NodeJS.Timeout | undefined;
+  /**
+   * The whole document as one update (what a client with nothing gets in sync step 2), kept
+   * until the next change: from the snapshot at load, else encoded on first use.
+   */
+  private fullState: Uint8Array | null;
 
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
     private readonly persist: (update: Uint8Array) => Promise<void>,
+    fullState: Uint8Array | null = null,
   ) {
+    this.fullState = fullState;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -81,8 +90,10 @@ export class CollabDocument {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullState = null;
     if (this.connections.size === 0) return;
-    const message = encodeUpdate(update);
+    // Encoded once, as a Buffer (ws would otherwise wrap the Uint8Array again for every reader).
+    const message = asBuffer(encodeUpdate(update));
     for (const c of this.connections) if (c !== origin) c.send(message);
   };
 
@@ -96,8 +107,8 @@ export class CollabDocument {
     }
     const changed = added.concat(updated, removed);
     if (!changed.length || this.connections.size === 0) return;
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    const message = asBuffer(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
     for (const c of this.connections) c.send(message);
   };
@@ -134,7 +145,14 @@ export class CollabDocument {
   receive(conn: CollabConnection, message: ClientMessage): Promise<void> | undefined {
     switch (message.kind) {
       case 'sync-step1':
-        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        if (isEmptyStateVector(message.stateVector)) {
+          // A client with nothing (every first open): the whole state, encoded at most once
+          // per change of the document, however many clients join.
+          this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+          conn.send(encodeSyncStep2FromUpdate(this.fullState));
+        } else {
+          conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        }
         return undefined;
       case 'sync-step2':
       case 'update':
@@ -172,6 +190,8 @@ export class CollabDocument {
     try {
       await persist(update);
       try {
+        // Also when Yjs only holds it as pending (no 'update' event): the cache must not miss it.
+        this.fullState = null;
         Y.applyUpdate(this.doc, update, origin);
       } catch (err) {
         throw new CollabProtocolError('update could not be applied', { cause: err });
@@ -200,3 +220,5 @@ export class CollabDocument {
     this.doc.destroy();
   }
 }
+
+const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

@@ -5,6 +5,7 @@ import {
   type OnModuleInit,
   Optional,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { afterCommit } from '../../../common/database/after-commit';
@@ -24,6 +25,20 @@ interface Dirty {
   lastWriteAt: number;
 }
 
+/** The subset of pg's Pool used for the hot INSERT. */
+interface PgPool {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
+
+const INSERT_ONE = `INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`;
+const INSERT_MANY = `INSERT INTO "document_updates" ("documentId", "update")
+  SELECT * FROM unnest($1::uuid[], $2::bytea[])`;
+const LOAD_SQL = `SELECT NULL::bigint AS "seq", "state" AS "data" FROM "document_snapshots"
+   WHERE "documentId" = $1
+  UNION ALL
+  SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1
+  ORDER BY "seq" NULLS FIRST`;
+
 const toBuffer = (u: Uint8Array): Buffer =>
   Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -33,7 +48,8 @@ const toBuffer = (u: Uint8Array): Buffer =>
  *
  * - `append` resolves only once the update is COMMITTED; callers broadcast after that, so no
  *   client ever sees an update a crash could lose.
- * - Group commit: the first write goes out on the next turn of the event loop; while it is in
+ * - Group commit: the first write of an idle period goes out at once (after the current
+ *   callback's microtasks, so frames parsed from one socket read share it); while it is in
  *   flight, later writes (any document) queue up and go out together in one INSERT.
  * - Squash: in the background, by count and by idle time, a document's rows are folded into its
  *   snapshot and exactly those rows deleted, in one transaction (safe with several processes).
@@ -51,6 +67,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private squashWaiters = new Map<string, ((rows: number) => void)[]>();
+  private pool: PgPool | null | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,6 +88,26 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     this.squashQueue.clear();
     await this.drained();
     await this.squashing;
+    await this.squashAll(Date.now() + this.options.shutdownSquashMs);
+  }
+
+  /**
+   * Graceful shutdown: folds every document with log rows into its snapshot, so the next start
+   * reads one row per document instead of replaying a tail. Bounded by `deadline` (checked
+   * between documents); whatever is left stays in the log, where the next load replays it.
+   */
+  private async squashAll(deadline: number): Promise<void> {
+    for (const id of [...this.dirty.keys()]) {
+      if (Date.now() >= deadline) {
+        logger.info({ left: this.dirty.size }, 'collab: shutdown squash stopped at its deadline');
+        return;
+      }
+      try {
+        await this.squash(id);
+      } catch (err) {
+        logger.warn({ err, documentId: id }, 'collab: shutdown squash failed (log kept)');
+      }
+    }
   }
 
   /** Resolves once the update is committed; rejects if it could not be stored. */
@@ -83,8 +120,9 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       this.queuedBytes += update.byteLength;
       if (!this.flushing) {
         this.flushing = true;
-        // Next turn: everything that arrived in this one goes into the same INSERT.
-        setImmediate(() => void this.flushLoop());
+        // Not a whole event-loop turn (that only added latency to every first write): a
+        // microtask, so the frames of one socket read still share this INSERT.
+        queueMicrotask(() => void this.flushLoop());
       }
     });
   }
@@ -143,19 +181,52 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   private async insert(batch: PendingWrite[]): Promise<void> {
     if (batch.length === 1) {
       // The common case with few writers: plain parameters (the update goes as binary) instead
-      // of array literals that pg builds as hex text and PostgreSQL parses back.
+      // of array literals that pg builds as hex text and PostgreSQL parses back; straight on
+      // the pg pool: this is the per-keystroke path, TypeORM's query runner adds only CPU.
+      // (Not a named statement: the embedded PGlite shares one session between connections,
+      // where a second connection preparing the same name fails.)
       const w = batch[0]!;
-      await this.dataSource.query(
-        `INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`,
-        [w.documentId, w.update],
-      );
+      await this.rawQuery(INSERT_ONE, [w.documentId, w.update]);
       return;
     }
-    await this.dataSource.query(
-      `INSERT INTO "document_updates" ("documentId", "update")
-       SELECT * FROM unnest($1::uuid[], $2::bytea[])`,
-      [batch.map((w) => w.documentId), batch.map((w) => w.update)],
+    await this.rawQuery(INSERT_MANY, [batch.map((w) => w.documentId), batch.map((w) => w.update)]);
+  }
+
+  /** The pg pool under TypeORM, or null (another driver): then TypeORM runs the statement. */
+  private pgPool(): PgPool | null {
+    if (this.pool === undefined) {
+      const master = (this.dataSource.driver as { master?: unknown }).master;
+      this.pool =
+        master && typeof (master as PgPool).query === 'function' ? (master as PgPool) : null;
+    }
+    return this.pool;
+  }
+
+  private async rawQuery(text: string, values: unknown[]): Promise<void> {
+    const pool = this.pgPool();
+    if (pool) await pool.query(text, values);
+    else await this.dataSource.query(text, values);
+  }
+
+  /**
+   * Start-up warm-up (before the server listens): opens `connections` pool connections, runs
+   * the load statement on each and one whole load (nothing matches a random id), so the first
+   * document load after a restart finds open connections and compiled code.
+   */
+  async warmUp(connections = 3): Promise<void> {
+    const probe = randomUUID();
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const runner = this.dataSource.createQueryRunner();
+        try {
+          await runner.connect();
+          await runner.query(LOAD_SQL, [probe]);
+        } finally {
+          await runner.release();
+        }
+      }),
     );
+    await this.load(probe).then((d) => d.destroy());
   }
 
   /**
@@ -196,14 +267,18 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
    * committing meanwhile is seen entirely or not at all) and applied in one Yjs transaction.
    */
   async load(documentId: string): Promise<Y.Doc> {
-    const found: { seq: string | null; data: Buffer }[] = await this.dataSource.query(
-      `SELECT NULL::bigint AS "seq", "state" AS "data" FROM "document_snapshots"
-        WHERE "documentId" = $1
-       UNION ALL
-       SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1
-       ORDER BY "seq" NULLS FIRST`,
-      [documentId],
-    );
+    return (await this.loadWithState(documentId)).doc;
+  }
+
+  /**
+   * `load`, plus the stored encoding of the whole state when the document is exactly its
+   * snapshot (no log rows, e.g. after a squash on shutdown): the answer to a new client's sync
+   * step 1, without encoding the document again.
+   */
+  async loadWithState(documentId: string): Promise<{ doc: Y.Doc; state: Uint8Array | null }> {
+    const found: { seq: string | null; data: Buffer }[] = await this.dataSource.query(LOAD_SQL, [
+      documentId,
+    ]);
     const snapshot = found.length && found[0]!.seq === null ? found[0]!.data : null;
     const rows = (snapshot ? found.slice(1) : found).map((r) => ({ seq: r.seq!, update: r.data }));
     const doc = new Y.Doc();
@@ -215,7 +290,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       }
       if (rows.length >= this.options.squashEveryUpdates) this.requestSquash(documentId);
     }
-    return doc;
+    return { doc, state: rows.length === 0 ? snapshot : null };
   }
 
   private async readSnapshot(m: EntityManager, documentId: string): Promise<Buffer | null> {

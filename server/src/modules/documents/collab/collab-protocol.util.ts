@@ -143,6 +143,18 @@ export const encodeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
     encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
   });
 
+/** Server → client: sync step 2 carrying an update encoded beforehand (e.g. the whole state). */
+export const encodeSyncStep2FromUpdate = (update: Uint8Array): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.SYNC);
+    encoding.writeVarUint(e, SyncMessageType.STEP2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** A state vector listing no client: its sender has nothing of the document. */
+export const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
+  stateVector.byteLength === 1 && stateVector[0] === 0;
+
 export const encodeUpdate = (update: Uint8Array): Uint8Array =>
   message((e) => {
     encoding.writeVarUint(e, MessageType.SYNC);

@@ -29,7 +29,26 @@ export type CollabAuthResult =
  * Throwing closes the socket with 1011 (the client retries).
  */
 export interface CollabAuthenticator {
-  authenticate(req: IncomingMessage, documentId: string): Promise<CollabAuthResult>;
+  authenticate(
+    req: IncomingMessage,
+    documentId: string,
+    hooks?: CollabAuthHooks,
+  ): Promise<CollabAuthResult>;
+  /**
+   * Optional start-up warm-up (before the server listens): run the lookups `authenticate`
+   * makes once, on ids that match nothing, so the first socket after a restart does not pay
+   * for cold code and new database connections. Must not throw for a healthy database.
+   */
+  warmUp?(): Promise<void>;
+}
+
+export interface CollabAuthHooks {
+  /**
+   * Called at most once, when the caller's credentials are valid and the document exists but
+   * before the (slower) membership check: the service starts loading the document meanwhile.
+   * Nothing is sent to the socket before `authenticate` resolves with `ok: true`.
+   */
+  documentFound?(documentId: string): void;
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { IncomingMessage, Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   Inject,
@@ -10,6 +12,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import { WebSocket, WebSocketServer } from 'ws';
+import { logger } from '../../../common/logging/logger';
 import { CollabService } from './collab.service';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
@@ -37,7 +40,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.options = resolveCollabOptions(options);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) return;
     this.server = server;
@@ -49,6 +52,43 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     server.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.ping(), this.options.pingIntervalMs);
     this.pingTimer.unref();
+    if (this.options.warmUp) {
+      await this.warmUpUpgrade().catch((err: unknown) =>
+        logger.warn({ err }, 'collab: upgrade warm-up failed'),
+      );
+    }
+  }
+
+  /**
+   * One loopback socket through the whole upgrade path (HTTP parser, ws handshake, the
+   * service, the authenticator refusing a bogus token) on a private listener, before the
+   * server listens: the first real client after a restart then runs warm code.
+   */
+  private async warmUpUpgrade(): Promise<void> {
+    const probe = createServer();
+    probe.on('upgrade', this.onUpgrade);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', resolve);
+      });
+      const { port } = probe.address() as AddressInfo;
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/collab/${randomUUID()}?token=warm.up`);
+        const timer = setTimeout(() => {
+          ws.terminate();
+          resolve();
+        }, 2_000);
+        ws.on('error', () => undefined);
+        ws.on('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    } finally {
+      probe.closeAllConnections();
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+    }
   }
 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

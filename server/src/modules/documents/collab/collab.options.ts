@@ -4,6 +4,10 @@ export interface CollabOptions {
   squashEveryUpdates: number;
   /** …or once no update arrived for this long. */
   squashIdleMs: number;
+  /** On graceful shutdown, squash documents with log rows for at most this long. */
+  shutdownSquashMs: number;
+  /** Warm up (database connections, lookups, Yjs) at start-up, before listening. */
+  warmUp: boolean;
   /** Unload a document from memory this long after its last client left (writes flushed). */
   unloadDelayMs: number;
   /** Ping every client this often; one that did not answer the previous ping is terminated. */
@@ -27,6 +31,8 @@ export const COLLAB_OPTIONS = Symbol('COLLAB_OPTIONS');
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   squashEveryUpdates: 500,
   squashIdleMs: 5_000,
+  shutdownSquashMs: 2_000,
+  warmUp: true,
   unloadDelayMs: 2_000,
   pingIntervalMs: 30_000,
   authTimeoutMs: 10_000,

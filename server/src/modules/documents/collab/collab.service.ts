@@ -1,12 +1,23 @@
 import type { IncomingMessage } from 'node:http';
-import { type BeforeApplicationShutdown, Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
 import { logger } from '../../../common/logging/logger';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
 import { CollabProtocolError, decodeClientMessage } from './collab-protocol.util';
-import { COLLAB_AUTHENTICATOR, type CollabAuthenticator } from './collab.auth';
+import {
+  COLLAB_AUTHENTICATOR,
+  type CollabAuthHooks,
+  type CollabAuthenticator,
+} from './collab.auth';
+import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +41,7 @@ interface AccessChange {
  * protocol messages, and lets membership changes close or downgrade live connections.
  */
 @Injectable()
-export class CollabService implements BeforeApplicationShutdown {
+export class CollabService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly options: CollabOptions;
   private readonly documents = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
@@ -52,6 +63,24 @@ export class CollabService implements BeforeApplicationShutdown {
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
   ) {
     this.options = resolveCollabOptions(options);
+  }
+
+  /**
+   * Start-up warm-up, before the server listens (Nest runs this hook inside `listen`): opens
+   * database connections and runs the authentication lookups, a document load and the Yjs
+   * code once, so the first document opened after a restart costs what it costs in a warm
+   * process. Best effort: a failure is logged and the start goes on.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.warmUp) return;
+    const start = Date.now();
+    try {
+      warmUpYjs();
+      await Promise.all([this.persistence.warmUp(), this.authenticator.warmUp?.()]);
+      logger.debug({ ms: Date.now() - start }, 'collab: warmed up');
+    } catch (err) {
+      logger.warn({ err }, 'collab: warm-up failed');
+    }
   }
 
   get settings(): Readonly<CollabOptions> {
@@ -99,6 +128,20 @@ export class CollabService implements BeforeApplicationShutdown {
       }
     });
 
+    // The document is loaded while the membership is checked (see CollabAuthHooks): this holds
+    // it until the socket attaches, or is released if it does not.
+    const documentId = rawDocumentId.toLowerCase();
+    let prefetched: Promise<CollabDocument> | undefined;
+    let settled = false;
+    let attached = false;
+    const hooks: CollabAuthHooks = {
+      documentFound: (id) => {
+        if (prefetched || settled || closed || id !== documentId) return;
+        prefetched = this.acquire(id);
+        prefetched.catch(() => undefined); // awaited (or released) below
+      },
+    };
+
     const since = this.changeSeq;
     this.authenticating++;
     let authenticating = true;
@@ -110,7 +153,7 @@ export class CollabService implements BeforeApplicationShutdown {
     void (async () => {
       try {
         const result = await withTimeout(
-          this.authenticator.authenticate(req, rawDocumentId),
+          this.authenticator.authenticate(req, rawDocumentId, hooks),
           this.options.authTimeoutMs,
         );
         if (closed) return;
@@ -126,7 +169,8 @@ export class CollabService implements BeforeApplicationShutdown {
         this.replay(conn, since);
         authenticated();
         if (!conn.open) return;
-        const loaded = await this.acquire(rawDocumentId.toLowerCase());
+        attached = true;
+        const loaded = await (prefetched ?? this.acquire(documentId));
         if (closed) return this.release(loaded);
         doc = loaded;
         loaded.attach(conn);
@@ -140,7 +184,14 @@ export class CollabService implements BeforeApplicationShutdown {
         logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
         conn.close(1011, 'server error');
       } finally {
+        settled = true;
         authenticated();
+        if (prefetched && !attached) {
+          prefetched.then(
+            (d) => this.release(d),
+            () => undefined,
+          );
+        }
       }
     })();
   }
@@ -246,10 +297,13 @@ export class CollabService implements BeforeApplicationShutdown {
       let loading = this.loading.get(documentId);
       if (!loading) {
         loading = this.persistence
-          .load(documentId)
-          .then((ydoc) => {
-            const loaded = new CollabDocument(documentId, ydoc, (u) =>
-              this.persistence.append(documentId, u),
+          .loadWithState(documentId)
+          .then(({ doc: ydoc, state }) => {
+            const loaded = new CollabDocument(
+              documentId,
+              ydoc,
+              (u) => this.persistence.append(documentId, u),
+              state,
             );
             this.documents.set(documentId, loaded);
             return loaded;
