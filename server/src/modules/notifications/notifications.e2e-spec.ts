@@ -14,26 +14,7 @@ import {
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationsListener } from './notifications.listener';
-
-function nextPush(
-  socket: TestSocket,
-  predicate: (p: NotificationPush) => boolean = () => true,
-  timeoutMs = 3000,
-): Promise<NotificationPush> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('notification', on);
-      reject(new Error(`no matching notification within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const on = (p: NotificationPush) => {
-      if (!predicate(p)) return;
-      clearTimeout(timer);
-      socket.off('notification', on);
-      resolve(p);
-    };
-    socket.on('notification', on);
-  });
-}
+import { nextPush } from '../../../test/notifications';
 
 describe('notifications (e2e)', () => {
   let t: TestApp;

@@ -6,31 +6,12 @@ import { api, connectSocket, type TestSocket, type TestUser } from '../../../tes
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationsListener } from './notifications.listener';
+import { nextPush } from '../../../test/notifications';
 
 /**
  * Notifications derived from the events the proposals module really records (issue 6):
  * real partners, representatives and proposals, over HTTP and socket.io.
  */
-
-function nextPush(
-  socket: TestSocket,
-  predicate: (p: NotificationPush) => boolean,
-  timeoutMs = 15_000,
-): Promise<NotificationPush> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('notification', on);
-      reject(new Error(`no matching notification within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const on = (p: NotificationPush) => {
-      if (!predicate(p)) return;
-      clearTimeout(timer);
-      socket.off('notification', on);
-      resolve(p);
-    };
-    socket.on('notification', on);
-  });
-}
 
 const kindsOf = async (t: TestApp, user: TestUser, proposalId: string) =>
   (
