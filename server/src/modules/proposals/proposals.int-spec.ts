@@ -167,6 +167,17 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
       a.get(ProposalsService).closeDue(),
       b.get(ProposalsService).closeDue(),
     ]);
+    // Every other test file's app runs its deadline scheduler against this same database, and
+    // `SKIP LOCKED` means our sweeps pass over a row one of those holds. Wait for such a
+    // foreign sweep to commit; exactly-once must hold whoever closed it.
+    for (let i = 0; i < 100; i++) {
+      const [open] = await ds.query(
+        `SELECT count(*)::int AS n FROM proposals WHERE id = ANY($1) AND status = 'open'`,
+        [ids],
+      );
+      if (open.n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const rows = await ds.query(
       `SELECT p.id, p.status, p.outcome->>'reason' AS reason,
               (SELECT count(*)::int FROM activity_events e
