@@ -50,6 +50,14 @@ function nack(err: unknown): SocketAck {
 export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private readonly unsubscribe: (() => void)[] = [];
+  /**
+   * Pushes waiting for the next check phase, in bus order. Domain events are published right
+   * after a commit, while the request that made them still has work to do (a read, the HTTP
+   * answer): writing to every socket of a room there (one syscall per socket) would hold that
+   * request up. Deferred to `setImmediate`, the fan-out overlaps the request's next database
+   * round trip instead; one queue keeps room changes and messages in their original order.
+   */
+  private outbox: (() => void)[] = [];
 
   @WebSocketServer()
   server: AppServer;
@@ -84,36 +92,57 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
     });
     this.unsubscribe.push(
       this.bus.on('activity.recorded', (event) => {
-        server.to(workspaceRoom(event.workspaceId)).emit('event', event);
+        this.later(() => server.to(workspaceRoom(event.workspaceId)).emit('event', event));
       }),
       this.bus.on('notification.pushed', ({ userId, push }) => {
-        server.to(userRoom(userId)).emit('notification', push);
+        this.later(() => server.to(userRoom(userId)).emit('notification', push));
       }),
       this.bus.on('proposal.tally', (tally) => {
-        server.to(workspaceRoom(tally.workspaceId)).emit('proposal:tally', tally);
+        this.later(() => server.to(workspaceRoom(tally.workspaceId)).emit('proposal:tally', tally));
       }),
       // Remote copies are skipped: the Redis adapter already applies these to every instance.
       this.bus.on('member.access_changed', (change, { remote }) => {
         if (remote) return;
-        if (change.role === null) {
-          server.in(userRoom(change.userId)).socketsLeave(workspaceRoom(change.workspaceId));
-        }
-        server.to(userRoom(change.userId)).emit('membership', {
-          workspaceId: change.workspaceId,
-          role: change.role,
-          broker: change.broker,
-          partnerId: change.partnerId,
+        this.later(() => {
+          if (change.role === null) {
+            server.in(userRoom(change.userId)).socketsLeave(workspaceRoom(change.workspaceId));
+          }
+          server.to(userRoom(change.userId)).emit('membership', {
+            workspaceId: change.workspaceId,
+            role: change.role,
+            broker: change.broker,
+            partnerId: change.partnerId,
+          });
         });
       }),
       this.bus.on('session.revoked', ({ sessionId }, { remote }) => {
         if (remote) return;
-        server.in(sessionRoom(sessionId)).disconnectSockets(true);
+        this.later(() => server.in(sessionRoom(sessionId)).disconnectSockets(true));
       }),
     );
   }
 
+  private later(push: () => void): void {
+    this.outbox.push(push);
+    if (this.outbox.length === 1) setImmediate(this.flushOutbox);
+  }
+
+  private readonly flushOutbox = (): void => {
+    const pushes = this.outbox;
+    this.outbox = [];
+    for (const push of pushes) {
+      try {
+        push();
+      } catch (err) {
+        this.logger.error(err);
+      }
+    }
+  };
+
   onModuleDestroy(): void {
     this.unsubscribe.forEach((u) => u());
+    // What was committed before shutdown still reaches the sockets that are open.
+    this.flushOutbox();
   }
 
   @SubscribeMessage('workspace:join')
