@@ -8,7 +8,8 @@
  *   npx tsx bench/collab/collab.bench.ts            # default sizes, a few minutes
  *   npx tsx bench/collab/collab.bench.ts --quick    # smoke run, well under a minute
  *
- * Sizes (flag or env): --seconds BENCH_SECONDS (20), --rate BENCH_RATE (50 updates/s),
+ * Sizes (flag or env): --seconds BENCH_SECONDS (20), --warmup BENCH_WARMUP_SECONDS (5: the
+ * same fan-out traffic before the measured one, for every server), --rate BENCH_RATE (50 updates/s),
  * --readers BENCH_READERS (50), --conv-clients BENCH_CONV_CLIENTS (20), --conv-updates
  * BENCH_CONV_UPDATES (500), --cold-updates BENCH_COLD_UPDATES (10000), --cold-runs
  * BENCH_COLD_RUNS (5), --rounds BENCH_ROUNDS (1; several interleave the servers and report
@@ -54,6 +55,7 @@ const int = (flag: string, env: string, def: number, quick: number) => {
 
 const cfg = {
   seconds: int('seconds', 'BENCH_SECONDS', 20, 3),
+  warmup: int('warmup', 'BENCH_WARMUP_SECONDS', 5, 1),
   rate: int('rate', 'BENCH_RATE', 50, 50),
   readers: int('readers', 'BENCH_READERS', 50, 10),
   convClients: int('conv-clients', 'BENCH_CONV_CLIENTS', 20, 5),
@@ -191,12 +193,23 @@ async function fanout(t: Target, r: Result): Promise<void> {
     }
     const arr = writer.doc.getArray<{ s: number; t: number }>('fanout');
     await sleep(500); // let the connection-time awareness traffic settle
+    // Warm-up, the same for every server: the same traffic, not measured, so that the figures
+    // are the steady state and not the JIT compiling the hot path (V8 optimizes a function
+    // only after enough calls; at 50 updates/s that takes seconds).
+    const warm = writer.doc.getArray<{ s: number; t: number }>('warmup');
+    const interval = 1000 / cfg.rate;
+    const warmStart = performance.now();
+    for (let s = 0; s < cfg.warmup * cfg.rate; s++) {
+      const wait = warmStart + s * interval - performance.now();
+      if (wait > 1) await sleep(wait);
+      warm.push([{ s, t: performance.now() }]);
+    }
+    await sleep(500);
 
     const helpers0 = await helperTicks(t);
     const commits0 = t.commits ? await t.commits() : NaN;
     const cpu0 = cpuTimes(t.pid())!;
     const client0 = process.cpuUsage();
-    const interval = 1000 / cfg.rate;
     const start = performance.now();
     for (let s = 0; s < total; s++) {
       const wait = start + s * interval - performance.now();
@@ -585,7 +598,8 @@ async function main(): Promise<void> {
         : 'Nothing was pinned (taskset missing).'),
     '',
     `Sizes: fan-out 1 writer + ${cfg.readers} readers at ${cfg.rate} updates/s for ` +
-      `${cfg.seconds} s (${cfg.seconds * cfg.rate} updates); convergence ${cfg.convClients} × ` +
+      `${cfg.seconds} s (${cfg.seconds * cfg.rate} updates) after ${cfg.warmup} s of the same ` +
+      `traffic not measured; convergence ${cfg.convClients} × ` +
       `${cfg.convUpdates}; load ${cfg.coldUpdates} updates, ${cfg.coldRuns} restart(s) per round` +
       (cfg.rounds > 1
         ? `; ${cfg.rounds} rounds (servers interleaved), each figure the median over rounds.`

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { notFound } from '../../common/errors/domain-error';
 import { ActivityService } from '../activity/activity.service';
 import { CollabPersistenceService } from './collab/collab-persistence.service';
+import { plainBytes } from './collab/collab-protocol.util';
 import { CollabService } from './collab/collab.service';
 import { docToProseMirror, replaceContentUpdate } from './document-content.util';
 import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
@@ -151,7 +152,7 @@ export class DocumentVersionsService {
       });
     const target = new Y.Doc();
     try {
-      Y.applyUpdate(target, version.state);
+      Y.applyUpdate(target, plainBytes(version.state));
       await this.collab.withDocument(documentId, async (live) => {
         const update = replaceContentUpdate(live.doc, target);
         if (update) await live.ingest(update, null, commit);

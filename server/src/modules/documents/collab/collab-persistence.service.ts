@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { afterCommit } from '../../../common/database/after-commit';
 import { logger } from '../../../common/logging/logger';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
+import { plainBytes } from './collab-protocol.util';
 
 interface PendingWrite {
   documentId: string;
@@ -290,7 +291,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       }
       if (rows.length >= this.options.squashEveryUpdates) this.requestSquash(documentId);
     }
-    return { doc, state: rows.length === 0 ? snapshot : null };
+    return { doc, state: rows.length === 0 && snapshot ? plainBytes(snapshot) : null };
   }
 
   private async readSnapshot(m: EntityManager, documentId: string): Promise<Buffer | null> {
@@ -433,10 +434,10 @@ function applyAll(
   rows: { seq: string; update: Uint8Array }[],
 ): void {
   doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
+    if (snapshot) Y.applyUpdate(doc, plainBytes(snapshot));
     for (const row of rows) {
       try {
-        Y.applyUpdate(doc, row.update);
+        Y.applyUpdate(doc, plainBytes(row.update));
       } catch (err) {
         logger.error({ err, documentId, seq: row.seq }, 'collab: skipping unreadable update');
       }

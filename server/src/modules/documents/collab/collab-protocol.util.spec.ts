@@ -11,6 +11,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   inspectUpdate,
+  plainBytes,
 } from './collab-protocol.util';
 
 const docWith = (text: string) => {
@@ -106,5 +107,21 @@ describe('collab protocol', () => {
   it('tells empty updates apart', () => {
     expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ empty: true });
     expect(inspectUpdate(Y.encodeStateAsUpdate(docWith('x')))).toEqual({ empty: false });
+  });
+});
+
+describe('plainBytes', () => {
+  it('keeps a plain Uint8Array as it is', () => {
+    const u = new Uint8Array([1, 2, 3]);
+    expect(plainBytes(u)).toBe(u);
+  });
+
+  it('turns a Buffer (or a slice of one) into a plain view of the same memory, no copy', () => {
+    const buf = Buffer.from([9, 1, 2, 3, 9]).subarray(1, 4);
+    const view = plainBytes(buf);
+    expect(view.constructor).toBe(Uint8Array);
+    expect([...view]).toEqual([1, 2, 3]);
+    buf[0] = 7;
+    expect(view[0]).toBe(7);
   });
 });

@@ -31,6 +31,16 @@ export type ClientMessage =
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
+/**
+ * The same bytes as a plain Uint8Array (a view, no copy). ws hands frames over and pg hands rows
+ * over as Buffers, a subclass with another hidden class: lib0's decoders and Yjs then see two
+ * kinds of array, their optimized code keeps deoptimizing ("wrong map") and V8 keeps
+ * recompiling it, a steady CPU cost on every update. Everything given to Yjs goes through here.
+ */
+export function plainBytes(u: Uint8Array): Uint8Array {
+  return u.constructor === Uint8Array ? u : new Uint8Array(u.buffer, u.byteOffset, u.byteLength);
+}
+
 export class CollabProtocolError extends Error {
   override name = 'CollabProtocolError';
 }

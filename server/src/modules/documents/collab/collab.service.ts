@@ -11,7 +11,7 @@ import type { RawData, WebSocket } from 'ws';
 import { logger } from '../../../common/logging/logger';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
-import { CollabProtocolError, decodeClientMessage } from './collab-protocol.util';
+import { CollabProtocolError, decodeClientMessage, plainBytes } from './collab-protocol.util';
 import {
   COLLAB_AUTHENTICATOR,
   type CollabAuthHooks,
@@ -23,9 +23,9 @@ import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './coll
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
+  if (Array.isArray(data)) return plainBytes(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return data;
+  return plainBytes(data);
 }
 
 /** An access change that arrived while sockets were still authenticating (see `replay`). */
