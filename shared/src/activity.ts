@@ -12,6 +12,7 @@ export const ACTIVITY_EVENT_TYPES = [
   'member.left',
   'invitation.created',
   'invitation.revoked',
+  'invitation.declined',
   'partner.added',
   'partner.updated',
   'partner.left',

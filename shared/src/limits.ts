@@ -15,4 +15,6 @@ export const LIMITS = {
   emailMax: 254,
   invitationDefaultHours: 24 * 7,
   invitationMaxHours: 24 * 90,
+  /** `GET /api/me/invitations` answers at most this many (newest first). */
+  myInvitationsMax: 100,
 } as const;

@@ -66,3 +66,24 @@ export interface InvitationPreviewDto {
   expiresAt: string;
   status: 'pending' | 'accepted' | 'expired' | 'revoked';
 }
+
+/**
+ * `GET /api/me/invitations`: a pending email-bound invitation for the signed-in user's email, to
+ * a workspace they are not a member of yet. It is accepted or declined by id
+ * (`POST /api/me/invitations/:id/accept|decline`): the account's email is the proof, no token.
+ */
+export interface MyInvitationDto {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+  broker: boolean;
+  expiresAt: string;
+  createdAt: string;
+  /** The coordinator who invited (null when unknown). */
+  invitedByName: string | null;
+}
+
+export interface MyInvitationsDto {
+  items: MyInvitationDto[];
+}

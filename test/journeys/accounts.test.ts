@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { registerUser } from '../support/api.ts';
 import { appUnderTest } from '../support/harness.ts';
+import { signedInPage } from '../support/ui.ts';
 
 const app = appUnderTest();
 
@@ -82,4 +84,58 @@ test('register, create a network, invite a second person who accepts; both feeds
 
   await ctxA.close();
   await ctxB.close();
+});
+
+test('someone invited by email answers in the app: the bell leads to the pending invitations, decline one, accept the other', async () => {
+  const anna = await registerUser(app.server.url, 'Anna');
+  const bram = await registerUser(app.server.url, 'Bram');
+  const network = (name: string) => anna.api.req<{ id: string }>('POST', '/workspaces', { name });
+  const genk = await network('Talentenstad Genk');
+  const borgloon = await network('Klooz Borgloon');
+  const { page, context } = await signedInPage(
+    app.browser,
+    app.server.url,
+    bram.email,
+    bram.password,
+  );
+  const pending = page.getByTestId('my-invitations');
+  assert.equal(await pending.count(), 0);
+
+  // Invited while looking at the page: the section appears live, the bell counts.
+  for (const [w, role] of [
+    [genk, 'observer'],
+    [borgloon, 'member'],
+  ] as const) {
+    await anna.api.req('POST', `/workspaces/${w.id}/invitations`, {
+      email: bram.email.toUpperCase(),
+      role,
+    });
+  }
+  await pending.getByRole('listitem', { name: 'Talentenstad Genk' }).waitFor({ timeout: 5000 });
+  await pending.getByRole('listitem', { name: 'Klooz Borgloon' }).waitFor({ timeout: 5000 });
+  await pending.getByText('invited by Anna').first().waitFor();
+  await page.getByTestId('unread-count').getByText('2').waitFor({ timeout: 5000 });
+
+  // The notification links to the section.
+  await page.getByTestId('bell').click();
+  await page
+    .getByRole('link', { name: 'You are invited to join Klooz Borgloon as Member' })
+    .click();
+  await page.waitForURL(/\/w#invitations$/);
+
+  page.once('dialog', (d) => void d.accept());
+  const borgloonRow = pending.getByRole('listitem', { name: 'Klooz Borgloon' });
+  await borgloonRow.getByRole('button', { name: 'Decline' }).click();
+  await borgloonRow.waitFor({ state: 'detached' });
+
+  const genkRow = pending.getByRole('listitem', { name: 'Talentenstad Genk' });
+  await genkRow.getByText('Observer').waitFor();
+  await genkRow.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Talentenstad Genk' }).waitFor();
+  assert.match(page.url(), new RegExp(`/w/${genk.id}$`));
+
+  await page.goto(`${app.server.url}/w`);
+  await page.getByRole('link', { name: /Talentenstad Genk/ }).waitFor();
+  assert.equal(await pending.count(), 0);
+  await context.close();
 });

@@ -137,6 +137,12 @@ export const en = {
     wrongUser: 'This invitation is meant for another email address.',
     alreadyMember: 'You are already a member of this network.',
     signInFirst: 'Sign in or create an account to accept this invitation.',
+    invitedBy: 'invited by {name}',
+    acceptShort: 'Accept',
+    decline: 'Decline',
+    confirmDecline:
+      'Decline the invitation to {workspace}? The invitation cannot be used afterwards.',
+    notFound: 'This invitation does not exist (any more).',
   },
   activity: {
     title: 'Activity',
@@ -179,6 +185,7 @@ export const en = {
       'member.left': '{subject} left the network',
       'invitation.created': '{actor} created an invitation',
       'invitation.revoked': '{actor} revoked an invitation',
+      'invitation.declined': 'An invitation as {role} was declined',
       fallback: '{actor}: {type}',
     },
   },

@@ -140,6 +140,12 @@ export const nl: Messages = {
     wrongUser: 'Deze uitnodiging is voor een ander e-mailadres bedoeld.',
     alreadyMember: 'Je bent al lid van dit netwerk.',
     signInFirst: 'Meld je aan of maak een account om deze uitnodiging te aanvaarden.',
+    invitedBy: 'uitgenodigd door {name}',
+    acceptShort: 'Aanvaarden',
+    decline: 'Weigeren',
+    confirmDecline:
+      'De uitnodiging voor {workspace} weigeren? Daarna kan ze niet meer gebruikt worden.',
+    notFound: 'Deze uitnodiging bestaat niet (meer).',
   },
   activity: {
     title: 'Activiteit',
@@ -182,6 +188,7 @@ export const nl: Messages = {
       'member.left': '{subject} verliet het netwerk',
       'invitation.created': '{actor} maakte een uitnodiging',
       'invitation.revoked': '{actor} trok een uitnodiging in',
+      'invitation.declined': 'Een uitnodiging als {role} werd geweigerd',
       fallback: '{actor}: {type}',
     },
   },

@@ -4,10 +4,14 @@ import type {
   InvitationDto,
   InvitationPreviewDto,
   MemberDto,
+  MyInvitationsDto,
+  NotificationPush,
   Page,
 } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from '../../api/client';
+import { useSocketEvent } from '../../app/socket';
 import { workspaceKey } from '../workspaces/api';
 
 export function useInvitations(wid: string) {
@@ -50,5 +54,48 @@ export function useAcceptInvitation(token: string) {
     mutationFn: () =>
       api<MemberDto>(`/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['workspaces'] }),
+  });
+}
+
+/** The signed-in user's pending email-bound invitations (`GET /me/invitations`). */
+export const myInvitationsKey = ['me', 'invitations'] as const;
+
+export function useMyInvitations() {
+  return useQuery({
+    queryKey: myInvitationsKey,
+    queryFn: () => api<MyInvitationsDto>('/me/invitations'),
+  });
+}
+
+/** A new `invited` notification means a new invitation: fetch the list again. */
+export function useLiveMyInvitations() {
+  const qc = useQueryClient();
+  const onPush = useCallback(
+    (push: NotificationPush) => {
+      if (push.reason === 'created' && push.notification?.kind === 'invited') {
+        void qc.invalidateQueries({ queryKey: myInvitationsKey });
+      }
+    },
+    [qc],
+  );
+  useSocketEvent('notification', onPush);
+}
+
+/** Accepts by id; the workspaces list is refreshed before the caller navigates into it. */
+export function useAcceptMyInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<MemberDto>(`/me/invitations/${id}/accept`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['workspaces'] }),
+    // Also after an error: the invitation may have expired, been used or revoked meanwhile.
+    onSettled: () => qc.invalidateQueries({ queryKey: myInvitationsKey }),
+  });
+}
+
+export function useDeclineMyInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/me/invitations/${id}/decline`, { method: 'POST' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: myInvitationsKey }),
   });
 }

@@ -30,7 +30,7 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
         : n.subjectType === 'experiment' && n.subjectId
           ? `${w}/experiments/${n.subjectId}`
           : n.kind === 'invited'
-            ? '/w'
+            ? '/w#invitations'
             : w;
   return { text: tx(`notifications.text.${n.kind}`, params), href };
 }

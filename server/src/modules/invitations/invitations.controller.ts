@@ -7,6 +7,7 @@ import {
   type InvitationDto,
   type InvitationPreviewDto,
   type MemberDto,
+  type MyInvitationsDto,
   type Page,
   type PaginationQuery,
 } from '@coalesce/shared';
@@ -70,5 +71,34 @@ export class InvitationsController {
   @ApiOkResponse({ description: 'The new membership' })
   accept(@CurrentUser() me: AuthContext, @Param('token') token: string): Promise<MemberDto> {
     return this.invitations.accept(me.userId, token);
+  }
+
+  @Get('me/invitations')
+  @ApiOkResponse({
+    description:
+      '{items}: pending email-bound invitations for my email, to workspaces I am not in, newest first (at most 100)',
+  })
+  mine(@CurrentUser() me: AuthContext): Promise<MyInvitationsDto> {
+    return this.invitations.listMine(me.userId);
+  }
+
+  @Post('me/invitations/:id/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The new membership (same rules as accepting by token)' })
+  acceptMine(
+    @CurrentUser() me: AuthContext,
+    @Param('id', new IdPipe('Invitation')) id: string,
+  ): Promise<MemberDto> {
+    return this.invitations.acceptMine(me.userId, id);
+  }
+
+  @Post('me/invitations/:id/decline')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Declined: the invitation can no longer be used' })
+  decline(
+    @CurrentUser() me: AuthContext,
+    @Param('id', new IdPipe('Invitation')) id: string,
+  ): Promise<void> {
+    return this.invitations.decline(me.userId, id);
   }
 }

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { sql } from '../../../test/db';
+import type { MyInvitationDto } from '@coalesce/shared';
 import {
   acceptInvitation,
   api,
@@ -7,6 +8,7 @@ import {
   invite,
   registerUser,
   workspaceWithMembers,
+  type TestUser,
 } from '../../../test/factories';
 
 describe('invitations (e2e)', () => {
@@ -156,5 +158,230 @@ describe('invitations (e2e)', () => {
     await api(t, u.token).get(`/api/invitations/${fake}`).expect(404);
     await api(t, u.token).post(`/api/invitations/${fake}/accept`).expect(404);
     await api(t).post(`/api/invitations/${fake}/accept`).expect(401);
+  });
+
+  describe('in the app (me/invitations)', () => {
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+    const mine = async (u: TestUser) =>
+      (await api(t, u.token).get('/api/me/invitations').expect(200)) as {
+        body: { items: MyInvitationDto[] };
+      };
+
+    it('lists only my pending email-bound invitations, newest first', async () => {
+      const owner = await registerUser(t);
+      const me = await registerUser(t);
+      const other = await registerUser(t);
+      const w1 = await createWorkspace(t, owner, { name: 'Beringen leert' });
+      const w2 = await createWorkspace(t, owner, { name: 'Borgloon bloeit' });
+      const older = await invite(t, owner, w1.id, {
+        email: me.email.toUpperCase(),
+        role: 'observer',
+        broker: true,
+      });
+      const newer = await invite(t, owner, w2.id, { email: ` ${me.email} `, role: 'member' });
+      // Not mine: open, someone else's, expired, revoked, a workspace I am already in.
+      await invite(t, owner, w1.id);
+      const others = await invite(t, owner, w1.id, { email: other.email });
+      const expired = await invite(t, owner, w1.id, { email: me.email });
+      await sql(`UPDATE invitations SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [
+        expired.id,
+      ]);
+      const revoked = await invite(t, owner, w2.id, { email: me.email });
+      await api(t, owner.token)
+        .delete(`/api/workspaces/${w2.id}/invitations/${revoked.id}`)
+        .expect(204);
+      const w3 = await createWorkspace(t, owner);
+      await invite(t, owner, w3.id, { email: me.email });
+      await acceptInvitation(t, me, (await invite(t, owner, w3.id)).token);
+
+      const res = await mine(me);
+      expect(ids(res)).toEqual([newer.id, older.id]);
+      expect(res.body.items[1]).toEqual({
+        id: older.id,
+        workspaceId: w1.id,
+        workspaceName: 'Beringen leert',
+        role: 'observer',
+        broker: true,
+        expiresAt: older.expiresAt,
+        createdAt: older.createdAt,
+        invitedByName: owner.displayName,
+      });
+      expect(ids(await mine(other))).toEqual([others.id]);
+      expect(ids(await mine(owner))).toEqual([]);
+    });
+
+    it('accepting by id makes me a member, once, with the same events as the link', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const inv = await invite(t, owner, w.id, { email: me.email, role: 'observer', broker: true });
+
+      const res = await api(t, me.token)
+        .post(`/api/me/invitations/${inv.id.toUpperCase()}/accept`)
+        .expect(200);
+      expect(res.body).toMatchObject({
+        workspaceId: w.id,
+        userId: me.id,
+        role: 'observer',
+        broker: true,
+        email: me.email,
+      });
+      const ws = await api(t, me.token).get(`/api/workspaces/${w.id}`).expect(200);
+      expect(ws.body.myRole).toBe('observer');
+      expect(ids(await mine(me))).toEqual([]);
+      const pending = await api(t, owner.token)
+        .get(`/api/workspaces/${w.id}/invitations`)
+        .expect(200);
+      expect(pending.body.items).toEqual([]);
+
+      const log = await api(t, owner.token)
+        .get(`/api/workspaces/${w.id}/activity?type=member.joined`)
+        .expect(200);
+      expect(log.body.items[0]).toMatchObject({
+        actorId: me.id,
+        subjectId: me.id,
+        payload: { via: 'invitation', invitationId: inv.id, role: 'observer' },
+      });
+
+      const byToken = await api(t, me.token)
+        .post(`/api/invitations/${inv.token}/accept`)
+        .expect(409);
+      expect(byToken.body.code).toBe('INVITATION_USED');
+      const again = await api(t, me.token).post(`/api/me/invitations/${inv.id}/accept`).expect(409);
+      expect(again.body.code).toBe('INVITATION_USED');
+      await api(t, me.token).post(`/api/me/invitations/${inv.id}/decline`).expect(409);
+    });
+
+    it('by id and by token at once: exactly one accept succeeds', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const inv = await invite(t, owner, w.id, { email: me.email });
+      const results = await Promise.all([
+        api(t, me.token).post(`/api/me/invitations/${inv.id}/accept`),
+        api(t, me.token).post(`/api/invitations/${inv.token}/accept`),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const members = await api(t, owner.token).get(`/api/workspaces/${w.id}/members`).expect(200);
+      expect(members.body.items).toHaveLength(2);
+    });
+
+    it("another user's invitation is 403, and stays mine", async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const inv = await invite(t, owner, w.id, { email: me.email });
+      const stranger = await registerUser(t);
+      const res = await api(t, stranger.token)
+        .post(`/api/me/invitations/${inv.id}/accept`)
+        .expect(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+      await api(t, stranger.token).post(`/api/me/invitations/${inv.id}/decline`).expect(403);
+      expect(ids(await mine(me))).toEqual([inv.id]);
+    });
+
+    it('an open invitation, an unknown or a malformed id is 404 (only the link opens an open one)', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const open = await invite(t, owner, w.id);
+      for (const id of [open.id, '00000000-0000-4000-8000-000000000000', 'nope']) {
+        for (const action of ['accept', 'decline']) {
+          const res = await api(t, me.token)
+            .post(`/api/me/invitations/${id}/${action}`)
+            .expect(404);
+          expect(res.body.code).toBe('NOT_FOUND');
+        }
+      }
+      await acceptInvitation(t, me, open.token);
+    });
+
+    it('an expired or revoked invitation is 410', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const expired = await invite(t, owner, w.id, { email: me.email });
+      await sql(`UPDATE invitations SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [
+        expired.id,
+      ]);
+      const revoked = await invite(t, owner, w.id, { email: me.email });
+      await api(t, owner.token)
+        .delete(`/api/workspaces/${w.id}/invitations/${revoked.id}`)
+        .expect(204);
+      for (const inv of [expired, revoked]) {
+        for (const action of ['accept', 'decline']) {
+          const res = await api(t, me.token)
+            .post(`/api/me/invitations/${inv.id}/${action}`)
+            .expect(410);
+          expect(res.body.code).toBe('EXPIRED');
+        }
+      }
+    });
+
+    it('already a member is 409 ALREADY_MEMBER, as with the link (the invitation stays usable)', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const inv = await invite(t, owner, w.id, { email: me.email });
+      await acceptInvitation(t, me, (await invite(t, owner, w.id)).token);
+      const res = await api(t, me.token).post(`/api/me/invitations/${inv.id}/accept`).expect(409);
+      expect(res.body.code).toBe('ALREADY_MEMBER');
+      const pending = await api(t, owner.token)
+        .get(`/api/workspaces/${w.id}/invitations`)
+        .expect(200);
+      expect(ids(pending)).toContain(inv.id);
+    });
+
+    it('declining closes the invitation for good and is logged', async () => {
+      const owner = await registerUser(t);
+      const w = await createWorkspace(t, owner);
+      const me = await registerUser(t);
+      const inv = await invite(t, owner, w.id, { email: me.email, role: 'member' });
+      const kept = await invite(t, owner, w.id, { email: me.email, role: 'observer' });
+
+      await api(t, me.token).post(`/api/me/invitations/${inv.id}/decline`).expect(204);
+      expect(ids(await mine(me))).toEqual([kept.id]);
+      const pending = await api(t, owner.token)
+        .get(`/api/workspaces/${w.id}/invitations`)
+        .expect(200);
+      expect(ids(pending)).toEqual([kept.id]);
+      const log = await api(t, owner.token)
+        .get(`/api/workspaces/${w.id}/activity?type=invitation.declined`)
+        .expect(200);
+      expect(log.body.items).toEqual([
+        expect.objectContaining({
+          type: 'invitation.declined',
+          actorId: me.id,
+          subjectType: 'invitation',
+          subjectId: inv.id,
+          payload: { role: 'member', broker: false },
+        }),
+      ]);
+      expect(JSON.stringify(log.body.items[0])).not.toContain(me.email);
+
+      const twice = await api(t, me.token)
+        .post(`/api/me/invitations/${inv.id}/decline`)
+        .expect(410);
+      expect(twice.body.code).toBe('EXPIRED');
+      await api(t, me.token).post(`/api/me/invitations/${inv.id}/accept`).expect(410);
+      await api(t, me.token).post(`/api/invitations/${inv.token}/accept`).expect(410);
+      const preview = await api(t, me.token).get(`/api/invitations/${inv.token}`).expect(200);
+      expect(preview.body.status).toBe('revoked');
+      await api(t, owner.token).delete(`/api/workspaces/${w.id}/invitations/${inv.id}`).expect(404);
+      await api(t, me.token).get(`/api/workspaces/${w.id}`).expect(404);
+    });
+
+    it('needs credentials (401)', async () => {
+      const id = '00000000-0000-4000-8000-000000000000';
+      await api(t).get('/api/me/invitations').expect(401);
+      await api(t).post(`/api/me/invitations/${id}/accept`).expect(401);
+      await api(t).post(`/api/me/invitations/${id}/decline`).expect(401);
+    });
+
+    it('leaves the /api/me routes alone', async () => {
+      const me = await registerUser(t);
+      const res = await api(t, me.token).get('/api/me').expect(200);
+      expect(res.body.id).toBe(me.id);
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { canManageInvitations, invitationState, mayAccept } from './invitations.policy';
+import {
+  answerableById,
+  canManageInvitations,
+  invitationState,
+  mayAccept,
+} from './invitations.policy';
 
 describe('invitations policy', () => {
   const now = new Date('2026-01-01T00:00:00Z');
@@ -18,5 +23,10 @@ describe('invitations policy', () => {
     expect(mayAccept(null, 'a@b.c')).toBe(true);
     expect(mayAccept('A@B.c', 'a@b.C')).toBe(true);
     expect(mayAccept('x@b.c', 'a@b.c')).toBe(false);
+  });
+  it('answers by id only email-bound invitations', () => {
+    expect(answerableById('a@b.c')).toBe(true);
+    expect(answerableById(null)).toBe(false);
+    expect(answerableById('')).toBe(false);
   });
 });

@@ -19,3 +19,10 @@ export function invitationState(
 /** An email-bound invitation may only be accepted by that email (case-insensitively). */
 export const mayAccept = (invitationEmail: string | null, userEmail: string): boolean =>
   !invitationEmail || invitationEmail.trim().toLowerCase() === userEmail.trim().toLowerCase();
+
+/**
+ * Only an email-bound invitation can be answered in the app, by id: the account's email proves
+ * who it is for. An open invitation belongs to whoever holds its link (the token), so by id it
+ * is treated as unknown.
+ */
+export const answerableById = (invitationEmail: string | null): boolean => !!invitationEmail;

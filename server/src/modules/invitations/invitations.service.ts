@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  LIMITS,
   createInvitationSchema,
   type CreatedInvitationDto,
   type InvitationDto,
   type InvitationPreviewDto,
   type MemberDto,
+  type MyInvitationsDto,
   type Page,
   type PaginationQuery,
 } from '@coalesce/shared';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
@@ -20,7 +22,12 @@ import { MembersService } from '../members/members.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { InvitationEntity } from './invitations.entity';
-import { canManageInvitations, invitationState, mayAccept } from './invitations.policy';
+import {
+  answerableById,
+  canManageInvitations,
+  invitationState,
+  mayAccept,
+} from './invitations.policy';
 
 type CreateInvitation = z.output<typeof createInvitationSchema>;
 
@@ -37,6 +44,9 @@ export function toInvitationDto(i: InvitationEntity): InvitationDto {
     createdBy: i.createdBy,
   };
 }
+
+/** How the invitee points at the invitation: its secret token (link) or its id (in the app). */
+type AnswerBy = 'token' | 'id';
 
 /** Tokens are 32 random bytes, base64url: anything else is simply not found. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -144,33 +154,104 @@ export class InvitationsService {
   }
 
   /**
-   * Makes the caller a member. The invitation row is locked, so of two concurrent accepts
-   * exactly one succeeds (the other: 409 INVITATION_USED).
+   * Makes the caller a member by the invitation's secret token (the email link): open and
+   * email-bound invitations alike.
    */
   async accept(userId: string, token: string): Promise<MemberDto> {
     const found = await this.findByToken(token);
+    return this.acceptInvitation(userId, found.id, 'token');
+  }
+
+  /**
+   * The pending email-bound invitations for the caller's email (case-insensitively, as
+   * `mayAccept`), to workspaces the caller is not a member of, newest first, at most
+   * `LIMITS.myInvitationsMax`.
+   */
+  async listMine(userId: string): Promise<MyInvitationsDto> {
+    const [user, memberOf] = await Promise.all([
+      this.users.get(userId),
+      this.members.workspaceIdsOf(userId),
+    ]);
+    // Emails pass zEmail (ASCII only), so SQL lower() and the JS rule agree; mayAccept below
+    // stays the one that decides.
+    const qb = this.dataSource
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .where('lower(i.email) = :email', { email: user.email.trim().toLowerCase() })
+      .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()');
+    if (memberOf.length) qb.andWhere('NOT (i.workspaceId = ANY(:memberOf))', { memberOf });
+    const rows = (
+      await qb
+        .orderBy('i.createdAt', 'DESC')
+        .addOrderBy('i.id', 'DESC')
+        .limit(LIMITS.myInvitationsMax)
+        .getMany()
+    ).filter((i) => answerableById(i.email) && mayAccept(i.email, user.email));
+    const [workspaces, inviters] = await Promise.all([
+      this.workspaces.entities(rows.map((i) => i.workspaceId)),
+      this.users.findByIds(rows.flatMap((i) => (i.createdBy ? [i.createdBy] : []))),
+    ]);
+    return {
+      items: rows.flatMap((i) => {
+        const w = workspaces.get(i.workspaceId);
+        if (!w) return [];
+        return [
+          {
+            id: i.id,
+            workspaceId: i.workspaceId,
+            workspaceName: w.name,
+            role: i.role,
+            broker: i.broker,
+            expiresAt: i.expiresAt.toISOString(),
+            createdAt: i.createdAt.toISOString(),
+            invitedByName: (i.createdBy && inviters.get(i.createdBy)?.displayName) || null,
+          },
+        ];
+      }),
+    };
+  }
+
+  /**
+   * Accepts an email-bound invitation of the caller's email by id, from the app: the same
+   * rules, lock and events as the token link. An open invitation is unknown here (404).
+   */
+  acceptMine(userId: string, invitationId: string): Promise<MemberDto> {
+    return this.acceptInvitation(userId, invitationId, 'id');
+  }
+
+  /**
+   * The invitee says no: the invitation is closed (as revoked, so neither the link nor the app
+   * can use it any more) and `invitation.declined` is logged. Same 404/403/409/410 as accepting.
+   */
+  async decline(userId: string, invitationId: string): Promise<void> {
+    const user = await this.users.get(userId);
+    await this.dataSource.transaction(async (manager) => {
+      const i = await this.lockAnswerable(manager, invitationId, user.email, 'id');
+      await manager.getRepository(InvitationEntity).update({ id: i.id }, { revokedAt: new Date() });
+      await this.activity.record(manager, {
+        workspaceId: i.workspaceId,
+        type: 'invitation.declined',
+        actorId: userId,
+        subjectType: 'invitation',
+        subjectId: i.id,
+        partnerIds: [i.partnerId],
+        payload: { role: i.role, broker: i.broker },
+      });
+    });
+  }
+
+  /**
+   * Makes the caller a member. The invitation row is locked, so of two concurrent accepts
+   * exactly one succeeds (the other: 409 INVITATION_USED).
+   */
+  private async acceptInvitation(
+    userId: string,
+    invitationId: string,
+    by: AnswerBy,
+  ): Promise<MemberDto> {
     const user = await this.users.get(userId);
     const invitation = await this.dataSource.transaction(async (manager) => {
-      const i = await manager
-        .getRepository(InvitationEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.id = :id', { id: found.id })
-        .getOne();
-      if (!i) throw notFound('Invitation');
-      if (!mayAccept(i.email, user.email)) {
-        throw forbidden('This invitation is meant for someone else');
-      }
-      switch (invitationState(i, new Date())) {
-        case 'accepted':
-          throw new DomainError(ErrorCode.INVITATION_USED, 'This invitation was already used');
-        case 'revoked':
-          throw new DomainError(ErrorCode.EXPIRED, 'This invitation was revoked');
-        case 'expired':
-          throw new DomainError(ErrorCode.EXPIRED, 'This invitation has expired');
-        case 'pending':
-          break;
-      }
+      const i = await this.lockAnswerable(manager, invitationId, user.email, by);
       await this.members.add(manager, {
         workspaceId: i.workspaceId,
         userId,
@@ -187,6 +268,39 @@ export class InvitationsService {
       return i;
     });
     return this.members.get(invitation.workspaceId, userId);
+  }
+
+  /**
+   * Locks the invitation row for the transaction and checks that the user with `userEmail` may
+   * answer it now: 404 unknown (or, by id, not email-bound), 403 meant for another email,
+   * 409 INVITATION_USED, 410 EXPIRED when revoked or expired.
+   */
+  private async lockAnswerable(
+    manager: EntityManager,
+    invitationId: string,
+    userEmail: string,
+    by: AnswerBy,
+  ): Promise<InvitationEntity> {
+    const i = await manager
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id = :id', { id: invitationId })
+      .getOne();
+    if (!i || (by === 'id' && !answerableById(i.email))) throw notFound('Invitation');
+    if (!mayAccept(i.email, userEmail)) {
+      throw forbidden('This invitation is meant for someone else');
+    }
+    switch (invitationState(i, new Date())) {
+      case 'accepted':
+        throw new DomainError(ErrorCode.INVITATION_USED, 'This invitation was already used');
+      case 'revoked':
+        throw new DomainError(ErrorCode.EXPIRED, 'This invitation was revoked');
+      case 'expired':
+        throw new DomainError(ErrorCode.EXPIRED, 'This invitation has expired');
+      case 'pending':
+        return i;
+    }
   }
 
   /**

@@ -173,6 +173,14 @@ export class MembersService implements MembershipLookup {
     return (await this.toDtos([m]))[0]!;
   }
 
+  /** Every workspace the user is a member of (ids only, e.g. to leave them out of a list). */
+  async workspaceIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(MemberEntity)
+      .find({ select: { workspaceId: true }, where: { userId } });
+    return rows.map((m) => m.workspaceId);
+  }
+
   /** The user's memberships, most recently joined first (for "my workspaces"). */
   membershipsOf(userId: string, q: PaginationQuery): Promise<Page<MemberEntity>> {
     const qb = this.dataSource

@@ -110,6 +110,15 @@ export class WorkspacesService {
     return w;
   }
 
+  /** The rows of these workspaces by id, for other modules (unknown ids are left out). */
+  async entities(workspaceIds: string[]): Promise<Map<string, WorkspaceEntity>> {
+    if (!workspaceIds.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(WorkspaceEntity)
+      .findBy({ id: In([...new Set(workspaceIds)]) });
+    return new Map(rows.map((w) => [w.id, w]));
+  }
+
   /** Coordinator only; a stage change is recorded in the history and as an event. */
   async update(me: Membership, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
     if (!canUpdateWorkspace(me)) throw forbidden('Only coordinators can change the workspace');

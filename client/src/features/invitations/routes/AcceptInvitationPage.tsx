@@ -1,10 +1,9 @@
-import { ErrorCode } from '@coalesce/shared';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../api/client';
 import { Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useAcceptInvitation, useInvitationPreview } from '../api';
+import { explainInvitationError } from '../explain';
 
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
@@ -15,15 +14,7 @@ export function AcceptInvitationPage() {
   const accept = useAcceptInvitation(token);
   const navigate = useNavigate();
 
-  const explain = (err: unknown) => {
-    if (!(err instanceof ApiError)) return t('errors.generic');
-    if (err.code === ErrorCode.EXPIRED) return t('invitations.expired');
-    if (err.code === ErrorCode.INVITATION_USED) return t('invitations.used');
-    if (err.code === ErrorCode.ALREADY_MEMBER) return t('invitations.alreadyMember');
-    if (err.status === 403) return t('invitations.wrongUser');
-    if (err.status === 404) return t('app.notFound');
-    return err.message;
-  };
+  const explain = (err: unknown) => explainInvitationError(err, t);
 
   if (me.isPending) return <Spinner label={t('app.loading')} />;
   const next = encodeURIComponent(`/invite/${token}`);

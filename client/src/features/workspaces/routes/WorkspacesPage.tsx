@@ -19,6 +19,7 @@ import {
   Textarea,
 } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { PendingInvitations } from '../../invitations/components/PendingInvitations';
 import { useCreateWorkspace, useWorkspaces } from '../api';
 
 export function WorkspacesPage() {
@@ -81,6 +82,7 @@ export function WorkspacesPage() {
           </form>
         </Card>
       )}
+      <PendingInvitations />
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (
