@@ -10,7 +10,7 @@ import {
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
-import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { DomainError, forbidden } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
 import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
@@ -27,6 +27,7 @@ import {
   PROPOSE_DENIED,
   respondingSide,
 } from './connections.policy';
+import { findInWorkspace } from '../../common/database/workspace-row';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
   return {
@@ -285,17 +286,9 @@ export class ConnectionsService {
     connectionId: string,
     lock = false,
   ): Promise<ConnectionEntity> {
-    const qb = manager
-      .getRepository(ConnectionEntity)
-      .createQueryBuilder('c')
-      .where('c.id = :connectionId AND c.workspaceId = :workspaceId', {
-        connectionId,
-        workspaceId,
-      });
-    if (lock) qb.setLock('pessimistic_write');
-    const c = await qb.getOne();
-    if (!c) throw notFound('Connection');
-    return c;
+    return findInWorkspace(manager, ConnectionEntity, 'Connection', workspaceId, connectionId, {
+      lock,
+    });
   }
 
   /** Responses of several connections in one query, in the order they were given. */

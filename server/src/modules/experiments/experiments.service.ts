@@ -18,6 +18,7 @@ import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import { ExperimentEntity, ExperimentLearningEntity } from './experiments.entity';
 import { canWriteExperiments, WRITE_DENIED } from './experiments.policy';
+import { findInWorkspace } from '../../common/database/workspace-row';
 
 /**
  * Answers which of `ids` are principles of `workspaceId` (in the caller's transaction). The
@@ -352,17 +353,9 @@ export class ExperimentsService {
     workspaceId: string,
     experimentId: string,
   ): Promise<ExperimentEntity> {
-    const e = await manager
-      .getRepository(ExperimentEntity)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_write')
-      .where('e.id = :experimentId AND e.workspaceId = :workspaceId', {
-        experimentId,
-        workspaceId,
-      })
-      .getOne();
-    if (!e) throw notFound('Experiment');
-    return e;
+    return findInWorkspace(manager, ExperimentEntity, 'Experiment', workspaceId, experimentId, {
+      lock: true,
+    });
   }
 
   /** Learnings of several experiments in one query, newest first. */

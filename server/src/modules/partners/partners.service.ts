@@ -26,6 +26,7 @@ import {
   canManagePartners,
   isRepresentative as isRepresentativeOf,
 } from './partners.policy';
+import { findInWorkspace } from '../../common/database/workspace-row';
 
 export function toPartnerDto(p: PartnerEntity): PartnerDto {
   return {
@@ -574,14 +575,9 @@ export class PartnersService implements OnModuleInit {
     workspaceId: string,
     partnerId: string,
   ): Promise<PartnerEntity> {
-    const p = await manager
-      .getRepository(PartnerEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :partnerId AND p.workspaceId = :workspaceId', { partnerId, workspaceId })
-      .getOne();
-    if (!p) throw notFound('Partner');
-    return p;
+    return findInWorkspace(manager, PartnerEntity, 'Partner', workspaceId, partnerId, {
+      lock: true,
+    });
   }
 
   /** Only individuals are affiliated, and only with an organisation partner of this workspace. */

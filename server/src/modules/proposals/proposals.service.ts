@@ -51,6 +51,7 @@ import {
   type ProposalSnapshot,
   type Refusal,
 } from './proposals.engine.util';
+import { findInWorkspace } from '../../common/database/workspace-row';
 
 /** Throws the engine's refusal as a domain error: forbidden → 403, invalid → 400, conflict → 409. */
 function enforce(check: Check | Refusal | { ok: true }): void {
@@ -522,14 +523,9 @@ export class ProposalsService {
     workspaceId: string,
     proposalId: string,
   ): Promise<ProposalEntity> {
-    const p = await manager
-      .getRepository(ProposalEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :proposalId AND p.workspaceId = :workspaceId', { proposalId, workspaceId })
-      .getOne();
-    if (!p) throw notFound('Proposal');
-    return p;
+    return findInWorkspace(manager, ProposalEntity, 'Proposal', workspaceId, proposalId, {
+      lock: true,
+    });
   }
 
   /** `lock` without the query builder (the vote path): the same row, FOR UPDATE. */
