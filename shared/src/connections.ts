@@ -16,10 +16,15 @@ export const proposeConnectionSchema = z
 export type ProposeConnectionInput = z.input<typeof proposeConnectionSchema>;
 export type ProposeConnection = z.output<typeof proposeConnectionSchema>;
 
-/** `POST …/connections/:cid/respond` by a representative of either side, once per side. */
+/**
+ * `POST …/connections/:cid/respond` by a representative of either side, once per side.
+ * `partnerId` names the side answered: a representative may leave it out (their own side); a
+ * coordinator may answer for a side nobody represents (recorded as `onBehalf`).
+ */
 export const respondConnectionSchema = z.object({
   accept: z.boolean(),
   note: zText.trim().optional(),
+  partnerId: zId.optional(),
 });
 export type RespondConnectionInput = z.input<typeof respondConnectionSchema>;
 export type RespondConnection = z.output<typeof respondConnectionSchema>;
@@ -37,6 +42,8 @@ export interface ConnectionResponseDto {
   note: string | null;
   respondedBy: string;
   respondedAt: string;
+  /** A coordinator answered for a side that had no representative. */
+  onBehalf: boolean;
 }
 
 export interface ConnectionDto {
@@ -51,6 +58,6 @@ export interface ConnectionDto {
   proposedBy: string;
   createdAt: string;
   updatedAt: string;
-  /** When it became accepted or declined. */
+  /** When it became accepted, declined or expired. */
   closedAt: string | null;
 }

@@ -82,7 +82,8 @@ export const BARRIERS = [
 ] as const;
 export type Barrier = (typeof BARRIERS)[number];
 
-export const CONNECTION_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+/** `expired`: nobody answered within CONNECTION_EXPIRY_DAYS (closed by the server). */
+export const CONNECTION_STATUSES = ['proposed', 'accepted', 'declined', 'expired'] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const DOCUMENT_KINDS = ['vision', 'principles', 'notes'] as const;

@@ -24,19 +24,25 @@ export interface MemberDto {
   joinedAt: string;
 }
 
-export const createInvitationSchema = z.object({
-  /** When set, only the user with this email may accept. */
-  email: zEmail.optional(),
-  role: zRole,
-  broker: z.boolean().default(false),
-  partnerId: zId.nullable().optional(),
-  /** Fractions allowed; default one week. */
-  expiresInHours: z
-    .number()
-    .positive()
-    .max(LIMITS.invitationMaxHours)
-    .default(LIMITS.invitationDefaultHours),
-});
+/** Observers only read: they cannot be brokers (400 naming `broker`). */
+export const createInvitationSchema = z
+  .object({
+    /** When set, only the user with this email may accept. */
+    email: zEmail.optional(),
+    role: zRole,
+    broker: z.boolean().default(false),
+    partnerId: zId.nullable().optional(),
+    /** Fractions allowed; default one week. */
+    expiresInHours: z
+      .number()
+      .positive()
+      .max(LIMITS.invitationMaxHours)
+      .default(LIMITS.invitationDefaultHours),
+  })
+  .refine((v) => !(v.role === 'observer' && v.broker), {
+    path: ['broker'],
+    message: 'an observer cannot be a broker',
+  });
 export type CreateInvitationInput = z.input<typeof createInvitationSchema>;
 
 export interface InvitationDto {
@@ -49,9 +55,15 @@ export interface InvitationDto {
   expiresAt: string;
   createdAt: string;
   createdBy: string | null;
+  /**
+   * The link token, so a coordinator can copy the link of any pending invitation. Derived from
+   * the invitation id with the server secret; null for invitations made before tokens were
+   * recoverable (only their hash is kept).
+   */
+  token: string | null;
 }
 
-/** Only the create answer carries the token; the server keeps nothing but its hash. */
+/** The create answer always carries the token. */
 export interface CreatedInvitationDto extends InvitationDto {
   token: string;
 }

@@ -22,6 +22,10 @@ export const NOTIFICATION_KINDS = [
   'invited',
   /** Your role (or broker flag) in a workspace changed. */
   'role_changed',
+  /** Coordinators: a partner was admitted and nobody represents it yet (payload partnerId, partnerName). */
+  'partner_unrepresented',
+  /** A connection you proposed expired unanswered (CONNECTION_EXPIRY_DAYS). */
+  'connection_expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -35,6 +39,7 @@ export interface NotificationPreferences {
 
 const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   'vote_needed',
+  'partner_unrepresented',
   'vote_reminder',
   'proposal_outcome',
   'connection_proposed',
@@ -105,7 +110,7 @@ export interface NotificationDto {
   id: string;
   workspaceId: string;
   kind: NotificationKind;
-  /** What it is about: `proposal`, `connection`, `experiment`, `invitation`, `member`. */
+  /** What it is about: `proposal`, `connection`, `experiment`, `invitation`, `member`, `partner`. */
   subjectType: string;
   subjectId: string | null;
   /** The activity event it was derived from (null for reminders). */

@@ -129,12 +129,21 @@ export interface PartnerDto {
   leftReason: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The members who represent this partner (`member.partnerId`), by display name. Several members
+   * may represent one partner; an empty list means nobody can vote or answer for it.
+   */
+  representatives: PartnerRepresentativeSummaryDto[];
 }
 
-/** A member who represents the partner (`member.partnerId`). */
-export interface PartnerRepresentativeDto {
+/** A representative as partner lists show it. */
+export interface PartnerRepresentativeSummaryDto {
   userId: string;
   displayName: string;
+}
+
+/** A member who represents the partner (`member.partnerId`), with their role (detail view). */
+export interface PartnerRepresentativeDto extends PartnerRepresentativeSummaryDto {
   role: Role;
   broker: boolean;
 }

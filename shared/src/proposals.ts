@@ -8,12 +8,19 @@ import {
   type VoteChoice,
 } from './domain.js';
 import type { ElectorateMember, OutcomeReason, Policy, Tally } from './decisions.js';
+import { zEmail } from './auth.js';
 import type { PartnerDto } from './partners.js';
 import { partnerProfileFields } from './partners.js';
 import { paginationQuerySchema, zArray, zId, zText } from './schemas.js';
 
-/** An inline candidate: becomes a partner with status `candidate` (weight 1). */
-export const candidateSchema = z.object(partnerProfileFields);
+/**
+ * An inline candidate: becomes a partner with status `candidate` (weight 1). `contactEmail` (not
+ * part of the partner profile) is who gets an invitation to represent the partner once admitted.
+ */
+export const candidateSchema = z.object({
+  ...partnerProfileFields,
+  contactEmail: zEmail.optional(),
+});
 export type CandidateInput = z.input<typeof candidateSchema>;
 
 export const principleFitSchema = z.object({
@@ -135,8 +142,80 @@ export interface ProposalDto {
   voteHistory: VoteHistoryDto[];
   advice: AdviceDto[];
   proposedBy: string;
+  /** The inline candidate's contact; only coordinators and the proposer see it (null otherwise). */
+  candidateContactEmail: string | null;
+  /** Whether the caller may vote on it, and why not. */
+  viewer: ProposalViewerDto;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Why the caller may or may not vote:
+ * - ok: may vote (represents a partner of the electorate, the proposal is open, not autonomous);
+ * - no_partner: represents no partner;
+ * - not_in_electorate: their partner is not in the frozen electorate (e.g. broad partners when
+ *   only core partners decide);
+ * - is_candidate: they represent the candidate itself;
+ * - observer: observers only read;
+ * - closed: the proposal is no longer open;
+ * - autonomous_not_decider: autonomous rule and their partner is not a decider (they may advise).
+ */
+export const PROPOSAL_VIEWER_REASONS = [
+  'ok',
+  'no_partner',
+  'not_in_electorate',
+  'is_candidate',
+  'observer',
+  'closed',
+  'autonomous_not_decider',
+] as const;
+export type ProposalViewerReason = (typeof PROPOSAL_VIEWER_REASONS)[number];
+
+export interface ProposalViewerDto {
+  /** The partner the caller represents (null: none). */
+  partnerId: string | null;
+  canVote: boolean;
+  reason: ProposalViewerReason;
+}
+
+/**
+ * `POST …/proposals/preview` warnings:
+ * - UNREPRESENTED: electorate partners nobody represents (they cannot vote);
+ * - EMPTY_ELECTORATE: nobody may vote (no active partner in the electorate);
+ * - ZERO_WEIGHT: electorate partners with weight 0 (their votes do not count).
+ * `blocksAcceptance`: the proposal cannot be accepted as things stand (e.g. consensus without
+ * silence-is-consent while a partner of the electorate has no representative).
+ */
+export const PROPOSAL_PREVIEW_WARNING_CODES = [
+  'UNREPRESENTED',
+  'EMPTY_ELECTORATE',
+  'ZERO_WEIGHT',
+] as const;
+export type ProposalPreviewWarningCode = (typeof PROPOSAL_PREVIEW_WARNING_CODES)[number];
+
+export interface ProposalPreviewWarningDto {
+  code: ProposalPreviewWarningCode;
+  partnerIds: string[];
+  blocksAcceptance: boolean;
+}
+
+export interface ProposalPreviewElectorateDto {
+  partnerId: string;
+  name: string;
+  weight: number;
+  representativeCount: number;
+}
+
+/** `POST …/proposals/preview` (same body as create): what opening it now would freeze. */
+export interface ProposalPreviewDto {
+  tier: Tier;
+  stage: Stage;
+  policy: Policy;
+  closesAt: string;
+  consultationEndsAt: string | null;
+  electorate: ProposalPreviewElectorateDto[];
+  warnings: ProposalPreviewWarningDto[];
 }
 
 /** `proposal:tally` to `workspace:<id>`, after every vote and every closing. */

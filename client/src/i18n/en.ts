@@ -188,6 +188,8 @@ export const en = {
       'invitation.created': '{actor} created an invitation',
       'invitation.revoked': '{actor} revoked an invitation',
       'invitation.declined': 'An invitation as {role} was declined',
+      'experiment.deleted': '{actor} deleted the experiment “{subject}”',
+      'connection.expired': 'A connection expired without an answer',
       fallback: '{actor}: {type}',
     },
   },

@@ -36,6 +36,7 @@ function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
     note: r.note,
     respondedBy: r.respondedBy,
     respondedAt: r.respondedAt.toISOString(),
+    onBehalf: false,
   };
 }
 

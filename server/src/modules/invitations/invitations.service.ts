@@ -42,6 +42,7 @@ export function toInvitationDto(i: InvitationEntity): InvitationDto {
     expiresAt: i.expiresAt.toISOString(),
     createdAt: i.createdAt.toISOString(),
     createdBy: i.createdBy,
+    token: null,
   };
 }
 

@@ -90,6 +90,38 @@ export class MembersService implements MembershipLookup {
     return rows.map((m) => ({ userId: m.userId, partnerId: m.partnerId!, role: m.role }));
   }
 
+  /**
+   * The representatives of each of these partners with their display names, in joining order
+   * (partners without any are absent from the map). For partner responses and proposal previews.
+   */
+  async representativesByPartner(
+    workspaceId: string,
+    partnerIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { userId: string; displayName: string; role: Role }[]>> {
+    const byPartner = new Map<string, { userId: string; displayName: string; role: Role }[]>();
+    if (!partnerIds.length) return byPartner;
+    const rows = await manager
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('m.partnerId = ANY(:partnerIds)', { partnerIds: [...new Set(partnerIds)] })
+      .orderBy('m.joinedAt')
+      .addOrderBy('m.userId')
+      .getMany();
+    const users = await this.users.findByIds(rows.map((m) => m.userId));
+    for (const m of rows) {
+      const list = byPartner.get(m.partnerId!) ?? [];
+      list.push({
+        userId: m.userId,
+        displayName: users.get(m.userId)?.displayName ?? '',
+        role: m.role,
+      });
+      byPartner.set(m.partnerId!, list);
+    }
+    return byPartner;
+  }
+
   async membershipOf(workspaceId: string, userId: string): Promise<Membership | null> {
     const m = await this.dataSource.getRepository(MemberEntity).findOneBy({ workspaceId, userId });
     return m ? toMembership(m) : null;

@@ -89,6 +89,14 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
       subject: `[${ws}] Your role changed`,
       body: `Your role in ${ws} is now ${s(obj(p.to).role, 'updated')}${obj(p.to).broker === true ? ' (broker)' : ''}.`,
     }),
+    partner_unrepresented: (p, ws) => ({
+      subject: `[${ws}] ${s(p.partnerName, 'A new partner')} has no representative yet`,
+      body: `${s(p.partnerName, 'A new partner')} was admitted to ${ws} and has no representative yet. Link a member to it or invite someone to represent it.`,
+    }),
+    connection_expired: (p, ws) => ({
+      subject: `[${ws}] A connection you proposed expired`,
+      body: `Nobody answered the connection you proposed between ${s(p.fromPartnerName, 'two partners')}${p.toPartnerName ? ` and ${s(p.toPartnerName, '')}` : ''} in ${ws}, so it expired.`,
+    }),
   },
   nl: {
     vote_needed: (p, ws) => ({
@@ -125,6 +133,14 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     role_changed: (p, ws) => ({
       subject: `[${ws}] Je rol is gewijzigd`,
       body: `Je rol in ${ws} is nu ${s(obj(p.to).role, 'gewijzigd')}${obj(p.to).broker === true ? ' (makelaar)' : ''}.`,
+    }),
+    partner_unrepresented: (p, ws) => ({
+      subject: `[${ws}] ${s(p.partnerName, 'Een nieuwe partner')} heeft nog geen vertegenwoordiger`,
+      body: `${s(p.partnerName, 'Een nieuwe partner')} is toegelaten in ${ws} en heeft nog geen vertegenwoordiger. Koppel er een lid aan of nodig iemand uit om de partner te vertegenwoordigen.`,
+    }),
+    connection_expired: (p, ws) => ({
+      subject: `[${ws}] Een verbinding die je voorstelde is verlopen`,
+      body: `Niemand reageerde op de verbinding die je voorstelde tussen ${s(p.fromPartnerName, 'twee partners')}${p.toPartnerName ? ` en ${s(p.toPartnerName, '')}` : ''} in ${ws}, dus ze is verlopen.`,
     }),
   },
 };

@@ -15,7 +15,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { keysetPage } from '../../common/pagination/cursor';
 import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
@@ -28,7 +28,10 @@ import {
 } from './partners.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
 
-export function toPartnerDto(p: PartnerEntity): PartnerDto {
+/** A partner without its representatives: what other modules read (they add none). */
+export type PartnerRecord = Omit<PartnerDto, 'representatives'>;
+
+export function toPartnerDto(p: PartnerEntity): PartnerRecord {
   return {
     id: p.id,
     workspaceId: p.workspaceId,
@@ -111,7 +114,7 @@ export class PartnersService implements OnModuleInit {
     workspaceId: string,
     ids: readonly string[],
     manager?: EntityManager,
-  ): Promise<PartnerDto[]> {
+  ): Promise<PartnerRecord[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
     const rows = await (manager ?? this.dataSource.manager)
@@ -129,7 +132,7 @@ export class PartnersService implements OnModuleInit {
     ids: readonly string[],
     path: string | (string | number)[],
     opts: { manager?: EntityManager; statuses?: readonly PartnerDto['status'][] } = {},
-  ): Promise<PartnerDto[]> {
+  ): Promise<PartnerRecord[]> {
     const found = new Map(
       (await this.findInWorkspace(workspaceId, ids, opts.manager)).map((p) => [p.id, p]),
     );
@@ -182,7 +185,7 @@ export class PartnersService implements OnModuleInit {
     workspaceId: string,
     at: Date,
     manager?: EntityManager,
-  ): Promise<PartnerDto[]> {
+  ): Promise<PartnerRecord[]> {
     const rows = await (manager ?? this.dataSource.manager)
       .getRepository(PartnerEntity)
       .createQueryBuilder('p')
@@ -195,6 +198,26 @@ export class PartnersService implements OnModuleInit {
     return rows.map(toPartnerDto);
   }
 
+  /** Adds each partner's representatives (one query for the lot). */
+  async withRepresentatives(
+    workspaceId: string,
+    partners: PartnerRecord[],
+    manager?: EntityManager,
+  ): Promise<PartnerDto[]> {
+    const reps = await this.members.representativesByPartner(
+      workspaceId,
+      partners.map((p) => p.id),
+      manager,
+    );
+    return partners.map((p) => ({
+      ...p,
+      representatives: (reps.get(p.id) ?? []).map((r) => ({
+        userId: r.userId,
+        displayName: r.displayName,
+      })),
+    }));
+  }
+
   /** Whether the caller's membership represents `partnerId` (linked, and not an observer). */
   isRepresentative(membership: Pick<Membership, 'role' | 'partnerId'>, partnerId: string): boolean {
     return isRepresentativeOf(membership, partnerId);
@@ -205,7 +228,7 @@ export class PartnersService implements OnModuleInit {
     workspaceId: string,
     partnerId: string,
     manager?: EntityManager,
-  ): Promise<PartnerDto> {
+  ): Promise<PartnerRecord> {
     // Plain SQL (the vote path reads the candidate on every vote): the row's columns parse to
     // the entity's types (timestamptz → Date, varchar[] → string[], jsonb → object).
     const [p] = (await (manager ?? this.dataSource.manager).query(
@@ -243,7 +266,7 @@ export class PartnersService implements OnModuleInit {
     profile: NewPartnerProfile,
     status: 'active' | 'candidate',
     actorId: string,
-  ): Promise<PartnerDto> {
+  ): Promise<PartnerRecord> {
     await this.validateAffiliation(
       manager,
       workspaceId,
@@ -310,7 +333,7 @@ export class PartnersService implements OnModuleInit {
       proposalId: string;
       actorId: string | null;
     },
-  ): Promise<PartnerDto> {
+  ): Promise<PartnerRecord> {
     const repo = manager.getRepository(PartnerEntity);
     const p = await this.lock(manager, input.workspaceId, input.partnerId);
     const wasActive = p.status === 'active';
@@ -390,7 +413,7 @@ export class PartnersService implements OnModuleInit {
   async *exportBatches(
     workspaceId: string,
     batchSize: number,
-  ): AsyncGenerator<(PartnerDto & { admittedByProposalId: string | null })[]> {
+  ): AsyncGenerator<(PartnerRecord & { admittedByProposalId: string | null })[]> {
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
       const qb = this.dataSource
@@ -429,9 +452,10 @@ export class PartnersService implements OnModuleInit {
 
   async create(me: Membership, input: CreatePartner): Promise<PartnerDto> {
     if (!canManagePartners(me)) throw forbidden('Only coordinators can add partners directly');
-    return this.dataSource.transaction((manager) =>
+    const created = await this.dataSource.transaction((manager) =>
       this.insert(manager, me.workspaceId, input, 'active', me.userId),
     );
+    return { ...created, representatives: [] };
   }
 
   async list(workspaceId: string, q: PartnerListQuery): Promise<Page<PartnerDto>> {
@@ -452,7 +476,10 @@ export class PartnersService implements OnModuleInit {
       limit: q.limit,
       cursor: q.cursor,
     });
-    return mapPage(page, toPartnerDto);
+    return {
+      items: await this.withRepresentatives(workspaceId, page.items.map(toPartnerDto)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(workspaceId: string, partnerId: string): Promise<PartnerDetailDto> {

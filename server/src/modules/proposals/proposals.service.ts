@@ -24,7 +24,7 @@ import { EventBus } from '../../common/events/event-bus';
 import { keysetPage } from '../../common/pagination/cursor';
 import { validationError } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
-import { PartnersService } from '../partners/partners.service';
+import { PartnersService, type PartnerRecord } from '../partners/partners.service';
 import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -156,7 +156,7 @@ export class ProposalsService {
       );
       if (!deadlines.ok) return enforce(deadlines) as never;
 
-      let candidate: PartnerDto;
+      let candidate: PartnerRecord;
       if (input.candidate) {
         candidate = await this.partners.insert(
           manager,
@@ -335,8 +335,10 @@ export class ProposalsService {
       }),
     );
     // Votes are refused on autonomous proposals, the only ones with advice: none to read here.
-    const candidate = await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId);
-    return this.toDto(p, { votes: currentOf(history), history, advice: [], candidate });
+    const [candidate] = await this.partners.withRepresentatives(p.workspaceId, [
+      await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId),
+    ]);
+    return this.toDto(p, { votes: currentOf(history), history, advice: [], candidate: candidate! });
   }
 
   /** Any member but observers, on an autonomous proposal during its consultation. */
@@ -641,10 +643,12 @@ export class ProposalsService {
       this.dataSource
         .getRepository(ProposalAdviceEntity)
         .find({ where: { proposalId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.partners.findInWorkspace(
-        workspaceId,
-        rows.map((p) => p.candidatePartnerId),
-      ),
+      this.partners
+        .findInWorkspace(
+          workspaceId,
+          rows.map((p) => p.candidatePartnerId),
+        )
+        .then((found) => this.partners.withRepresentatives(workspaceId, found)),
     ]);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     return rows.map((p) =>
@@ -693,6 +697,8 @@ export class ProposalsService {
         createdAt: a.createdAt.toISOString(),
       })),
       proposedBy: p.proposedBy,
+      candidateContactEmail: null,
+      viewer: { partnerId: null, canVote: false, reason: 'no_partner' },
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };
