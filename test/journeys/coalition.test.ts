@@ -36,7 +36,7 @@ async function nav(page: Page, section: string) {
 async function addCorePartner(page: Page, name: string) {
   await page.getByRole('button', { name: 'Add partner' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Circle').selectOption('core');
+  await page.getByLabel('Circle', { exact: true }).selectOption('core');
   await page.getByRole('button', { name: 'Add partner' }).click();
   await page.getByTestId('partners-table').getByRole('link', { name }).waitFor();
 }

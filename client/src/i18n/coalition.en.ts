@@ -103,8 +103,7 @@ export const coalitionEn = {
     consensusSilence: 'Partners who have not voted when voting closes count as agreeing.',
     consensusNoSilence: 'Every partner has to vote yes: not voting blocks too.',
     autonomous: 'After {hours} hours of consultation, {deciders} decide.',
-    autonomousCoordinators:
-      'After {hours} hours of consultation the coordinators decide (no deciders: the coordinators decide).',
+    autonomousCoordinators: 'After {hours} hours of consultation, the coordinators decide.',
     electorateCore: 'Core partners vote.',
     electorateAll: 'All active partners vote.',
     voting: 'Voting stays open for {hours} hours.',

@@ -104,8 +104,7 @@ export const coalitionNl: typeof coalitionEn = {
     consensusSilence: 'Partners die niet gestemd hebben als de stemming sluit, tellen als akkoord.',
     consensusNoSilence: 'Elke partner moet ja stemmen: niet stemmen blokkeert ook.',
     autonomous: 'Na {hours} uur consultatie beslissen {deciders}.',
-    autonomousCoordinators:
-      'Na {hours} uur consultatie beslissen de coördinatoren (geen beslissers gekozen: de coördinatoren beslissen).',
+    autonomousCoordinators: 'Na {hours} uur consultatie beslissen de coördinatoren.',
     electorateCore: 'De kernpartners stemmen.',
     electorateAll: 'Alle actieve partners stemmen.',
     voting: 'De stemming blijft {hours} uur open.',
