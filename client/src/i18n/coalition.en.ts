@@ -91,7 +91,7 @@ export const coalitionEn = {
     is_candidate: '{partner} is the one being decided on, so it does not vote.',
     observer: 'Observers follow the decisions but do not vote.',
     decidersDecide:
-      '{deciders} decide on {tier} admissions in this stage, after the consultation. You can give advice.',
+      'In this stage these partners decide on {tier} admissions, after the consultation: {deciders}. You can give advice.',
     coordinatorsDecide:
       'The coordinators decide on {tier} admissions in this stage, after the consultation. You can give advice.',
     tiers: { core: 'core', broad: 'broad' },
@@ -102,7 +102,7 @@ export const coalitionEn = {
     consensus: 'Accepted when every partner agrees: a single no blocks.',
     consensusSilence: 'Partners who have not voted when voting closes count as agreeing.',
     consensusNoSilence: 'Every partner has to vote yes: not voting blocks too.',
-    autonomous: 'After {hours} hours of consultation, {deciders} decide.',
+    autonomous: 'After {hours} hours of consultation these partners decide: {deciders}.',
     autonomousCoordinators: 'After {hours} hours of consultation, the coordinators decide.',
     electorateCore: 'Core partners vote.',
     electorateAll: 'All active partners vote.',

@@ -92,7 +92,7 @@ export const coalitionNl: typeof coalitionEn = {
     is_candidate: 'Over {partner} wordt beslist, dus die stemt zelf niet mee.',
     observer: 'Waarnemers volgen de beslissingen, maar stemmen niet.',
     decidersDecide:
-      '{deciders} beslissen in deze fase over het toelaten van {tier}, na de consultatie. Jij kan advies geven.',
+      'In deze fase beslissen deze partners na de consultatie over het toelaten van {tier}: {deciders}. Jij kan advies geven.',
     coordinatorsDecide:
       'De coördinatoren beslissen in deze fase over het toelaten van {tier}, na de consultatie. Jij kan advies geven.',
     tiers: { core: 'kernpartners', broad: 'brede partners' },
@@ -103,7 +103,7 @@ export const coalitionNl: typeof coalitionEn = {
     consensus: 'Aanvaard als elke partner akkoord gaat: één nee blokkeert.',
     consensusSilence: 'Partners die niet gestemd hebben als de stemming sluit, tellen als akkoord.',
     consensusNoSilence: 'Elke partner moet ja stemmen: niet stemmen blokkeert ook.',
-    autonomous: 'Na {hours} uur consultatie beslissen {deciders}.',
+    autonomous: 'Na {hours} uur consultatie beslissen deze partners: {deciders}.',
     autonomousCoordinators: 'Na {hours} uur consultatie beslissen de coördinatoren.',
     electorateCore: 'De kernpartners stemmen.',
     electorateAll: 'Alle actieve partners stemmen.',

@@ -1,12 +1,9 @@
-import type { InvitationDto, WorkspaceDto } from '@coalesce/shared';
+import type { WorkspaceDto } from '@coalesce/shared';
 import { Badge, Button } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
 import { useInvitations, useRevokeInvitation } from '../api';
 import { CopyLink, invitationLink } from './CopyLink';
-
-/** The token is readable in the coordinator's list since issue 12; null for older invitations. */
-type ListedInvitation = InvitationDto & { token?: string | null };
 
 /** The coordinator's pending invitations: who, as what, for which partner, and the link. */
 export function InvitationList({ ws }: { ws: WorkspaceDto }) {
@@ -16,7 +13,7 @@ export function InvitationList({ ws }: { ws: WorkspaceDto }) {
   const partners = usePartners(ws.id);
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const items = (list.data?.items ?? []) as ListedInvitation[];
+  const items = list.data?.items ?? [];
 
   return (
     <>
@@ -47,6 +44,7 @@ export function InvitationList({ ws }: { ws: WorkspaceDto }) {
                 </span>
               </div>
               <div className="flex flex-wrap items-center justify-end gap-2">
+                {/* Null for invitations made before links were recoverable. */}
                 {inv.token ? (
                   <CopyLink
                     link={invitationLink(inv.token)}
