@@ -40,7 +40,7 @@ describe('ruleSentences', () => {
   it('names the deciders of an autonomous rule, or says the coordinators decide', () => {
     const policy = { ...DEFAULT_POLICY, rule: 'autonomous' as const, consultationHours: 48 };
     expect(ruleSentences(policy, ['Stad Genk', 'CLB', 'De Regenboog'], en)).toEqual([
-      'After 48 hours of consultation, Stad Genk, CLB and De Regenboog decide.',
+      'After 48 hours of consultation these partners decide: Stad Genk, CLB and De Regenboog.',
     ]);
     expect(ruleSentences(policy, [], en)).toEqual([
       'After 48 hours of consultation, the coordinators decide.',
