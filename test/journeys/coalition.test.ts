@@ -114,7 +114,7 @@ test('a coalition runs itself from the browser: representation, admission with a
   await bramRow.getByRole('checkbox', { name: 'Broker' }).check();
   await bram.getByTestId('members').getByText('represents Basisschool De Regenboog').waitFor(LIVE);
   await nav(anna, 'Partners');
-  assert.equal(await table.getByText('No representative').count(), 0);
+  await table.getByText('No representative').first().waitFor({ state: 'detached' });
 
   // Bram proposes a new organisation with a contact, previews it, then opens it.
   await nav(bram, 'Decisions');
@@ -156,7 +156,7 @@ test('a coalition runs itself from the browser: representation, admission with a
   const pending = dana.getByTestId('my-invitations');
   await pending
     .getByRole('listitem', { name: network })
-    .getByRole('button', { name: 'Accept' })
+    .getByRole('button', { name: 'Accept', exact: true })
     .click();
   await dana.getByRole('heading', { level: 1, name: network }).waitFor();
   await dana.getByTestId('members').getByText('represents Jeugdhuis Genk').waitFor();
@@ -192,7 +192,7 @@ test('a coalition runs itself from the browser: representation, admission with a
     await p
       .getByTestId('inbox')
       .getByRole('listitem', { name: tie })
-      .getByRole('button', { name: 'Accept' })
+      .getByRole('button', { name: 'Accept', exact: true })
       .click();
   }
   await bram
@@ -204,7 +204,11 @@ test('a coalition runs itself from the browser: representation, admission with a
   // The map shows the tie.
   await nav(chris, 'Network map');
   await chris.getByTestId('ties').locator('summary').click();
-  await chris.getByTestId('ties').getByText(`${tie} (connection)`).waitFor();
+  // Either way round: the map does not order a tie's two ends.
+  await chris
+    .getByTestId('ties')
+    .getByText(/^(Stad Genk ↔ Jeugdhuis Genk|Jeugdhuis Genk ↔ Stad Genk) \(connection\)$/)
+    .waitFor();
 
   for (const p of [anna, bram, chris, dana]) await p.context().close();
 });
