@@ -48,7 +48,6 @@ export const coalitionEn = {
     nowRepresents: '{name} (now represents {partner})',
     add: 'Add',
     inviteTitle: 'Or invite a new person by email as this partner’s representative',
-    inviteEmail: 'Email address of the new representative',
     invite: 'Invite',
     invited:
       'Invitation created for {email}. They see it when they sign in, or you can send this link:',

@@ -49,7 +49,6 @@ export const coalitionNl: typeof coalitionEn = {
     add: 'Toevoegen',
     inviteTitle:
       'Of nodig een nieuwe persoon per e-mail uit als vertegenwoordiger van deze partner',
-    inviteEmail: 'E-mailadres van de nieuwe vertegenwoordiger',
     invite: 'Uitnodigen',
     invited:
       'Uitnodiging gemaakt voor {email}. Die persoon ziet ze bij het aanmelden, of je stuurt deze link door:',

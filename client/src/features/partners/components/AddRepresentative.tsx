@@ -44,8 +44,8 @@ export function AddRepresentative({ ws, partner }: { ws: WorkspaceDto; partner: 
 
   return (
     <div className="space-y-4 border-t border-slate-100 pt-3">
-      <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2">
-        <div className="min-w-48 flex-1">
+      <form onSubmit={onAdd} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="sm:flex-1">
           <Field label={t('coalition.reps.addMember')} error={update.error?.message}>
             {(p) => (
               <Select {...p} value={userId} onChange={(e) => setUserId(e.target.value)}>
@@ -64,28 +64,32 @@ export function AddRepresentative({ ws, partner }: { ws: WorkspaceDto; partner: 
             )}
           </Field>
         </div>
-        <Button type="submit" variant="secondary" disabled={!userId || update.isPending}>
+        <Button
+          type="submit"
+          variant="secondary"
+          className="self-start sm:self-auto"
+          disabled={!userId || update.isPending}
+        >
           {t('coalition.reps.add')}
         </Button>
       </form>
-      <form noValidate onSubmit={onInvite} className="flex flex-wrap items-end gap-2">
-        <div className="min-w-48 flex-1">
+      <form noValidate onSubmit={onInvite} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="sm:flex-1">
           <Field
             label={t('coalition.reps.inviteTitle')}
             error={serverFieldErrors(invite.error).email}
           >
             {(p) => (
-              <Input
-                {...p}
-                type="email"
-                placeholder={t('coalition.reps.inviteEmail')}
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
+              <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
             )}
           </Field>
         </div>
-        <Button type="submit" variant="secondary" disabled={!email.trim() || invite.isPending}>
+        <Button
+          type="submit"
+          variant="secondary"
+          className="self-start sm:self-auto"
+          disabled={!email.trim() || invite.isPending}
+        >
           {t('coalition.reps.invite')}
         </Button>
       </form>
