@@ -9,8 +9,8 @@ const zOrder = z
   .max(LIMITS.arrayMax * 50);
 
 /**
- * `POST …/principles`. `order` is the 0-based position to insert at (default: last); the list
- * stays dense (0, 1, 2, …): an order past the end means last.
+ * `POST …/principles`. `order` is kept as given (default: one after the largest); the list is
+ * sorted by it, ties by creation. Gaps (10, 20, 30) and ties are allowed.
  */
 export const createPrincipleSchema = z.object({
   title: zName,
@@ -19,7 +19,7 @@ export const createPrincipleSchema = z.object({
 });
 export type CreatePrincipleInput = z.input<typeof createPrincipleSchema>;
 
-/** `PATCH …/principles/:id`; a new `order` moves it there and shifts the others. */
+/** `PATCH …/principles/:id`; a new `order` is kept as given (the others do not move). */
 export const updatePrincipleSchema = z.object({
   title: zName.optional(),
   description: zText.optional(),
@@ -35,7 +35,7 @@ export interface PrincipleDto {
   workspaceId: string;
   title: string;
   description: string;
-  /** 0-based, dense: the list is ordered by it. */
+  /** As given (or one after the largest): the list is ordered by it, ties by creation. */
   order: number;
   createdAt: string;
   updatedAt: string;

@@ -41,6 +41,7 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   DEADLINE_POLL_MS: positiveInt(1000),
+  CONNECTION_EXPIRY_DAYS: z.coerce.number().positive().max(3660).default(30),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -57,7 +58,7 @@ export interface AppConfig {
     registerPerHour: number;
   };
   mail: { smtpUrl: string | undefined; from: string };
-  scheduler: { reminderLeadHours: number; deadlinePollMs: number };
+  scheduler: { reminderLeadHours: number; deadlinePollMs: number; connectionExpiryDays: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -89,7 +90,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
-    scheduler: { reminderLeadHours: e.REMINDER_LEAD_HOURS, deadlinePollMs: e.DEADLINE_POLL_MS },
+    scheduler: {
+      reminderLeadHours: e.REMINDER_LEAD_HOURS,
+      deadlinePollMs: e.DEADLINE_POLL_MS,
+      connectionExpiryDays: e.CONNECTION_EXPIRY_DAYS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

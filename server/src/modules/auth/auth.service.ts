@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AUTH_COOKIES,
@@ -276,6 +277,17 @@ export class AuthService implements RequestAuthenticator {
       { sub: session.userId, sid: session.id, iat: now, exp },
       await this.signingSecret(),
     );
+  }
+
+  /**
+   * A secret token derived from `id` with the server secret (HMAC-SHA256, base64url, 43 chars),
+   * so a row can keep only the token's hash and still have its token recomputed by whoever
+   * holds the secret. `purpose` separates the uses.
+   */
+  async derivedToken(purpose: string, id: string): Promise<string> {
+    return createHmac('sha256', await this.signingSecret())
+      .update(`${purpose}:${id}`)
+      .digest('base64url');
   }
 
   /** SESSION_SECRET, or one generated once and kept in the database for every instance. */

@@ -1,4 +1,5 @@
 import type { ActivityEventDto, ConnectionDto } from '@coalesce/shared';
+import { sql } from '../../../test/db';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import {
   addMember,
@@ -47,9 +48,9 @@ describe('connections (e2e)', () => {
       await api(t, who.token).post(s.path, body).expect(403);
       await api(t, who.token).post(s.path, {}).expect(403);
     }
-    const observerBroker = await addMember(t, s.coordinator, s.workspace.id, 'observer', {
-      broker: true,
-    });
+    // Invitations refuse observer + broker; a legacy row may still have it.
+    const observerBroker = await addMember(t, s.coordinator, s.workspace.id, 'observer');
+    await sql(`UPDATE members SET broker = true WHERE "userId" = $1`, [observerBroker.id]);
     await api(t, observerBroker.token).post(s.path, body).expect(403);
 
     const bad = await api(t, s.broker.token)

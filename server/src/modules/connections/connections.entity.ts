@@ -17,6 +17,8 @@ export const OPEN_PAIR_INDEX = 'connections_open_pair';
 // Unique on (workspaceId, least(from, to), greatest(from, to)) WHERE status IN ('proposed',
 // 'accepted'), created by hand in the migration (TypeORM cannot describe an expression index).
 @Index(OPEN_PAIR_INDEX, { synchronize: false })
+// The expiry sweeper looks for the oldest open ones.
+@Index('connections_open_by_created', ['createdAt'], { where: `"status" = 'proposed'` })
 export class ConnectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -47,7 +49,7 @@ export class ConnectionEntity {
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
-  /** When it became accepted or declined. */
+  /** When it became accepted, declined or expired. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 }
@@ -78,9 +80,13 @@ export class ConnectionResponseEntity {
   @Column('text', { nullable: true })
   note: string | null;
 
-  /** The representative (user) who answered for the side. */
+  /** The representative (user) who answered for the side, or the coordinator on its behalf. */
   @Column('uuid')
   respondedBy: string;
+
+  /** A coordinator answered for a side that had no representative. */
+  @Column('boolean', { default: false })
+  onBehalf: boolean;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   respondedAt: Date;

@@ -4,14 +4,16 @@ import { pagesOf } from '../../common/pagination/page-stream';
 import { ExportModule } from '../export/export.module';
 import { ExportRegistry } from '../export/export.repository';
 import { ActivityModule } from '../activity/activity.module';
+import { MembersModule } from '../members/members.module';
 import { PartnersModule } from '../partners/partners.module';
+import { ConnectionsScheduler } from './connections.scheduler';
 import { ConnectionsController } from './connections.controller';
 import { ConnectionsService } from './connections.service';
 
 @Module({
-  imports: [ActivityModule, PartnersModule, ExportModule],
+  imports: [ActivityModule, PartnersModule, MembersModule, ExportModule],
   controllers: [ConnectionsController],
-  providers: [ConnectionsService],
+  providers: [ConnectionsService, ConnectionsScheduler],
   exports: [ConnectionsService],
 })
 export class ConnectionsModule implements OnModuleInit {

@@ -10,7 +10,7 @@ import {
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
-import { DomainError, forbidden } from '../../common/errors/domain-error';
+import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
 import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
@@ -23,10 +23,12 @@ import {
 } from './connections.entity';
 import {
   canProposeConnections,
+  answeringSide,
   connectionStatusAfter,
+  mayRespondAtAll,
   PROPOSE_DENIED,
-  respondingSide,
 } from './connections.policy';
+import { MembersService } from '../members/members.service';
 import { findInWorkspace } from '../../common/database/workspace-row';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
@@ -36,7 +38,7 @@ function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
     note: r.note,
     respondedBy: r.respondedBy,
     respondedAt: r.respondedAt.toISOString(),
-    onBehalf: false,
+    onBehalf: r.onBehalf,
   };
 }
 
@@ -75,6 +77,7 @@ export class ConnectionsService {
     private readonly dataSource: DataSource,
     private readonly activity: ActivityService,
     private readonly partners: PartnersService,
+    private readonly members: MembersService,
   ) {}
 
   // ---- helpers for other modules -------------------------------------------------------------
@@ -171,14 +174,23 @@ export class ConnectionsService {
    */
   async respond(me: Membership, connectionId: string, body: unknown): Promise<ConnectionDto> {
     const found = await this.find(this.dataSource.manager, me.workspaceId, connectionId);
-    const side = respondingSide(me, found);
-    if (!side) {
+    if (
+      !mayRespondAtAll(me, found, await this.unrepresentedSides(this.dataSource.manager, found))
+    ) {
       throw forbidden('Only a representative of one of the two partners can respond');
     }
     const input = parseOrThrow(respondConnectionSchema, body ?? {});
     try {
       await this.dataSource.transaction(async (manager) => {
         const c = await this.find(manager, me.workspaceId, connectionId, true);
+        const unrepresented = await this.unrepresentedSides(manager, c);
+        const answering = answeringSide(me, c, input.partnerId, unrepresented);
+        if (!answering.ok) {
+          throw answering.error === 'invalid'
+            ? invalid(['partnerId'], answering.message)
+            : forbidden(answering.message);
+        }
+        const { side, onBehalf } = answering;
         if (c.status !== 'proposed') {
           throw new DomainError(ErrorCode.INVALID_STATE, `This connection is already ${c.status}`);
         }
@@ -195,6 +207,7 @@ export class ConnectionsService {
             accept: input.accept,
             note: input.note || null,
             respondedBy: me.userId,
+            onBehalf,
           }),
         );
         const status = connectionStatusAfter(c, [...earlier, response]);
@@ -222,6 +235,7 @@ export class ConnectionsService {
           accept: input.accept,
           note: response.note,
           status,
+          onBehalf,
         });
         if (status !== 'proposed') {
           await manager
@@ -241,6 +255,67 @@ export class ConnectionsService {
       throw err;
     }
     return this.get(me.workspaceId, connectionId);
+  }
+
+  /**
+   * Expires open connections proposed more than `expiryDays` ago, one transaction each, and
+   * records `connection.expired` by the system (actor null). Rows are taken with FOR UPDATE
+   * SKIP LOCKED, so instances sweeping at once never expire one twice, and a connection an
+   * answer is holding is left to the next sweep (after which it may no longer be open).
+   * Answers how many it expired.
+   */
+  async expireDue(expiryDays: number, max = 200): Promise<number> {
+    let expired = 0;
+    while (expired < max) {
+      const did = await this.dataSource.transaction(async (manager) => {
+        const [c] = await manager
+          .getRepository(ConnectionEntity)
+          .createQueryBuilder('c')
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .where(`c.status = 'proposed'`)
+          .andWhere(`c.createdAt <= now() - make_interval(secs => :secs)`, {
+            secs: expiryDays * 86_400,
+          })
+          .orderBy('c.createdAt', 'ASC')
+          .limit(1)
+          .getMany();
+        if (!c) return false;
+        await manager
+          .getRepository(ConnectionEntity)
+          .update({ id: c.id }, { status: 'expired', closedAt: new Date() });
+        const names = new Map(
+          (
+            await this.partners.findInWorkspace(
+              c.workspaceId,
+              [c.fromPartnerId, c.toPartnerId],
+              manager,
+            )
+          ).map((p) => [p.id, p.name]),
+        );
+        await this.activity.record(manager, {
+          workspaceId: c.workspaceId,
+          type: 'connection.expired',
+          actorId: null,
+          subjectType: 'connection',
+          subjectId: c.id,
+          partnerIds: [c.fromPartnerId, c.toPartnerId],
+          payload: {
+            connectionId: c.id,
+            fromPartnerId: c.fromPartnerId,
+            toPartnerId: c.toPartnerId,
+            fromPartnerName: names.get(c.fromPartnerId),
+            toPartnerName: names.get(c.toPartnerId),
+            proposedBy: c.proposedBy,
+            expiryDays,
+          },
+        });
+        return true;
+      });
+      if (!did) break;
+      expired++;
+    }
+    return expired;
   }
 
   async list(workspaceId: string, q: ConnectionListQuery): Promise<Page<ConnectionDto>> {
@@ -290,6 +365,18 @@ export class ConnectionsService {
     return findInWorkspace(manager, ConnectionEntity, 'Connection', workspaceId, connectionId, {
       lock,
     });
+  }
+
+  /** The sides of `c` that nobody (but observers) represents. */
+  private async unrepresentedSides(
+    manager: EntityManager,
+    c: ConnectionEntity,
+  ): Promise<Set<string>> {
+    const sides = [c.fromPartnerId, c.toPartnerId];
+    const reps = await this.members.representativesOf(c.workspaceId, sides, manager);
+    return new Set(
+      sides.filter((s) => !reps.some((r) => r.partnerId === s && r.role !== 'observer')),
+    );
   }
 
   /** Responses of several connections in one query, in the order they were given. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   createExperimentSchema,
   createLearningSchema,
@@ -64,6 +64,18 @@ export class ExperimentsController {
     @Body() body: unknown,
   ): Promise<ExperimentDto> {
     return this.experiments.update(me, eid, body);
+  }
+
+  @Delete(':eid')
+  @HttpCode(204)
+  @ApiNoContentResponse({
+    description: 'Deleted with its learnings (coordinators, or the lead partner’s representatives)',
+  })
+  remove(
+    @CurrentMember() me: Membership,
+    @Param('eid', new IdPipe('Experiment')) eid: string,
+  ): Promise<void> {
+    return this.experiments.remove(me, eid);
   }
 
   @Post(':eid/learnings')

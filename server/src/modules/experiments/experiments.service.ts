@@ -17,7 +17,12 @@ import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import { ExperimentEntity, ExperimentLearningEntity } from './experiments.entity';
-import { canWriteExperiments, WRITE_DENIED } from './experiments.policy';
+import {
+  canDeleteExperiment,
+  canWriteExperiments,
+  DELETE_DENIED,
+  WRITE_DENIED,
+} from './experiments.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
 
 /**
@@ -303,6 +308,38 @@ export class ExperimentsService {
       }
     });
     return this.get(me.workspaceId, experimentId);
+  }
+
+  /**
+   * 404 → 403. Removes the experiment and its learnings; `experiment.deleted` keeps what it was
+   * (title, status, partners) in the log, so the history and the export still tell.
+   */
+  async remove(me: Membership, experimentId: string): Promise<void> {
+    const found = await this.get(me.workspaceId, experimentId);
+    if (!canDeleteExperiment(me, found)) throw forbidden(DELETE_DENIED);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, me.workspaceId, experimentId);
+      if (!canDeleteExperiment(me, current)) throw forbidden(DELETE_DENIED);
+      const learnings = await manager
+        .getRepository(ExperimentLearningEntity)
+        .delete({ experimentId });
+      await manager.getRepository(ExperimentEntity).delete({ id: experimentId });
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'experiment.deleted',
+        actorId: me.userId,
+        subjectType: 'experiment',
+        subjectId: experimentId,
+        partnerIds: current.partnerIds,
+        payload: {
+          title: current.title,
+          status: current.status,
+          leadPartnerId: current.leadPartnerId,
+          partnerIds: current.partnerIds,
+          learningCount: learnings.affected ?? 0,
+        },
+      });
+    });
   }
 
   /** 404 → 403 → 400. Answers the experiment with the new learning first. */

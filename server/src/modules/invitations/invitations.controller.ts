@@ -30,7 +30,7 @@ export class InvitationsController {
   @Post('workspaces/:wid/invitations')
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @ApiZodBody(createInvitationSchema)
-  @ApiCreatedResponse({ description: 'The invitation with its token (shown only here)' })
+  @ApiCreatedResponse({ description: 'The invitation with its token' })
   create(
     @CurrentMember() me: Membership,
     @Body(new ZodPipe(createInvitationSchema)) body: z.output<typeof createInvitationSchema>,
@@ -41,7 +41,10 @@ export class InvitationsController {
   @Get('workspaces/:wid/invitations')
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @ApiZodQuery(paginationQuerySchema)
-  @ApiOkResponse({ description: '{items, nextCursor}: pending invitations, newest first' })
+  @ApiOkResponse({
+    description:
+      '{items, nextCursor}: pending invitations, newest first, each with its link token (null for old ones)',
+  })
   list(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Query(new ZodPipe(paginationQuerySchema)) q: PaginationQuery,

@@ -21,15 +21,21 @@ describe('invitations (e2e)', () => {
   it('coordinator invites; the invitee previews and accepts once', async () => {
     const owner = await registerUser(t);
     const w = await createWorkspace(t, owner, { name: 'Talentenstad' });
-    const res = await api(t, owner.token)
+    const observerBroker = await api(t, owner.token)
       .post(`/api/workspaces/${w.id}/invitations`, { role: 'observer', broker: true })
+      .expect(400);
+    expect(observerBroker.body.details).toEqual([
+      { path: ['broker'], message: 'an observer cannot be a broker' },
+    ]);
+    const res = await api(t, owner.token)
+      .post(`/api/workspaces/${w.id}/invitations`, { role: 'observer' })
       .expect(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresAt: expect.stringMatching(/Z$/),
       role: 'observer',
-      broker: true,
+      broker: false,
       email: null,
     });
     const stored = await sql<{ tokenHash: string }>(
@@ -42,7 +48,8 @@ describe('invitations (e2e)', () => {
       .get(`/api/workspaces/${w.id}/invitations`)
       .expect(200);
     expect(pending.body.items.map((i: { id: string }) => i.id)).toEqual([res.body.id]);
-    expect(pending.body.items[0].token).toBeUndefined();
+    // The coordinator can copy the link again: the token is derived, only its hash is stored.
+    expect(pending.body.items[0].token).toBe(res.body.token);
 
     const invitee = await registerUser(t);
     const preview = await api(t, invitee.token)
@@ -61,7 +68,7 @@ describe('invitations (e2e)', () => {
       workspaceId: w.id,
       userId: invitee.id,
       role: 'observer',
-      broker: true,
+      broker: false,
     });
     const ws = await api(t, invitee.token).get(`/api/workspaces/${w.id}`).expect(200);
     expect(ws.body.myRole).toBe('observer');
@@ -175,7 +182,7 @@ describe('invitations (e2e)', () => {
       const w2 = await createWorkspace(t, owner, { name: 'Borgloon bloeit' });
       const older = await invite(t, owner, w1.id, {
         email: me.email.toUpperCase(),
-        role: 'observer',
+        role: 'member',
         broker: true,
       });
       const newer = await invite(t, owner, w2.id, { email: ` ${me.email} `, role: 'member' });
@@ -200,7 +207,7 @@ describe('invitations (e2e)', () => {
         id: older.id,
         workspaceId: w1.id,
         workspaceName: 'Beringen leert',
-        role: 'observer',
+        role: 'member',
         broker: true,
         expiresAt: older.expiresAt,
         createdAt: older.createdAt,
@@ -214,7 +221,7 @@ describe('invitations (e2e)', () => {
       const owner = await registerUser(t);
       const w = await createWorkspace(t, owner);
       const me = await registerUser(t);
-      const inv = await invite(t, owner, w.id, { email: me.email, role: 'observer', broker: true });
+      const inv = await invite(t, owner, w.id, { email: me.email, role: 'observer' });
 
       const res = await api(t, me.token)
         .post(`/api/me/invitations/${inv.id.toUpperCase()}/accept`)
@@ -223,7 +230,7 @@ describe('invitations (e2e)', () => {
         workspaceId: w.id,
         userId: me.id,
         role: 'observer',
-        broker: true,
+        broker: false,
         email: me.email,
       });
       const ws = await api(t, me.token).get(`/api/workspaces/${w.id}`).expect(200);

@@ -10,14 +10,17 @@ import {
   type MyInvitationsDto,
   type Page,
   type PaginationQuery,
+  type Role,
 } from '@coalesce/shared';
+import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
-import { randomToken, sha256 } from '../auth/auth.util';
+import { AuthService } from '../auth/auth.service';
+import { sha256 } from '../auth/auth.util';
 import { MembersService } from '../members/members.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -31,7 +34,23 @@ import {
 
 type CreateInvitation = z.output<typeof createInvitationSchema>;
 
-export function toInvitationDto(i: InvitationEntity): InvitationDto {
+/** What an invitation is made of, by a coordinator or by the server (an admitted partner). */
+export interface NewInvitation {
+  workspaceId: string;
+  email: string | null;
+  role: Role;
+  broker: boolean;
+  partnerId: string | null;
+  expiresInHours: number;
+  /** The coordinator who invites; null when the server does (e.g. after an admission). */
+  createdBy: string | null;
+  /** Extra fields for the `invitation.created` payload (e.g. `proposalId`). */
+  context?: Record<string, unknown>;
+}
+
+const TOKEN_PURPOSE = 'invitation-token';
+
+export function toInvitationDto(i: InvitationEntity, token: string | null = null): InvitationDto {
   return {
     id: i.id,
     workspaceId: i.workspaceId,
@@ -42,7 +61,7 @@ export function toInvitationDto(i: InvitationEntity): InvitationDto {
     expiresAt: i.expiresAt.toISOString(),
     createdAt: i.createdAt.toISOString(),
     createdBy: i.createdBy,
-    token: null,
+    token,
   };
 }
 
@@ -60,40 +79,75 @@ export class InvitationsService {
     private readonly workspaces: WorkspacesService,
     private readonly users: UsersService,
     private readonly activity: ActivityService,
+    private readonly auth: AuthService,
   ) {}
 
   async create(me: Membership, input: CreateInvitation): Promise<CreatedInvitationDto> {
     if (!canManageInvitations(me)) throw forbidden('Only coordinators can invite');
-    const token = randomToken(32);
-    const invitation = await this.dataSource.transaction(async (manager) => {
-      if (input.partnerId) {
-        await this.members.assertPartnerLinkable(manager, me.workspaceId, input.partnerId);
-      }
-      const repo = manager.getRepository(InvitationEntity);
-      const saved = await repo.save(
-        repo.create({
-          workspaceId: me.workspaceId,
-          tokenHash: sha256(token),
-          email: input.email ?? null,
-          role: input.role,
-          broker: input.broker,
-          partnerId: input.partnerId ?? null,
-          expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
-          createdBy: me.userId,
-        }),
-      );
-      await this.activity.record(manager, {
+    return this.dataSource.transaction((manager) =>
+      this.insert(manager, {
         workspaceId: me.workspaceId,
-        type: 'invitation.created',
-        actorId: me.userId,
-        subjectType: 'invitation',
-        subjectId: saved.id,
-        partnerIds: [saved.partnerId],
-        payload: { role: saved.role, broker: saved.broker, emailBound: !!saved.email },
-      });
-      return saved;
+        email: input.email ?? null,
+        role: input.role,
+        broker: input.broker,
+        partnerId: input.partnerId ?? null,
+        expiresInHours: input.expiresInHours,
+        createdBy: me.userId,
+      }),
+    );
+  }
+
+  /**
+   * Creates an invitation in the caller's transaction and records `invitation.created` (actor:
+   * `createdBy`, null for the server). The token is derived from the new id with the server
+   * secret, and only its hash is stored: the link can be shown again (`listPending`) without
+   * keeping the token itself.
+   */
+  async insert(manager: EntityManager, input: NewInvitation): Promise<CreatedInvitationDto> {
+    if (input.partnerId) {
+      await this.members.assertPartnerLinkable(manager, input.workspaceId, input.partnerId);
+    }
+    const id = randomUUID();
+    const token = await this.auth.derivedToken(TOKEN_PURPOSE, id);
+    const repo = manager.getRepository(InvitationEntity);
+    const saved = await repo.save(
+      repo.create({
+        id,
+        workspaceId: input.workspaceId,
+        tokenHash: sha256(token),
+        email: input.email,
+        role: input.role,
+        broker: input.broker,
+        partnerId: input.partnerId,
+        expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
+        createdBy: input.createdBy,
+      }),
+    );
+    await this.activity.record(manager, {
+      workspaceId: input.workspaceId,
+      type: 'invitation.created',
+      actorId: input.createdBy,
+      subjectType: 'invitation',
+      subjectId: saved.id,
+      partnerIds: [saved.partnerId],
+      payload: {
+        ...input.context,
+        role: saved.role,
+        broker: saved.broker,
+        partnerId: saved.partnerId,
+        emailBound: !!saved.email,
+      },
     });
-    return { ...toInvitationDto(invitation), token };
+    return { ...toInvitationDto(saved), token };
+  }
+
+  /**
+   * The token of an invitation when it was derived from its id (null for invitations made
+   * before tokens were derived, or after the server secret changed: their hash does not match).
+   */
+  private async recoverToken(i: InvitationEntity): Promise<string | null> {
+    const token = await this.auth.derivedToken(TOKEN_PURPOSE, i.id);
+    return sha256(token) === i.tokenHash ? token : null;
   }
 
   /** Pending invitations (not accepted, revoked or expired), newest first. */
@@ -112,7 +166,12 @@ export class InvitationsService {
       limit: q.limit,
       cursor: q.cursor,
     });
-    return mapPage(page, toInvitationDto);
+    return {
+      items: await Promise.all(
+        page.items.map(async (i) => toInvitationDto(i, await this.recoverToken(i))),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async revoke(me: Membership, id: string): Promise<void> {

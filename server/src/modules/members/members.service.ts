@@ -122,6 +122,14 @@ export class MembersService implements MembershipLookup {
     return byPartner;
   }
 
+  /** The user ids of the workspace's coordinators (e.g. to notify them). */
+  async coordinatorIdsOf(workspaceId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(MemberEntity)
+      .find({ select: { userId: true }, where: { workspaceId, role: 'coordinator' } });
+    return rows.map((m) => m.userId);
+  }
+
   async membershipOf(workspaceId: string, userId: string): Promise<Membership | null> {
     const m = await this.dataSource.getRepository(MemberEntity).findOneBy({ workspaceId, userId });
     return m ? toMembership(m) : null;

@@ -12,7 +12,8 @@
  *   connections  connection.accepted (`payload.fromPartnerId/toPartnerId`).
  *   experiments  experiment.created (`payload.partnerIds`), experiment.updated (`payload.partnerIds`
  *                when given), experiment.status_changed (`payload.to`); every experiment.* event
- *                moves `lastChangedAt` (the 90-day `activeShare` window).
+ *                moves `lastChangedAt` (the 90-day `activeShare` window); experiment.deleted
+ *                removes it from then on.
  */
 import {
   ACTOR_TYPES,
@@ -34,6 +35,7 @@ export const HISTORY_EVENT_TYPES = [
   'experiment.updated',
   'experiment.status_changed',
   'experiment.learning_added',
+  'experiment.deleted',
 ] as const;
 
 /** The payload keys the replay reads; the loader selects only these. */
@@ -237,6 +239,10 @@ export function experimentsAt(events: readonly HistoryEvent[], at: Date): Experi
         partnerIds: strings(e.payload.partnerIds) ?? [],
         lastChangedAt: e.createdAt,
       });
+      continue;
+    }
+    if (e.type === 'experiment.deleted') {
+      byId.delete(id);
       continue;
     }
     const x = byId.get(id);

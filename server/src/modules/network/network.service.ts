@@ -24,6 +24,7 @@ const SUGGESTION_EVENTS: readonly string[] = [
   ...HISTORY_EVENT_TYPES,
   'connection.proposed',
   'connection.declined',
+  'connection.expired',
 ];
 
 /**

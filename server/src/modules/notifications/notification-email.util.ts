@@ -20,6 +20,7 @@ const PLURAL: Record<string, string> = {
   proposal: 'proposals',
   connection: 'connections',
   experiment: 'experiments',
+  partner: 'partners',
 };
 
 /** Where the notification leads in the web client (`/w/:wid/...`), when PUBLIC_URL is set. */

@@ -70,7 +70,7 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
     for (const d of derived) {
       const users = recipientsExcludingActor(
         await this.resolve(event.workspaceId, d.audience),
-        event.actorId,
+        d.includeActor ? null : event.actorId,
       );
       for (const userId of users) {
         drafts.push({
@@ -113,6 +113,9 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
     if (a.inviteeOf) {
       const invitee = await this.invitations.inviteeOf(a.inviteeOf);
       if (invitee && invitee.workspaceId === workspaceId) users.push(invitee.userId);
+    }
+    if (a.coordinators) {
+      users.push(...(await this.members.coordinatorIdsOf(workspaceId)));
     }
     if (partners.length) {
       const reps = await this.members.representativesOf(workspaceId, partners);

@@ -28,6 +28,8 @@ import { VoteRemindersService } from './vote-reminders.service';
  * | connection.responded        | connection, actor=responder | partnerId, accept, note?, status?, partnerName?, proposedBy? | connection_response → the proposing broker (or the connection.proposed actor) |
  * | experiment.status_changed   | experiment             | from, to, title, partnerIds (and/or the event's partnerIds) | experiment_status → reps of those partners |
  * | member.role_changed         | member                 | userId, from {role, broker}, to {role, broker} | role_changed → that user                        |
+ * | proposal.closed (accepted)  | proposal               | partnerUnrepresented, candidatePartnerId, candidateName | partner_unrepresented → every coordinator (the closer too) |
+ * | connection.expired          | connection, actor=null | fromPartnerId, toPartnerId, proposedBy?, *PartnerName? | connection_expired → the proposing broker |
  * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email       |
  * The actor is never notified of their own act (the voter whose vote closes a proposal gets
  * no proposal_outcome: the vote answer already shows it).

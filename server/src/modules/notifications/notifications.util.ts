@@ -15,6 +15,8 @@ export interface Audience {
   connectionProposerOf?: string;
   /** The existing user whose email an email-bound invitation names. */
   inviteeOf?: string;
+  /** Every coordinator of the workspace. */
+  coordinators?: boolean;
 }
 
 export interface DerivedNotification {
@@ -24,6 +26,11 @@ export interface DerivedNotification {
   subjectId: string | null;
   /** Rendering data; the service adds `workspaceName` and `actorName`. */
   payload: Record<string, unknown>;
+  /**
+   * Also notify the event's actor: for news that is not about their act (the coordinator whose
+   * vote admitted a partner still has to find it a representative).
+   */
+  includeActor?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,7 +90,23 @@ export function deriveNotifications(event: ActivityEventDto): DerivedNotificatio
       if (!proposalId) return [];
       const outcome = obj(p.outcome);
       const votes = Array.isArray(p.votes) ? p.votes.map(obj) : [];
+      const status = text(p.status, 20) ?? text(outcome.status, 20);
+      const partnerId = id(p.candidatePartnerId);
+      const unrepresented: DerivedNotification[] =
+        status === 'accepted' && p.partnerUnrepresented === true && partnerId
+          ? [
+              {
+                kind: 'partner_unrepresented',
+                audience: { coordinators: true },
+                subjectType: 'partner',
+                subjectId: partnerId,
+                payload: compact({ partnerId, partnerName: text(p.candidateName), proposalId }),
+                includeActor: true,
+              },
+            ]
+          : [];
       return [
+        ...unrepresented,
         {
           kind: 'proposal_outcome',
           audience: {
@@ -140,6 +163,25 @@ export function deriveNotifications(event: ActivityEventDto): DerivedNotificatio
             accept: typeof p.accept === 'boolean' ? p.accept : undefined,
             note: text(p.note, 500),
             status: text(p.status, 20),
+          }),
+        },
+      ];
+    }
+    case 'connection.expired': {
+      const connectionId = id(event.subjectId) ?? id(p.connectionId);
+      if (!connectionId) return [];
+      return [
+        {
+          kind: 'connection_expired',
+          audience: { userIds: uniq([id(p.proposedBy)]), connectionProposerOf: connectionId },
+          subjectType: 'connection',
+          subjectId: connectionId,
+          payload: compact({
+            connectionId,
+            fromPartnerId: id(p.fromPartnerId),
+            toPartnerId: id(p.toPartnerId),
+            fromPartnerName: text(p.fromPartnerName),
+            toPartnerName: text(p.toPartnerName),
           }),
         },
       ];

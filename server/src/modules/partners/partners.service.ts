@@ -256,6 +256,23 @@ export class PartnersService implements OnModuleInit {
     }));
   }
 
+  /** The checks `insert` makes on a new profile, without writing (a proposal's preview). */
+  async assertInsertable(
+    manager: EntityManager,
+    workspaceId: string,
+    profile: Pick<NewPartnerProfile, 'kind' | 'affiliationPartnerId'>,
+    path: string[],
+  ): Promise<void> {
+    await this.validateAffiliation(
+      manager,
+      workspaceId,
+      profile.kind,
+      profile.affiliationPartnerId ?? null,
+      null,
+      path,
+    );
+  }
+
   /**
    * Inserts a partner in the caller's transaction with `status` (`active` gets `joinedAt` now)
    * and records `partner.added` (active) — a `candidate` is recorded by the proposal instead.

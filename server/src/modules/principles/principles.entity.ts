@@ -7,7 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-/** One of a workspace's simple principles; `order` is dense (0, 1, 2, …) per workspace. */
+/** One of a workspace's simple principles; listed by `order` as given, ties by creation. */
 @Entity('principles')
 @Index(['workspaceId', 'order', 'id'])
 export class PrincipleEntity {

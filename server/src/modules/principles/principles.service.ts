@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  LIMITS,
   createPrincipleSchema,
   updatePrincipleSchema,
   type Page,
@@ -14,6 +15,8 @@ import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PrincipleEntity } from './principles.entity';
 import { canManagePrinciples } from './principles.policy';
+
+const ORDER_MAX = LIMITS.arrayMax * 50;
 
 type CreatePrinciple = z.output<typeof createPrincipleSchema>;
 type UpdatePrinciple = z.output<typeof updatePrincipleSchema>;
@@ -71,6 +74,7 @@ export class PrinciplesService {
     const page = await keysetPage(qb, {
       keys: [
         { column: 'p.order', kind: 'int', value: (p) => String(p.order) },
+        { column: 'p.createdAt', kind: 'timestamp', value: (p) => p.createdAt.toISOString() },
         { column: 'p.id', kind: 'uuid', value: (p) => p.id },
       ],
       direction: 'ASC',
@@ -80,20 +84,21 @@ export class PrinciplesService {
     return mapPage(page, toPrincipleDto);
   }
 
-  /** Every principle of the workspace for the research export, by order, in keyset batches. */
+  /** Every principle of the workspace for the research export, as listed, in keyset batches. */
   async *exportBatches(
     workspaceId: string,
     batchSize: number,
   ): AsyncGenerator<(PrincipleDto & { createdBy: string | null })[]> {
-    let after: { order: number; id: string } | undefined;
+    let after: { order: number; createdAt: Date; id: string } | undefined;
     for (;;) {
       const qb = this.dataSource
         .getRepository(PrincipleEntity)
         .createQueryBuilder('p')
         .where('p.workspaceId = :workspaceId', { workspaceId });
-      if (after) qb.andWhere('(p.order, p.id) > (:order, :id)', after);
+      if (after) qb.andWhere('(p.order, p.createdAt, p.id) > (:order, :createdAt, :id)', after);
       const rows = await qb
         .orderBy('p.order', 'ASC')
+        .addOrderBy('p.createdAt', 'ASC')
         .addOrderBy('p.id', 'ASC')
         .limit(batchSize)
         .getMany();
@@ -101,7 +106,7 @@ export class PrinciplesService {
       yield rows.map((p) => ({ ...toPrincipleDto(p), createdBy: p.createdBy }));
       if (rows.length < batchSize) return;
       const last = rows[rows.length - 1]!;
-      after = { order: last.order, id: last.id };
+      after = { order: last.order, createdAt: last.createdAt, id: last.id };
     }
   }
 
@@ -114,10 +119,8 @@ export class PrinciplesService {
   async create(me: Membership, input: CreatePrinciple): Promise<PrincipleDto> {
     if (!canManagePrinciples(me)) throw forbidden('Only coordinators can write principles');
     return this.dataSource.transaction(async (manager) => {
-      const count = await this.lockList(manager, me.workspaceId);
-      const order = Math.min(input.order ?? count, count);
+      const order = input.order ?? (await this.nextOrder(manager, me.workspaceId));
       const repo = manager.getRepository(PrincipleEntity);
-      await this.shift(manager, me.workspaceId, order, count, +1);
       const saved = await repo.save(
         repo.create({
           workspaceId: me.workspaceId,
@@ -143,7 +146,6 @@ export class PrinciplesService {
   async update(me: Membership, id: string, input: UpdatePrinciple): Promise<PrincipleDto> {
     if (!canManagePrinciples(me)) throw forbidden('Only coordinators can write principles');
     return this.dataSource.transaction(async (manager) => {
-      const count = await this.lockList(manager, me.workspaceId);
       const repo = manager.getRepository(PrincipleEntity);
       const current = await repo.findOneBy({ id, workspaceId: me.workspaceId });
       if (!current) throw notFound('Principle');
@@ -157,16 +159,9 @@ export class PrinciplesService {
         patch.description = input.description;
         changes.description = { from: true, to: true };
       }
-      if (input.order !== undefined) {
-        const to = Math.min(input.order, count - 1);
-        if (to !== current.order) {
-          // Move: the ones in between shift one place towards the gap it leaves.
-          if (to > current.order)
-            await this.shift(manager, me.workspaceId, current.order + 1, to + 1, -1);
-          else await this.shift(manager, me.workspaceId, to, current.order, +1);
-          patch.order = to;
-          changes.order = { from: current.order, to };
-        }
+      if (input.order !== undefined && input.order !== current.order) {
+        patch.order = input.order;
+        changes.order = { from: current.order, to: input.order };
       }
       if (Object.keys(patch).length) {
         await repo.update({ id }, patch);
@@ -186,12 +181,10 @@ export class PrinciplesService {
   async remove(me: Membership, id: string): Promise<void> {
     if (!canManagePrinciples(me)) throw forbidden('Only coordinators can write principles');
     await this.dataSource.transaction(async (manager) => {
-      const count = await this.lockList(manager, me.workspaceId);
       const repo = manager.getRepository(PrincipleEntity);
       const current = await repo.findOneBy({ id, workspaceId: me.workspaceId });
       if (!current) throw notFound('Principle');
       await repo.delete({ id });
-      await this.shift(manager, me.workspaceId, current.order + 1, count, -1);
       await this.activity.record(manager, {
         workspaceId: me.workspaceId,
         type: 'principle.deleted',
@@ -204,28 +197,18 @@ export class PrinciplesService {
   }
 
   /**
-   * Serialises writes to one workspace's list (an advisory lock, since an empty list has no
-   * rows to lock) and answers how many principles it has.
+   * The order after the last principle (0 for the first), taken under a per-workspace advisory
+   * lock (an empty list has no rows to lock) so parallel creates without an order do not share
+   * one.
    */
-  private async lockList(manager: EntityManager, workspaceId: string): Promise<number> {
+  private async nextOrder(manager: EntityManager, workspaceId: string): Promise<number> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `principles:${workspaceId}`,
     ]);
-    return manager.getRepository(PrincipleEntity).countBy({ workspaceId });
-  }
-
-  /** Adds `delta` to the order of the principles with from ≤ order < to. */
-  private async shift(
-    manager: EntityManager,
-    workspaceId: string,
-    from: number,
-    to: number,
-    delta: 1 | -1,
-  ): Promise<void> {
-    if (from >= to) return;
-    await manager.query(
-      `UPDATE principles SET "order" = "order" + $4 WHERE "workspaceId" = $1 AND "order" >= $2 AND "order" < $3`,
-      [workspaceId, from, to, delta],
-    );
+    const [row] = (await manager.query(
+      `SELECT COALESCE(MAX("order") + 1, 0)::int AS next FROM principles WHERE "workspaceId" = $1`,
+      [workspaceId],
+    )) as { next: number }[];
+    return Math.min(row?.next ?? 0, ORDER_MAX);
   }
 }

@@ -9,6 +9,7 @@ import {
   type Page,
   type ProposalDto,
   type ProposalListQuery,
+  type ProposalPreviewDto,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
@@ -36,18 +37,30 @@ export class ProposalsController {
   @ApiZodQuery(proposalListQuerySchema)
   @ApiOkResponse({ description: '{items: Proposal[], nextCursor}: open first, then newest' })
   list(
-    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @CurrentMember() me: Membership,
     @Query(new ZodPipe(proposalListQuerySchema)) q: ProposalListQuery,
   ): Promise<Page<ProposalDto>> {
-    return this.proposals.list(wid, q);
+    return this.proposals.list(me, q);
+  }
+
+  /** Registered before `:id` so `preview` is never taken for an id. */
+  @Post('preview')
+  @HttpCode(200)
+  @ApiZodBody(createProposalSchema)
+  @ApiOkResponse({
+    description:
+      'What opening this proposal now would freeze (rule, deadlines, electorate with weights and representatives) and warnings; nothing is written',
+  })
+  preview(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalPreviewDto> {
+    return this.proposals.preview(me, body);
   }
 
   @Get(':id')
   get(
-    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
   ): Promise<ProposalDto> {
-    return this.proposals.get(wid, id);
+    return this.proposals.get(me.workspaceId, id, me);
   }
 
   @Post(':id/votes')

@@ -280,7 +280,10 @@ export function validateVoteReason(
 }
 
 /** Open and its deadline not yet reached (the sweeper may not have closed it yet). */
-function isOpenAt(now: Date, proposal: Pick<ProposalSnapshot, 'status' | 'closesAt'>): boolean {
+export function isOpenAt(
+  now: Date,
+  proposal: Pick<ProposalSnapshot, 'status' | 'closesAt'>,
+): boolean {
   return proposal.status === 'open' && now.getTime() < proposal.closesAt.getTime();
 }
 
@@ -440,14 +443,14 @@ export interface ElectoratePartner {
 }
 
 /**
- * The electorate frozen into a proposal at opening: the active partners of the policy's
- * electorate ('core' = core tier only, 'all' = core and broad) with their weights then, sorted by
- * id so the snapshot does not depend on query order. W = 0 cannot decide anything → conflict.
+ * The active partners of the policy's electorate ('core' = core tier only, 'all' = core and
+ * broad) with their weights, sorted by id so the snapshot does not depend on query order. May be
+ * empty (the preview shows that; opening refuses it).
  */
-export function buildElectorate(
+export function electorateMembers(
   partners: ElectoratePartner[],
   electorate: Electorate,
-): { ok: true; electorate: ElectorateMember[]; totalWeight: number } | Refusal {
+): ElectorateMember[] {
   const members: ElectorateMember[] = [];
   for (const p of partners) {
     if (p.status !== 'active' || (electorate === 'core' && p.tier !== 'core')) continue;
@@ -458,6 +461,15 @@ export function buildElectorate(
     members.push({ partnerId: p.id, weight: p.weight });
   }
   members.sort((a, b) => (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0));
+  return members;
+}
+
+/** The electorate frozen into a proposal at opening. W = 0 cannot decide anything → conflict. */
+export function buildElectorate(
+  partners: ElectoratePartner[],
+  electorate: Electorate,
+): { ok: true; electorate: ElectorateMember[]; totalWeight: number } | Refusal {
+  const members = electorateMembers(partners, electorate);
   const totalWeight = members.reduce((sum, m) => sum + m.weight, 0);
   if (!(totalWeight > 0)) {
     return conflict('zero_weight', 'The electorate has no weight: nobody could decide.');

@@ -49,6 +49,13 @@ export class ProposalEntity {
   @Column('boolean', { default: false })
   inlineCandidate: boolean;
 
+  /**
+   * An inline candidate's contact: on admission they are invited to represent the new partner.
+   * Shown only to coordinators and the proposer; never written to the activity log.
+   */
+  @Column('varchar', { length: 254, nullable: true })
+  candidateContactEmail: string | null;
+
   @Column('text')
   rationale: string;
 

@@ -94,7 +94,7 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
       [p.id],
     );
     expect(latest).toEqual([{ choice: current[0].choice }]);
-    const dto = await a.get(ProposalsService).get(coord.workspaceId, p.id);
+    const dto = await a.get(ProposalsService).get(coord.workspaceId, p.id, coord);
     expect(dto.tally).toMatchObject({ votedWeight: 1, missing: expect.any(Array) });
     expect(dto.tally.missing).toHaveLength(2);
   });
@@ -125,7 +125,7 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
     for (const r of refused) {
       expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'INVALID_STATE' });
     }
-    const dto = await a.get(ProposalsService).get(wid, p.id);
+    const dto = await a.get(ProposalsService).get(wid, p.id, coord);
     const stored = await ds.query(
       `SELECT choice, count(*)::int AS n FROM proposal_votes WHERE "proposalId" = $1 GROUP BY choice`,
       [p.id],

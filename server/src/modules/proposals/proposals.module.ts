@@ -2,6 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
 import { ExportModule } from '../export/export.module';
 import { ExportRegistry } from '../export/export.repository';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MembersModule } from '../members/members.module';
 import { PartnersModule } from '../partners/partners.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { PrinciplesModule } from '../principles/principles.module';
@@ -18,6 +20,8 @@ import { ProposalsService } from './proposals.service';
     PrinciplesModule,
     WorkspacesModule,
     ExportModule,
+    MembersModule,
+    InvitationsModule,
   ],
   controllers: [ProposalsController],
   providers: [ProposalsService, ProposalsScheduler],

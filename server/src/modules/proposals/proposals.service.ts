@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  LIMITS,
   adviceInputSchema,
   createProposalSchema,
   decideInputSchema,
   voteInputSchema,
   type AdviceDto,
+  type CreateProposal,
+  type ElectorateMember,
   type Page,
   type PartnerDto,
+  type Policy,
   type ProposalDto,
+  type ProposalPreviewDto,
+  type Stage,
   type ProposalListQuery,
   type ProposalOutcomeDto,
   type ProposalStatus,
@@ -24,6 +30,8 @@ import { EventBus } from '../../common/events/event-bus';
 import { keysetPage } from '../../common/pagination/cursor';
 import { validationError } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
+import { InvitationsService } from '../invitations/invitations.service';
+import { MembersService } from '../members/members.service';
 import { PartnersService, type PartnerRecord } from '../partners/partners.service';
 import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
@@ -36,6 +44,7 @@ import {
 } from './proposals.entity';
 import {
   buildElectorate,
+  electorateMembers,
   canAdvise,
   canDecide,
   canVote,
@@ -52,6 +61,7 @@ import {
   type Refusal,
 } from './proposals.engine.util';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { proposalViewer, proposalWarnings } from './proposals.policy';
 
 /** Throws the engine's refusal as a domain error: forbidden → 403, invalid → 400, conflict → 409. */
 function enforce(check: Check | Refusal | { ok: true }): void {
@@ -87,6 +97,9 @@ const snapshot = (p: ProposalEntity): ProposalSnapshot => ({
   closesAt: p.closesAt,
 });
 
+const openProposalConflict = () =>
+  new DomainError(ErrorCode.CONFLICT, 'This candidate already has an open proposal');
+
 const isUniqueViolation = (err: unknown) =>
   err instanceof QueryFailedError &&
   (err.driverError as { code?: string } | undefined)?.code === '23505';
@@ -113,7 +126,13 @@ interface Related {
   history: ProposalVoteHistoryEntity[];
   advice: ProposalAdviceEntity[];
   candidate: PartnerDto;
+  viewer: Viewer | null;
 }
+
+/** Who reads a proposal: eligibility and the contact email depend on it. */
+type Viewer = Pick<Membership, 'workspaceId' | 'userId' | 'role' | 'partnerId'>;
+
+const NOBODY: ProposalDto['viewer'] = { partnerId: null, canVote: false, reason: 'no_partner' };
 
 /**
  * Admission proposals. Every change to an open proposal (vote, advice, decision, withdrawal,
@@ -131,6 +150,8 @@ export class ProposalsService {
     private readonly workspaces: WorkspacesService,
     private readonly activity: ActivityService,
     private readonly bus: EventBus,
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   // ---- opening -------------------------------------------------------------------------------
@@ -140,57 +161,18 @@ export class ProposalsService {
     const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const id = await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      await this.principles.assertAllInWorkspace(
-        wid,
-        input.principleFit.map((f) => f.principleId),
-        (_id, i) => ['principleFit', i, 'principleId'],
-        manager,
-      );
-      const workspace = await this.workspaces.entity(wid, manager);
-      const policy = await this.policies.policyFor(wid, workspace.stage, input.tier, manager);
-      const deadlines = computeClosesAt(
-        now,
-        policy,
-        input.closesAt ? new Date(input.closesAt) : undefined,
-      );
-      if (!deadlines.ok) return enforce(deadlines) as never;
-
-      let candidate: PartnerRecord;
-      if (input.candidate) {
-        candidate = await this.partners.insert(
+      const plan = await this.plan(manager, wid, input, new Date());
+      if (!plan.electorate.ok) return enforce(plan.electorate) as never;
+      const { policy, deadlines, stage } = plan;
+      const candidate =
+        plan.candidate ??
+        (await this.partners.insert(
           manager,
           wid,
-          { ...input.candidate, tier: input.tier },
+          { ...input.candidate!, tier: input.tier },
           'candidate',
           me.userId,
-        );
-      } else {
-        const [found] = await this.partners.findInWorkspace(
-          wid,
-          [input.candidatePartnerId!],
-          manager,
-        );
-        if (!found) throw invalid(['candidatePartnerId'], 'is not a partner of this workspace');
-        candidate = found;
-        const promotable = found.status === 'active' && found.tier === 'broad';
-        if (found.status === 'active' && !(promotable && input.tier === 'core')) {
-          throw new DomainError(
-            ErrorCode.INVALID_STATE,
-            found.tier === 'core'
-              ? 'This partner is already an active core partner'
-              : 'An active broad partner can only be proposed for core',
-          );
-        }
-      }
-
-      const electorate = buildElectorate(
-        (await this.partners.activeElectorateCandidates(wid, manager)).filter(
-          (p) => p.id !== candidate.id,
-        ),
-        policy.electorate,
-      );
-      if (!electorate.ok) return enforce(electorate) as never;
+        ));
 
       let saved: ProposalEntity;
       try {
@@ -202,11 +184,12 @@ export class ProposalsService {
             tier: input.tier,
             candidatePartnerId: candidate.id,
             inlineCandidate: !!input.candidate,
+            candidateContactEmail: input.candidate?.contactEmail ?? null,
             rationale: input.rationale,
             principleFit: input.principleFit,
-            stage: workspace.stage,
+            stage,
             policy,
-            electorate: electorate.electorate,
+            electorate: plan.electorate.electorate,
             consultationEndsAt: deadlines.consultationEndsAt,
             closesAt: deadlines.closesAt,
             closedAt: null,
@@ -215,9 +198,7 @@ export class ProposalsService {
           }),
         );
       } catch (err) {
-        if (isUniqueViolation(err)) {
-          throw new DomainError(ErrorCode.CONFLICT, 'This candidate already has an open proposal');
-        }
+        if (isUniqueViolation(err)) throw openProposalConflict();
         throw err;
       }
       await this.activity.record(manager, {
@@ -228,16 +209,16 @@ export class ProposalsService {
         subjectId: saved.id,
         partnerIds: [candidate.id],
         // The notification contract (see notifications.module.ts) reads electorate, rule,
-        // closesAt, tier and candidateName from here.
+        // closesAt, tier and candidateName from here. The contact email stays out of the log.
         payload: {
           proposalId: saved.id,
           candidatePartnerId: candidate.id,
           candidateName: candidate.name,
           inlineCandidate: !!input.candidate,
           tier: input.tier,
-          stage: workspace.stage,
+          stage,
           rule: policy.rule,
-          electorate: electorate.electorate,
+          electorate: plan.electorate.electorate,
           proposedBy: me.userId,
           closesAt: deadlines.closesAt.toISOString(),
           consultationEndsAt: deadlines.consultationEndsAt?.toISOString() ?? null,
@@ -245,7 +226,129 @@ export class ProposalsService {
       });
       return saved.id;
     });
-    return this.get(wid, id);
+    return this.get(wid, id, me);
+  }
+
+  /**
+   * `POST …/proposals/preview`: what opening this proposal now would freeze (policy, deadlines,
+   * electorate with weights and representatives) and what stands in its way, computed by the
+   * same `plan` as `create`, without writing anything. Same 403/400/409 as `create`, except that
+   * an electorate without weight is a warning (EMPTY_ELECTORATE) rather than a 409.
+   */
+  async preview(me: Actor, body: unknown): Promise<ProposalPreviewDto> {
+    await this.assertMayPropose(me);
+    const input = parseLater(createProposalSchema, body)();
+    const wid = me.workspaceId;
+    const manager = this.dataSource.manager;
+    const plan = await this.plan(manager, wid, input, new Date());
+    if (plan.candidate) {
+      const open = await manager
+        .getRepository(ProposalEntity)
+        .exists({ where: { candidatePartnerId: plan.candidate.id, status: 'open' } });
+      if (open) throw openProposalConflict();
+    }
+    const electorate = plan.electorate.ok ? plan.electorate.electorate : plan.members;
+    const [partners, reps] = await Promise.all([
+      this.partners.findInWorkspace(
+        wid,
+        electorate.map((m) => m.partnerId),
+      ),
+      this.members.representativesByPartner(
+        wid,
+        [...electorate.map((m) => m.partnerId), ...plan.policy.deciders],
+        manager,
+      ),
+    ]);
+    const names = new Map(partners.map((p) => [p.id, p.name]));
+    const counts = new Map(
+      [...reps].map(([id, list]) => [id, list.filter((r) => r.role !== 'observer').length]),
+    );
+    return {
+      tier: input.tier,
+      stage: plan.stage,
+      policy: plan.policy,
+      closesAt: plan.deadlines.closesAt.toISOString(),
+      consultationEndsAt: plan.deadlines.consultationEndsAt?.toISOString() ?? null,
+      electorate: electorate.map((m) => ({
+        partnerId: m.partnerId,
+        name: names.get(m.partnerId) ?? '',
+        weight: m.weight,
+        representativeCount: counts.get(m.partnerId) ?? 0,
+      })),
+      warnings: proposalWarnings({ policy: plan.policy, electorate, representatives: counts }),
+    };
+  }
+
+  /**
+   * Everything opening a proposal decides before writing, in the contract's order (400 on the
+   * principles and `closesAt`, then the candidate's 400/409): the stage and its policy, the
+   * deadlines, the existing candidate (null for an inline one, which `create` inserts), and the
+   * electorate (a refusal when it has no weight, with its members for the preview).
+   */
+  private async plan(
+    manager: EntityManager,
+    wid: string,
+    input: CreateProposal,
+    now: Date,
+  ): Promise<{
+    stage: Stage;
+    policy: Policy;
+    deadlines: { closesAt: Date; consultationEndsAt: Date | null };
+    candidate: PartnerRecord | null;
+    electorate: ReturnType<typeof buildElectorate>;
+    members: ElectorateMember[];
+  }> {
+    await this.principles.assertAllInWorkspace(
+      wid,
+      input.principleFit.map((f) => f.principleId),
+      (_id, i) => ['principleFit', i, 'principleId'],
+      manager,
+    );
+    const workspace = await this.workspaces.entity(wid, manager);
+    const policy = await this.policies.policyFor(wid, workspace.stage, input.tier, manager);
+    const deadlines = computeClosesAt(
+      now,
+      policy,
+      input.closesAt ? new Date(input.closesAt) : undefined,
+    );
+    if (!deadlines.ok) return enforce(deadlines) as never;
+
+    let candidate: PartnerRecord | null = null;
+    if (input.candidate) {
+      await this.partners.assertInsertable(manager, wid, input.candidate, [
+        'candidate',
+        'affiliationPartnerId',
+      ]);
+    } else {
+      const [found] = await this.partners.findInWorkspace(
+        wid,
+        [input.candidatePartnerId!],
+        manager,
+      );
+      if (!found) throw invalid(['candidatePartnerId'], 'is not a partner of this workspace');
+      candidate = found;
+      const promotable = found.status === 'active' && found.tier === 'broad';
+      if (found.status === 'active' && !(promotable && input.tier === 'core')) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          found.tier === 'core'
+            ? 'This partner is already an active core partner'
+            : 'An active broad partner can only be proposed for core',
+        );
+      }
+    }
+
+    const voters = (await this.partners.activeElectorateCandidates(wid, manager)).filter(
+      (p) => p.id !== candidate?.id,
+    );
+    return {
+      stage: workspace.stage,
+      policy,
+      deadlines,
+      candidate,
+      electorate: buildElectorate(voters, policy.electorate),
+      members: electorateMembers(voters, policy.electorate),
+    };
   }
 
   /** Representatives of an active partner, brokers and coordinators; never observers. */
@@ -338,7 +441,13 @@ export class ProposalsService {
     const [candidate] = await this.partners.withRepresentatives(p.workspaceId, [
       await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId),
     ]);
-    return this.toDto(p, { votes: currentOf(history), history, advice: [], candidate: candidate! });
+    return this.toDto(p, {
+      votes: currentOf(history),
+      history,
+      advice: [],
+      candidate: candidate!,
+      viewer: me,
+    });
   }
 
   /** Any member but observers, on an autonomous proposal during its consultation. */
@@ -365,7 +474,7 @@ export class ProposalsService {
       });
       return p;
     });
-    return this.get(p.workspaceId, p.id);
+    return this.get(p.workspaceId, p.id, me);
   }
 
   /** Autonomous only: a decider's representative (or a coordinator without deciders) decides. */
@@ -387,7 +496,7 @@ export class ProposalsService {
         },
       });
     });
-    return this.get(me.workspaceId, proposalId);
+    return this.get(me.workspaceId, proposalId, me);
   }
 
   /** The proposer or a coordinator, while open. */
@@ -401,7 +510,7 @@ export class ProposalsService {
         extra: { decidedBy: me.userId },
       });
     });
-    return this.get(me.workspaceId, proposalId);
+    return this.get(me.workspaceId, proposalId, me);
   }
 
   /**
@@ -436,17 +545,19 @@ export class ProposalsService {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  async get(workspaceId: string, proposalId: string): Promise<ProposalDto> {
+  /** As `viewer` sees it (its eligibility and, for coordinators and the proposer, the contact). */
+  async get(workspaceId: string, proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const p = await this.dataSource
       .getRepository(ProposalEntity)
       .findOneBy({ id: proposalId, workspaceId });
     if (!p) throw notFound('Proposal');
-    const [dto] = await this.toDtos(workspaceId, [p]);
+    const [dto] = await this.toDtos(workspaceId, [p], viewer);
     return dto!;
   }
 
   /** Open proposals first, then the newest. */
-  async list(workspaceId: string, q: ProposalListQuery): Promise<Page<ProposalDto>> {
+  async list(viewer: Viewer, q: ProposalListQuery): Promise<Page<ProposalDto>> {
+    const workspaceId = viewer.workspaceId;
     const qb = this.dataSource
       .getRepository(ProposalEntity)
       .createQueryBuilder('p')
@@ -466,7 +577,10 @@ export class ProposalsService {
       limit: q.limit,
       cursor: q.cursor,
     });
-    return { items: await this.toDtos(workspaceId, page.items), nextCursor: page.nextCursor };
+    return {
+      items: await this.toDtos(workspaceId, page.items, viewer),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /**
@@ -488,7 +602,7 @@ export class ProposalsService {
         .limit(batchSize)
         .getMany();
       if (!rows.length) return;
-      yield await this.toDtos(workspaceId, rows);
+      yield await this.toDtos(workspaceId, rows, null);
       if (rows.length < batchSize) return;
       const last = rows[rows.length - 1]!;
       after = { createdAt: last.createdAt, id: last.id };
@@ -581,6 +695,11 @@ export class ProposalsService {
       .getRepository(ProposalEntity)
       .update({ id: p.id }, { status: closing.status, outcome, closedAt });
     Object.assign(p, { status: closing.status, outcome, closedAt, updatedAt: closedAt });
+    // An admitted partner needs someone to act for it: its contact is invited below; without
+    // one (and nobody representing it yet) the coordinators hear about it.
+    const accepted = closing.status === 'accepted';
+    const unrepresented =
+      accepted && !p.candidateContactEmail && !(await this.isRepresented(manager, p));
     await this.activity.record(manager, {
       workspaceId: p.workspaceId,
       type: 'proposal.closed',
@@ -588,8 +707,8 @@ export class ProposalsService {
       subjectType: 'proposal',
       subjectId: p.id,
       partnerIds: [p.candidatePartnerId],
-      // The notification contract reads status, reason, candidateName, tier, proposedBy and
-      // votes (the voters hear the outcome) from here.
+      // The notification contract reads status, reason, candidateName, tier, proposedBy,
+      // votes (the voters hear the outcome) and partnerUnrepresented from here.
       payload: {
         proposalId: p.id,
         candidatePartnerId: p.candidatePartnerId,
@@ -600,9 +719,15 @@ export class ProposalsService {
         ...outcome,
         tally,
         votes: votes.map((v) => ({ partnerId: v.partnerId, choice: v.choice, castBy: v.castBy })),
+        ...(accepted
+          ? {
+              representativeInvited: !!p.candidateContactEmail,
+              partnerUnrepresented: unrepresented,
+            }
+          : {}),
       },
     });
-    if (closing.status === 'accepted') {
+    if (accepted) {
       await this.partners.admit(manager, {
         workspaceId: p.workspaceId,
         partnerId: p.candidatePartnerId,
@@ -610,6 +735,19 @@ export class ProposalsService {
         proposalId: p.id,
         actorId: opts.actorId,
       });
+      if (p.candidateContactEmail) {
+        // By the server (no actor): whoever closed it, the invitation follows from the admission.
+        await this.invitations.insert(manager, {
+          workspaceId: p.workspaceId,
+          email: p.candidateContactEmail,
+          role: 'member',
+          broker: false,
+          partnerId: p.candidatePartnerId,
+          expiresInHours: LIMITS.invitationDefaultHours,
+          createdBy: null,
+          context: { proposalId: p.id, via: 'admission' },
+        });
+      }
     } else if (p.inlineCandidate) {
       await this.partners.rejectCandidate(manager, {
         workspaceId: p.workspaceId,
@@ -622,6 +760,16 @@ export class ProposalsService {
     this.emitTally(manager, p, tally);
   }
 
+  /** Whether someone (not an observer) represents the proposal's candidate. */
+  private async isRepresented(manager: EntityManager, p: ProposalEntity): Promise<boolean> {
+    const reps = await this.members.representativesOf(
+      p.workspaceId,
+      [p.candidatePartnerId],
+      manager,
+    );
+    return reps.some((r) => r.role !== 'observer');
+  }
+
   private emitTally(manager: EntityManager, p: ProposalEntity, tally: Tally): void {
     const status: ProposalStatus = p.status;
     this.bus.emitAfterCommit(manager, 'proposal.tally', {
@@ -632,7 +780,12 @@ export class ProposalsService {
     });
   }
 
-  private async toDtos(workspaceId: string, rows: ProposalEntity[]): Promise<ProposalDto[]> {
+  /** `viewer` null: nobody in particular (the research export: no contact, no eligibility). */
+  private async toDtos(
+    workspaceId: string,
+    rows: ProposalEntity[],
+    viewer: Viewer | null,
+  ): Promise<ProposalDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((p) => p.id);
     const [votes, history, advice, candidates] = await Promise.all([
@@ -657,6 +810,7 @@ export class ProposalsService {
         history: history.filter((v) => v.proposalId === p.id),
         advice: advice.filter((a) => a.proposalId === p.id),
         candidate: byId.get(p.candidatePartnerId)!,
+        viewer,
       }),
     );
   }
@@ -697,8 +851,11 @@ export class ProposalsService {
         createdAt: a.createdAt.toISOString(),
       })),
       proposedBy: p.proposedBy,
-      candidateContactEmail: null,
-      viewer: { partnerId: null, canVote: false, reason: 'no_partner' },
+      candidateContactEmail:
+        r.viewer && (r.viewer.role === 'coordinator' || r.viewer.userId === p.proposedBy)
+          ? p.candidateContactEmail
+          : null,
+      viewer: r.viewer ? proposalViewer(new Date(), p, r.viewer) : NOBODY,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };
