@@ -111,7 +111,9 @@ test('a coalition runs itself from the browser: representation, admission with a
     'Sportclub Genk',
   );
   const bramRow = members.getByRole('listitem').filter({ hasText: 'Bram' });
-  await bramRow.getByRole('checkbox', { name: 'Broker' }).check();
+  // The box follows the server's answer, not the click.
+  await bramRow.getByRole('checkbox', { name: 'Broker' }).click();
+  await bramRow.getByRole('checkbox', { name: 'Broker', checked: true }).waitFor();
   await bram.getByTestId('members').getByText('represents Basisschool De Regenboog').waitFor(LIVE);
   await nav(anna, 'Partners');
   await table.getByText('No representative').first().waitFor({ state: 'detached' });
