@@ -134,7 +134,7 @@ test('a coalition runs itself from the browser: representation, admission with a
     .waitFor();
   const electorate = bram.getByTestId('preview-electorate');
   for (const p of ['Stad Genk', 'Basisschool De Regenboog', 'Sportclub Genk']) {
-    await electorate.getByText(`${p} — weight 1 · 1 representative(s)`).waitFor();
+    await electorate.getByText(`${p} — weight 1 · 1 representative`).waitFor();
   }
   assert.equal(await bram.getByTestId('preview-warnings').count(), 0);
   await bram.getByRole('button', { name: 'Open the proposal' }).click();
