@@ -77,7 +77,7 @@ test('register, create a network, invite a second person who accepts; both feeds
     .waitFor({ timeout: 5000 });
 
   // Anna makes Bram an observer: his bell counts the notification live, and it reads in his words.
-  await a.getByTestId('members').getByRole('combobox').nth(1).selectOption('observer');
+  await a.getByTestId('members').getByLabel('Rol van Bram').selectOption('observer');
   await b.getByTestId('unread-count').getByText('1').waitFor({ timeout: 5000 });
   await b.getByTestId('bell').click();
   await b.getByText('Your role in Talentenstad Beringen is now Observer').waitFor();

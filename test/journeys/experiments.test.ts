@@ -86,6 +86,13 @@ test('experiments board: a card dragged to another column moves in a second brow
     log.items.map((e) => e.type),
     ['experiment.learning_added', 'experiment.status_changed', 'experiment.created'],
   );
+
+  // Bram represents the lead partner: he may delete it, after confirming; the board no longer has it.
+  b.page.once('dialog', (d) => void d.accept());
+  await b.page.getByRole('button', { name: 'Delete experiment' }).click();
+  await b.page.waitForURL(/\/experiments$/);
+  await b.page.locator('section[data-status="running"]').waitFor();
+  await b.page.getByTestId(`card-${experiment.id}`).waitFor({ state: 'detached' });
   await a.context.close();
   await b.context.close();
 });

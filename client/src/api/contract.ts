@@ -90,6 +90,38 @@ export interface Proposal {
   advice: Advice[];
   proposedBy: string;
   createdAt: string;
+  /** Contact of an inline candidate, invited as its representative on acceptance. */
+  candidateContactEmail?: string | null;
+  /** What the signed-in user may do here; absent from servers before issue 12. */
+  viewer?: ProposalViewer;
+}
+
+export type ViewerReason =
+  | 'ok'
+  | 'no_partner'
+  | 'not_in_electorate'
+  | 'is_candidate'
+  | 'observer'
+  | 'closed'
+  | 'autonomous_not_decider';
+
+export interface ProposalViewer {
+  partnerId: string | null;
+  canVote: boolean;
+  reason: ViewerReason;
+}
+
+export type PreviewWarningCode = 'UNREPRESENTED' | 'EMPTY_ELECTORATE' | 'ZERO_WEIGHT';
+
+/** `POST …/proposals/preview`: what opening this proposal would do, without opening it. */
+export interface ProposalPreview {
+  tier: Tier;
+  stage: Stage;
+  policy: Policy;
+  closesAt: string;
+  consultationEndsAt: string | null;
+  electorate: { partnerId: string; name: string; weight: number; representativeCount: number }[];
+  warnings: { code: PreviewWarningCode; partnerIds: string[]; blocksAcceptance: boolean }[];
 }
 
 export interface Learning {
@@ -130,6 +162,8 @@ export interface Connection {
     note?: string | null;
     respondedBy: string;
     respondedAt: string;
+    /** A coordinator answered for a side without representative. */
+    onBehalf?: boolean;
   }[];
   proposedBy: string;
   createdAt?: string;

@@ -1,3 +1,5 @@
+import { coalitionEn } from './coalition.en';
+
 /** English messages. The shape of this object is the key set every locale must provide. */
 export const en = {
   app: {
@@ -515,6 +517,8 @@ export const en = {
       experiment_status: 'An experiment of your partner changes status',
       invited: 'You are invited to a network',
       role_changed: 'Your role changes',
+      partner_unrepresented: 'An admitted partner has nobody representing it yet',
+      connection_expired: 'A connection you proposed expired unanswered',
     },
     text: {
       vote_needed: 'Vote on admitting {candidate} in {workspace}',
@@ -525,6 +529,8 @@ export const en = {
       experiment_status: 'Experiment “{title}” is now {status}',
       invited: 'You are invited to join {workspace} as {role}',
       role_changed: 'Your role in {workspace} is now {role}',
+      partner_unrepresented: '{partner} was admitted and has no representative yet',
+      connection_expired: 'Your proposed connection between {from} and {to} expired unanswered',
     },
   },
   exporting: {
@@ -545,6 +551,7 @@ export const en = {
     network: 'The server could not be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',
   },
+  coalition: coalitionEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,3 +1,4 @@
+import { coalitionNl } from './coalition.nl';
 import type { Messages } from './en';
 
 /** Nederlands — the product's first language (the source material is Flemish). */
@@ -527,6 +528,8 @@ export const nl: Messages = {
       experiment_status: 'Een experiment van jouw partner verandert van status',
       invited: 'Je wordt uitgenodigd in een netwerk',
       role_changed: 'Je rol verandert',
+      partner_unrepresented: 'Een aanvaarde partner heeft nog geen vertegenwoordiger',
+      connection_expired: 'Een verbinding die je voorstelde is vervallen zonder antwoord',
     },
     text: {
       vote_needed: 'Stem over de toetreding van {candidate} in {workspace}',
@@ -538,6 +541,9 @@ export const nl: Messages = {
       experiment_status: 'Experiment “{title}” is nu {status}',
       invited: 'Je bent uitgenodigd in {workspace} als {role}',
       role_changed: 'Je rol in {workspace} is nu {role}',
+      partner_unrepresented: '{partner} werd aanvaard en heeft nog geen vertegenwoordiger',
+      connection_expired:
+        'Je voorgestelde verbinding tussen {from} en {to} is vervallen zonder antwoord',
     },
   },
   exporting: {
@@ -558,4 +564,5 @@ export const nl: Messages = {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
   },
+  coalition: coalitionNl,
 };

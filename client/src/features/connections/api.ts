@@ -24,7 +24,16 @@ export function useConnectionMutations(wid: string) {
       onSuccess: done,
     }),
     respond: useMutation({
-      mutationFn: ({ id, ...body }: { id: string; accept: boolean; note?: string }) =>
+      mutationFn: ({
+        id,
+        ...body
+      }: {
+        id: string;
+        accept: boolean;
+        note?: string;
+        /** The side answered; a coordinator names a side without representative. */
+        partnerId?: string;
+      }) =>
         api<Connection>(`/workspaces/${wid}/connections/${id}/respond`, { method: 'POST', body }),
       onSuccess: done,
     }),

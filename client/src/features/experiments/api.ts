@@ -57,3 +57,16 @@ export function useExperimentMutations(wid: string) {
     }),
   };
 }
+
+/** `DELETE …/experiments/:eid` (coordinators, or the lead partner's representatives). */
+export function useDeleteExperiment(wid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<void>(`/workspaces/${wid}/experiments/${id}`, { method: 'DELETE' }),
+    onSuccess: (_v, id) => {
+      qc.removeQueries({ queryKey: [...key(wid), 'one', id] });
+      void qc.invalidateQueries({ queryKey: key(wid) });
+    },
+  });
+}

@@ -29,8 +29,10 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
         ? `${w}/connections`
         : n.subjectType === 'experiment' && n.subjectId
           ? `${w}/experiments/${n.subjectId}`
-          : n.kind === 'invited'
-            ? '/w#invitations'
-            : w;
+          : n.subjectType === 'partner' && n.subjectId
+            ? `${w}/partners/${n.subjectId}`
+            : n.kind === 'invited'
+              ? '/w#invitations'
+              : w;
   return { text: tx(`notifications.text.${n.kind}`, params), href };
 }

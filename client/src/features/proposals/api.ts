@@ -2,7 +2,7 @@ import type { Page } from '@coalesce/shared';
 import { useQueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
-import type { Proposal } from '../../api/contract';
+import type { Proposal, ProposalPreview } from '../../api/contract';
 import { useSocketEvent } from '../../app/socket';
 import { workspaceKey } from '../workspaces/api';
 
@@ -66,5 +66,13 @@ export function useCreateProposal(wid: string) {
     mutationFn: (body: unknown) =>
       api<Proposal>(`/workspaces/${wid}/proposals`, { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: workspaceKey(wid) }),
+  });
+}
+
+/** What opening the proposal would freeze (rule, electorate, deadlines, warnings); opens nothing. */
+export function usePreviewProposal(wid: string) {
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      api<ProposalPreview>(`/workspaces/${wid}/proposals/preview`, { method: 'POST', body }),
   });
 }

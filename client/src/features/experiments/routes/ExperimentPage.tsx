@@ -18,6 +18,7 @@ import { useMembers } from '../../members/api';
 import { usePartners } from '../../partners/api';
 import { usePrinciples } from '../../principles/api';
 import { useExperiment, useExperimentMutations } from '../api';
+import { DeleteExperimentButton } from '../components/DeleteExperimentButton';
 import { ExperimentForm } from '../components/ExperimentForm';
 
 export function ExperimentPage() {
@@ -78,6 +79,7 @@ export function ExperimentPage() {
               </Select>
             </label>
           )}
+          <DeleteExperimentButton ws={ws} experiment={e} />
         </header>
         {editing ? (
           <Card>

@@ -9,6 +9,7 @@ import { usePartners } from '../../partners/api';
 import { useNetwork, useSuggestions } from '../api';
 import { ACTOR_COLORS } from '../colors';
 import { describeSuggestion } from '../describe';
+import { TiesList } from '../components/TiesList';
 
 // Cytoscape is large: load it only when someone opens the map.
 const NetworkGraph = lazy(() => import('../components/NetworkGraph'));
@@ -139,6 +140,7 @@ export function NetworkPage() {
             </span>
           </label>
         </div>
+        {shown && <TiesList network={shown} names={names} />}
         <p className="text-xs text-slate-500">{t('network.legend')}</p>
         <ul className="flex flex-wrap gap-2 text-xs">
           {Object.entries(ACTOR_COLORS).map(([k, c]) => (

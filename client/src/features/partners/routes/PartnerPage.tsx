@@ -2,11 +2,13 @@ import type { WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
-import { Badge, Button, Card, ErrorNote, Field, Input, Spinner } from '../../../components/ui/ui';
+import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
-import { useLeavePartner, usePartner, useUpdatePartner } from '../api';
+import { usePartner, useUpdatePartner } from '../api';
+import { LeavePartnerCard } from '../components/LeavePartnerCard';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
+import { PartnerRepresentatives } from '../components/PartnerRepresentatives';
 
 export function PartnerPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -14,10 +16,8 @@ export function PartnerPage() {
   const { t, tx, locale } = useI18n();
   const partner = usePartner(ws.id, pid);
   const update = useUpdatePartner(ws.id, pid);
-  const leave = useLeavePartner(ws.id, pid);
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [reason, setReason] = useState('');
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
 
   if (partner.isPending) return <Spinner label={t('app.loading')} />;
@@ -100,43 +100,12 @@ export function PartnerPage() {
                 </div>
               ))}
             </dl>
-            <h2 className="font-semibold">{t('partners.representatives')}</h2>
-            {p.representatives?.length ? (
-              <ul className="text-sm">
-                {p.representatives.map((r) => (
-                  <li key={r.userId}>{r.displayName}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">{t('partners.noRepresentatives')}</p>
-            )}
           </Card>
         )}
-        {canEdit && p.status === 'active' && (
-          <Card>
-            <form
-              className="flex flex-wrap items-end gap-2"
-              onSubmit={(e) => {
-                e.preventDefault();
-                leave.mutate(reason);
-              }}
-            >
-              <div className="flex-1">
-                <Field
-                  label={t('partners.leaveReason')}
-                  error={serverFieldErrors(leave.error).reason}
-                >
-                  {(f) => (
-                    <Input {...f} value={reason} onChange={(e) => setReason(e.target.value)} />
-                  )}
-                </Field>
-              </div>
-              <Button variant="danger" type="submit" disabled={leave.isPending}>
-                {t('partners.leave')}
-              </Button>
-            </form>
-          </Card>
-        )}
+        <Card>
+          <PartnerRepresentatives ws={ws} partner={p} />
+        </Card>
+        {canEdit && p.status === 'active' && <LeavePartnerCard wid={ws.id} partner={p} />}
       </div>
       <ActivityFeed workspaceId={ws.id} partnerId={p.id} title={t('partners.history')} />
     </div>

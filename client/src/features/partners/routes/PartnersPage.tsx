@@ -6,6 +6,7 @@ import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/
 import { useI18n } from '../../../i18n/i18n';
 import { useCreatePartner, usePartners, type PartnerFilters } from '../api';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
+import { RepresentativesCell } from '../components/RepresentativesCell';
 
 function FilterSelect({
   label,
@@ -126,6 +127,7 @@ export function PartnersPage() {
                 <th className="px-4 py-2">{t('partners.actorType')}</th>
                 <th className="px-4 py-2">{t('partners.tier')}</th>
                 <th className="px-4 py-2">{t('partners.status')}</th>
+                <th className="px-4 py-2">{t('coalition.reps.column')}</th>
                 <th className="px-4 py-2">{t('partners.expertise')}</th>
               </tr>
             </thead>
@@ -158,6 +160,9 @@ export function PartnersPage() {
                     >
                       {tx(`partners.statuses.${p.status}`)}
                     </Badge>
+                  </td>
+                  <td className="px-4 py-2">
+                    <RepresentativesCell partner={p} />
                   </td>
                   <td className="px-4 py-2 text-slate-600">
                     {p.contributions.expertise.join(', ')}

@@ -1,24 +1,26 @@
 import { TIERS, type WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useOutletContext } from 'react-router';
-import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
+import { useOutletContext } from 'react-router';
 import { Button, Card, ErrorNote, Field, Input, Select, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
-import { PartnerFields, readPartnerFields } from '../../partners/components/PartnerFields';
+import { readPartnerFields } from '../../partners/components/PartnerFields';
 import { usePrinciples } from '../../principles/api';
-import { useCreateProposal } from '../api';
+import { CandidateFieldset, type CandidateMode } from '../components/CandidateFieldset';
+import { PrincipleFitFields, readPrincipleFit } from '../components/PrincipleFitFields';
+import { ProposalPreviewCard } from '../components/ProposalPreviewCard';
+import { useProposalDraft } from '../hooks/useProposalDraft';
 
 export function NewProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { t, tx } = useI18n();
-  const navigate = useNavigate();
-  const create = useCreateProposal(ws.id);
   const principles = usePrinciples(ws.id);
   const partners = usePartners(ws.id);
-  const [mode, setMode] = useState<'new' | 'existing'>('new');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const eligible = (partners.data?.items ?? []).filter(
+  const flow = useProposalDraft(ws.id);
+  const [mode, setMode] = useState<CandidateMode>('new');
+  const { errors } = flow;
+  const all = partners.data?.items ?? [];
+  const eligible = all.filter(
     (p) => p.status === 'candidate' || (p.status === 'active' && p.tier === 'broad'),
   );
 
@@ -26,28 +28,21 @@ export function NewProposalPage() {
     e.preventDefault();
     const form = e.currentTarget;
     const val = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.value ?? '';
-    const principleFit = (principles.data?.items ?? []).flatMap((p) => {
-      const fit = val(`fit:${p.id}`);
-      if (!fit) return [];
-      const note = val(`fitNote:${p.id}`).trim();
-      return [{ principleId: p.id, fits: fit === 'yes', ...(note ? { note } : {}) }];
-    });
+    const contactEmail = val('candidate.contactEmail').trim();
     const closes = val('closesAt');
-    const body = {
+    flow.requestPreview({
       ...(mode === 'new'
-        ? { candidate: readPartnerFields(form, 'candidate.') }
+        ? {
+            candidate: {
+              ...readPartnerFields(form, 'candidate.'),
+              ...(contactEmail ? { contactEmail } : {}),
+            },
+          }
         : { candidatePartnerId: val('candidatePartnerId') || undefined }),
       tier: val('tier'),
       rationale: val('rationale'),
-      principleFit,
+      principleFit: readPrincipleFit(form, principles.data?.items ?? []),
       ...(closes ? { closesAt: new Date(closes).toISOString() } : {}),
-    };
-    create.mutate(body, {
-      onSuccess: (p) => navigate(`../${p.id}`, { relative: 'path' }),
-      onError: (err) => {
-        const fe = serverFieldErrors(err);
-        setErrors(Object.keys(fe).length ? fe : { _: err.message });
-      },
     });
   };
 
@@ -55,39 +50,13 @@ export function NewProposalPage() {
     <div className="max-w-3xl space-y-5">
       <h1 className="text-2xl font-semibold">{t('proposals.new')}</h1>
       <Card>
-        <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <fieldset className="space-y-3">
-            <legend className="mb-2 font-semibold">{t('proposals.candidate')}</legend>
-            <div className="flex gap-4 text-sm">
-              <label className="flex items-center gap-2">
-                <input type="radio" checked={mode === 'new'} onChange={() => setMode('new')} />{' '}
-                {t('proposals.newCandidate')}
-              </label>
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  checked={mode === 'existing'}
-                  onChange={() => setMode('existing')}
-                />{' '}
-                {t('proposals.existingCandidate')}
-              </label>
-            </div>
-            {mode === 'new' ? (
-              <PartnerFields errors={errors} prefix="candidate." />
-            ) : (
-              <Field label={t('proposals.pickCandidate')} error={errors.candidatePartnerId}>
-                {(p) => (
-                  <Select {...p} name="candidatePartnerId">
-                    {eligible.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.name} ({tx(`partners.statuses.${x.status}`)})
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
-            )}
-          </fieldset>
+        <form noValidate onSubmit={onSubmit} onChange={flow.edited} className="space-y-5">
+          <CandidateFieldset
+            mode={mode}
+            onMode={(m) => (setMode(m), flow.edited())}
+            eligible={eligible}
+            errors={errors}
+          />
           <Field label={t('proposals.tier')} error={errors.tier}>
             {(p) => (
               <Select {...p} name="tier" defaultValue="broad">
@@ -102,52 +71,30 @@ export function NewProposalPage() {
           <Field label={t('proposals.rationale')} error={errors.rationale}>
             {(p) => <Textarea {...p} name="rationale" />}
           </Field>
-          {(principles.data?.items.length ?? 0) > 0 && (
-            <fieldset>
-              <legend className="mb-2 font-semibold">{t('proposals.principleFit')}</legend>
-              <ol className="space-y-3">
-                {principles.data!.items.map((pr, i) => (
-                  <li key={pr.id} className="rounded-md bg-slate-50 p-3">
-                    <p className="text-sm font-medium">
-                      {i + 1}. {pr.title}
-                    </p>
-                    <div className="mt-1 flex flex-wrap items-center gap-3 text-sm">
-                      {[
-                        ['', t('proposals.notAssessed')],
-                        ['yes', t('proposals.fits')],
-                        ['no', t('proposals.doesNotFit')],
-                      ].map(([v, label]) => (
-                        <label key={v} className="flex items-center gap-1">
-                          <input
-                            type="radio"
-                            name={`fit:${pr.id}`}
-                            value={v}
-                            defaultChecked={v === ''}
-                          />{' '}
-                          {label}
-                        </label>
-                      ))}
-                      <Input
-                        className="max-w-xs"
-                        name={`fitNote:${pr.id}`}
-                        placeholder={t('proposals.note')}
-                        aria-label={t('proposals.note')}
-                      />
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            </fieldset>
-          )}
+          <PrincipleFitFields principles={principles.data?.items ?? []} />
           <Field label={t('proposals.closesAtLabel')} error={errors.closesAt}>
             {(p) => <Input {...p} name="closesAt" type="datetime-local" />}
           </Field>
           {errors._ && <ErrorNote>{errors._}</ErrorNote>}
-          <Button type="submit" disabled={create.isPending}>
-            {t('proposals.submit')}
+          {flow.stale && <p className="text-sm text-amber-800">{t('coalition.preview.stale')}</p>}
+          <Button
+            type="submit"
+            variant={flow.draft ? 'secondary' : 'primary'}
+            disabled={flow.previewing}
+          >
+            {t('coalition.preview.button')}
           </Button>
         </form>
       </Card>
+      {flow.draft && (
+        <ProposalPreviewCard
+          preview={flow.draft.preview}
+          partnerNames={new Map(all.map((p) => [p.id, p.name]))}
+          onOpen={flow.open}
+          onChange={flow.edited}
+          opening={flow.opening}
+        />
+      )}
     </div>
   );
 }

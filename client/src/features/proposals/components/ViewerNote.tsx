@@ -1,0 +1,24 @@
+import type { Proposal } from '../../../api/contract';
+import { useI18n } from '../../../i18n/i18n';
+import { explainViewer } from '../viewer';
+
+/** Why the reader cannot vote here, in plain words ("Core partners decide on broad admissions…"). */
+export function ViewerNote({
+  proposal,
+  partnerNames,
+}: {
+  proposal: Proposal;
+  partnerNames: Map<string, string>;
+}) {
+  const { tx } = useI18n();
+  const text = explainViewer(proposal, partnerNames, tx);
+  if (!text) return null;
+  return (
+    <p
+      className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200"
+      data-testid="viewer-note"
+    >
+      {text}
+    </p>
+  );
+}
