@@ -28,6 +28,7 @@ import {
   respondingSide,
 } from './connections.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { clock } from '../../common/clock/clock';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
   return {
@@ -138,6 +139,8 @@ export class ConnectionsService {
             status: 'proposed',
             proposedBy: me.userId,
             closedAt: null,
+            createdAt: clock.stamp(),
+            updatedAt: clock.stamp(),
           }),
         );
         await this.activity.record(manager, {
@@ -194,6 +197,7 @@ export class ConnectionsService {
             accept: input.accept,
             note: input.note || null,
             respondedBy: me.userId,
+            respondedAt: clock.stamp(),
           }),
         );
         const status = connectionStatusAfter(c, [...earlier, response]);
@@ -225,7 +229,7 @@ export class ConnectionsService {
         if (status !== 'proposed') {
           await manager
             .getRepository(ConnectionEntity)
-            .update({ id: connectionId }, { status, closedAt: new Date() });
+            .update({ id: connectionId }, { status, closedAt: clock.now() });
           await record(status === 'accepted' ? 'connection.accepted' : 'connection.declined', {
             partnerId: side,
             accept: input.accept,

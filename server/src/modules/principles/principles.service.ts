@@ -14,6 +14,7 @@ import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PrincipleEntity } from './principles.entity';
 import { canManagePrinciples } from './principles.policy';
+import { clock } from '../../common/clock/clock';
 
 type CreatePrinciple = z.output<typeof createPrincipleSchema>;
 type UpdatePrinciple = z.output<typeof updatePrincipleSchema>;
@@ -125,6 +126,7 @@ export class PrinciplesService {
           description: input.description,
           order,
           createdBy: me.userId,
+          createdAt: clock.stamp(),
         }),
       );
       const dto = toPrincipleDto(await repo.findOneByOrFail({ id: saved.id }));

@@ -52,6 +52,7 @@ import {
   type Refusal,
 } from './proposals.engine.util';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { clock } from '../../common/clock/clock';
 
 /** Throws the engine's refusal as a domain error: forbidden → 403, invalid → 400, conflict → 409. */
 function enforce(check: Check | Refusal | { ok: true }): void {
@@ -140,7 +141,7 @@ export class ProposalsService {
     const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const id = await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = clock.now();
       await this.principles.assertAllInWorkspace(
         wid,
         input.principleFit.map((f) => f.principleId),
@@ -212,6 +213,7 @@ export class ProposalsService {
             closedAt: null,
             outcome: null,
             proposedBy: me.userId,
+            createdAt: clock.stamp(),
           }),
         );
       } catch (err) {
@@ -273,7 +275,7 @@ export class ProposalsService {
     const { p, history } = await this.oneAtATime(proposalId, () =>
       this.dataSource.transaction(async (manager) => {
         const p = await this.lockRaw(manager, me.workspaceId, proposalId);
-        const now = new Date();
+        const now = clock.now();
         enforceForbidden(canVote(now, snapshot(p), me, { choice: 'yes' }));
         const input = parse();
         enforce(canVote(now, snapshot(p), me, input));
@@ -344,13 +346,19 @@ export class ProposalsService {
     const parse = parseLater(adviceInputSchema, body);
     const p = await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      const now = new Date();
+      const now = clock.now();
       enforceForbidden(canAdvise(now, snapshot(p), me));
       const { text } = parse();
       enforce(canAdvise(now, snapshot(p), me));
       const repo = manager.getRepository(ProposalAdviceEntity);
       const saved = await repo.save(
-        repo.create({ proposalId, authorId: me.userId, partnerId: me.partnerId, text }),
+        repo.create({
+          proposalId,
+          authorId: me.userId,
+          partnerId: me.partnerId,
+          text,
+          createdAt: clock.stamp(),
+        }),
       );
       await this.activity.record(manager, {
         workspaceId: p.workspaceId,
@@ -371,7 +379,7 @@ export class ProposalsService {
     const parse = parseLater(decideInputSchema, body);
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      const now = new Date();
+      const now = clock.now();
       enforceForbidden(canDecide(now, snapshot(p), me));
       const input = parse();
       enforce(canDecide(now, snapshot(p), me));
@@ -392,7 +400,7 @@ export class ProposalsService {
   async withdraw(me: Actor, proposalId: string): Promise<ProposalDto> {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      enforce(canWithdraw(new Date(), { ...snapshot(p), proposedBy: p.proposedBy }, me));
+      enforce(canWithdraw(clock.now(), { ...snapshot(p), proposedBy: p.proposedBy }, me));
       const votes = await this.currentVotes(manager, p.id);
       await this.closeLocked(manager, p, { status: 'withdrawn', reason: 'withdrawn' }, votes, {
         actorId: me.userId,
@@ -406,20 +414,30 @@ export class ProposalsService {
    * Closes due proposals (open, `closesAt <= now()`), one transaction each. Rows are taken with
    * FOR UPDATE SKIP LOCKED, so several instances sweeping at once never close one twice, and a
    * proposal a vote is holding is simply picked up by the next sweep. Answers how many it closed.
+   * `only` limits the sweep to one workspace (the demo closes its own proposals at its simulated
+   * time); the regular sweep leaves the workspaces in `pauseDeadlines` alone.
    */
-  async closeDue(max = 200): Promise<number> {
+  async closeDue(max = 200, only?: { workspaceId: string }): Promise<number> {
     let closed = 0;
     while (closed < max) {
       const did = await this.dataSource.transaction(async (manager) => {
-        const [p] = await manager
+        const simulated = clock.simulated();
+        const qb = manager
           .getRepository(ProposalEntity)
           .createQueryBuilder('p')
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
-          .where(`p.status = 'open' AND p.closesAt <= now()`)
-          .orderBy('p.closesAt', 'ASC')
-          .limit(1)
-          .getMany();
+          .where(
+            simulated
+              ? `p.status = 'open' AND p.closesAt <= :now`
+              : `p.status = 'open' AND p.closesAt <= now()`,
+            { now: simulated },
+          );
+        if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
+        else if (this.paused.size) {
+          qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused: [...this.paused] });
+        }
+        const [p] = await qb.orderBy('p.closesAt', 'ASC').limit(1).getMany();
         if (!p) return false;
         const votes = await this.currentVotes(manager, p.id);
         const closing = evaluateAtDeadline(p.electorate, votes, p.policy);
@@ -431,6 +449,19 @@ export class ProposalsService {
     }
     return closed;
   }
+
+  /**
+   * Keeps this instance's deadline sweep away from a workspace until the returned function is
+   * called: the demo writes a history whose deadlines all lie in the (real) past, and closes
+   * each proposal itself at its simulated deadline; the sweep must not close them at today's
+   * date in between.
+   */
+  pauseDeadlines(workspaceId: string): () => void {
+    this.paused.add(workspaceId);
+    return () => this.paused.delete(workspaceId);
+  }
+
+  private readonly paused = new Set<string>();
 
   // ---- reading -------------------------------------------------------------------------------
 
@@ -574,7 +605,7 @@ export class ProposalsService {
       reason: closing.reason,
       ...opts.extra,
     };
-    const closedAt = new Date();
+    const closedAt = clock.now();
     await manager
       .getRepository(ProposalEntity)
       .update({ id: p.id }, { status: closing.status, outcome, closedAt });
