@@ -41,6 +41,11 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   DEADLINE_POLL_MS: positiveInt(1000),
+  DEMO_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+  DEMO_PER_USER_PER_DAY: positiveInt(3),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -58,6 +63,7 @@ export interface AppConfig {
   };
   mail: { smtpUrl: string | undefined; from: string };
   scheduler: { reminderLeadHours: number; deadlinePollMs: number };
+  demo: { enabled: boolean; perUserPerDay: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -90,6 +96,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     scheduler: { reminderLeadHours: e.REMINDER_LEAD_HOURS, deadlinePollMs: e.DEADLINE_POLL_MS },
+    demo: { enabled: e.DEMO_ENABLED, perUserPerDay: e.DEMO_PER_USER_PER_DAY },
     logLevel: e.LOG_LEVEL,
   };
 }

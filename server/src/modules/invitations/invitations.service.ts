@@ -126,9 +126,9 @@ export class InvitationsService {
           workspaceId: me.workspaceId,
           acceptedAt: IsNull(),
           revokedAt: IsNull(),
-          expiresAt: MoreThan(new Date()),
+          expiresAt: MoreThan(clock.now()),
         },
-        { revokedAt: new Date() },
+        { revokedAt: clock.now() },
       );
       if (!updated.affected) throw notFound('Invitation');
       await this.activity.record(manager, {
