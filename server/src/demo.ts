@@ -78,8 +78,8 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await embedded?.close();
+    process.exit(code);
   }
-  process.exit(code);
 }
 
 void main();
