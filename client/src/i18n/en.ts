@@ -537,7 +537,7 @@ export const en = {
   demo: {
     try: 'Try a demo network',
     creating: 'Filling a demo network…',
-    hint: 'Curious first? Explore an invented network with 25 partners and 18 months of history: decisions, experiments, connections and a shared vision.',
+    hint: 'Curious first? Explore an invented network of about 25 partners and 18 months of history: decisions, experiments, connections and a shared vision.',
     tooMany:
       'You made several demo networks today. Try again tomorrow, or open one you already have.',
     unavailable: 'Demo networks are switched off on this server.',

@@ -550,7 +550,7 @@ export const nl: Messages = {
   demo: {
     try: 'Probeer een demonetwerk',
     creating: 'Demonetwerk wordt gevuld…',
-    hint: 'Eerst eens rondkijken? Verken een verzonnen netwerk met 25 partners en anderhalf jaar geschiedenis: beslissingen, experimenten, verbindingen en een gedeelde visie.',
+    hint: 'Eerst eens rondkijken? Verken een verzonnen netwerk van een 25-tal partners en anderhalf jaar geschiedenis: beslissingen, experimenten, verbindingen en een gedeelde visie.',
     tooMany:
       'Je maakte vandaag al enkele demonetwerken. Probeer morgen opnieuw, of open er een dat je al hebt.',
     unavailable: 'Demonetwerken staan uit op deze server.',
