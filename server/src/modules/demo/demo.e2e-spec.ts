@@ -14,7 +14,8 @@ const DAY = 86_400_000;
 
 /**
  * Event types the demo leaves out, with why. Everything else in ACTIVITY_EVENT_TYPES must appear
- * in a demo network's log.
+ * in a demo network's log: a new event type gets a step in `demo-story.ts` that records it, or
+ * an entry here saying why the demo cannot show it.
  */
 const NOT_IN_DEMO: Record<string, string> = {
   // Declared in shared but recorded by no service yet (principles have no reorder endpoint).
