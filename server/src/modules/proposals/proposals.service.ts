@@ -132,7 +132,12 @@ export class ProposalsService {
     private readonly workspaces: WorkspacesService,
     private readonly activity: ActivityService,
     private readonly bus: EventBus,
-  ) {}
+  ) {
+    bus.on('proposals.deadlines_paused', ({ workspaceId, paused, until }) => {
+      if (paused) this.paused.set(workspaceId, until);
+      else this.paused.delete(workspaceId);
+    });
+  }
 
   // ---- opening -------------------------------------------------------------------------------
 
@@ -433,9 +438,10 @@ export class ProposalsService {
               : `p.status = 'open' AND p.closesAt <= now()`,
             { now: simulated },
           );
+        const paused = this.pausedNow();
         if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
-        else if (this.paused.size) {
-          qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused: [...this.paused] });
+        else if (paused.length) {
+          qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused });
         }
         const [p] = await qb.orderBy('p.closesAt', 'ASC').limit(1).getMany();
         if (!p) return false;
@@ -451,17 +457,30 @@ export class ProposalsService {
   }
 
   /**
-   * Keeps this instance's deadline sweep away from a workspace until the returned function is
-   * called: the demo writes a history whose deadlines all lie in the (real) past, and closes
-   * each proposal itself at its simulated deadline; the sweep must not close them at today's
-   * date in between.
+   * Keeps every instance's deadline sweep away from a workspace until the returned function is
+   * called, or at most `maxMs`: the demo writes a history whose deadlines all lie in the (real)
+   * past and closes each proposal itself at its simulated deadline; the sweep must not close
+   * them at today's date in between. Other instances hear it through the Redis relay (a
+   * cluster event), in the milliseconds before the demo opens its first proposal.
    */
-  pauseDeadlines(workspaceId: string): () => void {
-    this.paused.add(workspaceId);
-    return () => this.paused.delete(workspaceId);
+  pauseDeadlines(workspaceId: string, maxMs = 10 * 60_000): () => void {
+    this.bus.emit('proposals.deadlines_paused', {
+      workspaceId,
+      paused: true,
+      until: Date.now() + maxMs,
+    });
+    return () =>
+      this.bus.emit('proposals.deadlines_paused', { workspaceId, paused: false, until: 0 });
   }
 
-  private readonly paused = new Set<string>();
+  /** Paused workspaces (a pause whose `until` passed, e.g. of a crashed demo, no longer counts). */
+  private readonly paused = new Map<string, number>();
+
+  private pausedNow(): string[] {
+    const now = Date.now();
+    for (const [id, until] of this.paused) if (until <= now) this.paused.delete(id);
+    return [...this.paused.keys()];
+  }
 
   // ---- reading -------------------------------------------------------------------------------
 
