@@ -8,6 +8,7 @@ import {
 } from '@coalesce/shared';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { api, registerUser } from '../../../test/factories';
+import { NotificationsListener } from '../notifications/notifications.listener';
 import { DEMO_PASSWORD } from './demo.network.util';
 
 const DAY = 86_400_000;
@@ -145,6 +146,17 @@ describe('demo network (e2e)', () => {
     expect(body.proposals.length).toBe(proposals.length);
     expect(body.stageHistory.length).toBe(4);
     expect(Date.parse(body.stageHistory[0].changedAt)).toBeLessThan(Date.now() - 500 * DAY);
+
+    // The history's notifications are dated then and already read: nothing new for the caller.
+    await t.app.get(NotificationsListener).idle();
+    const notes = await all<{ createdAt: string; readAt: string | null }>(
+      me.token,
+      '/api/notifications',
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.readAt && Date.parse(n.createdAt) < Date.now() - DAY)).toBe(true);
+    const unread = await api(t, me.token).get('/api/notifications/unread-count').expect(200);
+    expect(unread.body).toMatchObject({ unreadCount: 0 });
 
     // One success per day here (DEMO_PER_USER_PER_DAY=1): the next is refused.
     await api(t, me.token).post('/api/demo', {}).expect(429);
