@@ -25,6 +25,7 @@ import { ProposalsModule } from './modules/proposals/proposals.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { ConnectionsModule } from './modules/connections/connections.module';
 import { NetworkModule } from './modules/network/network.module';
+import { DemoModule } from './modules/demo/demo.module';
 
 @Global()
 @Module({})
@@ -75,6 +76,7 @@ export class AppModule {
         RealtimeModule,
         NotificationsModule,
         ExportModule,
+        DemoModule,
         ...extraImports,
       ],
       providers: [

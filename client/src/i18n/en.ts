@@ -547,6 +547,14 @@ export const en = {
     email: 'Not a valid email address',
     invalid: 'Not valid',
   },
+  demo: {
+    try: 'Try a demo network',
+    creating: 'Filling a demo network…',
+    hint: 'Curious first? Explore an invented network of about 25 partners and 18 months of history: decisions, experiments, connections and a shared vision.',
+    tooMany:
+      'You made several demo networks today. Try again tomorrow, or open one you already have.',
+    unavailable: 'Demo networks are switched off on this server.',
+  },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',

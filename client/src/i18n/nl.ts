@@ -560,6 +560,14 @@ export const nl: Messages = {
     email: 'Geen geldig e-mailadres',
     invalid: 'Niet geldig',
   },
+  demo: {
+    try: 'Probeer een demonetwerk',
+    creating: 'Demonetwerk wordt gevuld…',
+    hint: 'Eerst eens rondkijken? Verken een verzonnen netwerk van een 25-tal partners en anderhalf jaar geschiedenis: beslissingen, experimenten, verbindingen en een gedeelde visie.',
+    tooMany:
+      'Je maakte vandaag al enkele demonetwerken. Probeer morgen opnieuw, of open er een dat je al hebt.',
+    unavailable: 'Demonetwerken staan uit op deze server.',
+  },
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',

@@ -42,6 +42,11 @@ export const envSchema = z.object({
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   DEADLINE_POLL_MS: positiveInt(1000),
   CONNECTION_EXPIRY_DAYS: z.coerce.number().positive().max(3660).default(30),
+  DEMO_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+  DEMO_PER_USER_PER_DAY: positiveInt(3),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -59,6 +64,7 @@ export interface AppConfig {
   };
   mail: { smtpUrl: string | undefined; from: string };
   scheduler: { reminderLeadHours: number; deadlinePollMs: number; connectionExpiryDays: number };
+  demo: { enabled: boolean; perUserPerDay: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -95,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       deadlinePollMs: e.DEADLINE_POLL_MS,
       connectionExpiryDays: e.CONNECTION_EXPIRY_DAYS,
     },
+    demo: { enabled: e.DEMO_ENABLED, perUserPerDay: e.DEMO_PER_USER_PER_DAY },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -29,6 +29,12 @@ export interface DomainEventMap {
   'proposal.tally': ProposalTallyPayload;
   /** A session was revoked (logout): its sockets must close. */
   'session.revoked': { sessionId: string; userId: string };
+  /**
+   * The demo writes a simulated history into this workspace (`paused: true`, until `until`, ms
+   * since the epoch) or has finished (`paused: false`): every instance's deadline sweep leaves
+   * its proposals alone meanwhile (see `ProposalsService.pauseDeadlines`).
+   */
+  'proposals.deadlines_paused': { workspaceId: string; paused: boolean; until: number };
 }
 
 export interface MemberAccessChanged {
@@ -58,4 +64,5 @@ export type DomainEventHandler<K extends DomainEventName> = (
 export const CLUSTER_EVENTS: readonly DomainEventName[] = [
   'member.access_changed',
   'session.revoked',
+  'proposals.deadlines_paused',
 ];

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from '../../common/events/event-bus';
 import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityEventEntity } from './activity.entity';
+import { clock } from '../../common/clock/clock';
 
 /** What a service records about a change it makes. */
 export interface RecordEventInput {
@@ -57,8 +58,8 @@ export class ActivityService {
     // builder's per-call metadata work was a measurable share of the cost.
     const [raw] = (await manager.query(
       `INSERT INTO activity_events
-         ("workspaceId", type, "actorId", "subjectType", "subjectId", payload, "partnerIds")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ("workspaceId", type, "actorId", "subjectType", "subjectId", payload, "partnerIds", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now()))
        RETURNING *`,
       [
         input.workspaceId,
@@ -68,6 +69,7 @@ export class ActivityService {
         input.subjectId ?? null,
         JSON.stringify(input.payload ?? {}),
         partnerIds,
+        clock.simulated(),
       ],
     )) as (ActivityEventEntity & { createdAt: Date | string })[];
     if (!raw) throw new Error('activity insert returned no row');

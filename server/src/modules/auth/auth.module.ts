@@ -13,6 +13,6 @@ import { RateLimitService } from './rate-limit.service';
     RateLimitService,
     { provide: REQUEST_AUTHENTICATOR, useExisting: AuthService },
   ],
-  exports: [AuthService, REQUEST_AUTHENTICATOR],
+  exports: [AuthService, REQUEST_AUTHENTICATOR, RateLimitService],
 })
 export class AuthModule {}

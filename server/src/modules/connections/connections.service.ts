@@ -30,6 +30,7 @@ import {
 } from './connections.policy';
 import { MembersService } from '../members/members.service';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { clock } from '../../common/clock/clock';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
   return {
@@ -142,6 +143,8 @@ export class ConnectionsService {
             status: 'proposed',
             proposedBy: me.userId,
             closedAt: null,
+            createdAt: clock.stamp(),
+            updatedAt: clock.stamp(),
           }),
         );
         await this.activity.record(manager, {
@@ -208,6 +211,7 @@ export class ConnectionsService {
             note: input.note || null,
             respondedBy: me.userId,
             onBehalf,
+            respondedAt: clock.stamp(),
           }),
         );
         const status = connectionStatusAfter(c, [...earlier, response]);
@@ -240,7 +244,7 @@ export class ConnectionsService {
         if (status !== 'proposed') {
           await manager
             .getRepository(ConnectionEntity)
-            .update({ id: connectionId }, { status, closedAt: new Date() });
+            .update({ id: connectionId }, { status, closedAt: clock.now() });
           await record(status === 'accepted' ? 'connection.accepted' : 'connection.declined', {
             partnerId: side,
             accept: input.accept,
@@ -283,7 +287,7 @@ export class ConnectionsService {
         if (!c) return false;
         await manager
           .getRepository(ConnectionEntity)
-          .update({ id: c.id }, { status: 'expired', closedAt: new Date() });
+          .update({ id: c.id }, { status: 'expired', closedAt: clock.now() });
         const names = new Map(
           (
             await this.partners.findInWorkspace(

@@ -12,6 +12,7 @@ import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.ut
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsService } from './documents.service';
 import { decodeCursor, encodeCursor, invalidCursor } from './documents.util';
+import { clock } from '../../common/clock/clock';
 
 export const toVersionDto = (v: DocumentVersionEntity): DocumentVersionDto => ({
   id: v.id,
@@ -66,6 +67,7 @@ export class DocumentVersionsService {
           json,
           html,
           createdBy: actorId,
+          createdAt: clock.stamp(),
         }),
       );
       await this.activity.record(manager, {

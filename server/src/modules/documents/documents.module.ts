@@ -32,6 +32,6 @@ import { DocumentsService } from './documents.service';
     { provide: COLLAB_AUTHENTICATOR, useExisting: CollabAccessAuthenticator },
     CollabAccessListener,
   ],
-  exports: [DocumentsService, CollabService],
+  exports: [DocumentsService, CollabService, DocumentVersionsService],
 })
 export class DocumentsModule {}

@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ActivityService } from '../activity/activity.service';
 import { DocumentEntity } from './documents.entity';
 import { decodeCursor, encodeCursor, invalidCursor, isUniqueViolation } from './documents.util';
+import { clock } from '../../common/clock/clock';
 
 export interface CreateDocumentInput {
   workspaceId: string;
@@ -72,7 +73,7 @@ export class DocumentsService {
     }
     let saved: DocumentEntity;
     try {
-      saved = await repo.save(repo.create(input));
+      saved = await repo.save(repo.create({ ...input, createdAt: clock.stamp() }));
     } catch (err) {
       // Two concurrent creates: the partial unique index decides.
       if (isUniqueViolation(err)) throw conflict();

@@ -24,6 +24,7 @@ import {
   WRITE_DENIED,
 } from './experiments.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { clock } from '../../common/clock/clock';
 
 /**
  * Answers which of `ids` are principles of `workspaceId` (in the caller's transaction). The
@@ -142,7 +143,7 @@ export class ExperimentsService {
       });
       await this.assertPrinciples(manager, me.workspaceId, input.principleIds);
       const repo = manager.getRepository(ExperimentEntity);
-      const now = new Date();
+      const now = clock.now();
       const saved = await repo.save(
         repo.create({
           workspaceId: me.workspaceId,
@@ -159,6 +160,7 @@ export class ExperimentsService {
           startDate: input.startDate ?? null,
           endDate: input.endDate ?? null,
           createdBy: me.userId,
+          createdAt: clock.stamp(),
           updatedAt: now,
           statusChangedAt: now,
         }),
@@ -262,7 +264,7 @@ export class ExperimentsService {
       const statusChanged = input.status !== undefined && input.status !== current.status;
       if (!changed.length && !statusChanged) return;
 
-      const now = new Date();
+      const now = clock.now();
       const patch: Partial<ExperimentEntity> = { updatedAt: now };
       for (const f of changed) (patch as Record<string, unknown>)[f] = next[f];
       if (statusChanged) {
@@ -357,6 +359,7 @@ export class ExperimentsService {
           text: input.text,
           evidenceUrl: input.evidenceUrl ?? null,
           authorId: me.userId,
+          createdAt: clock.stamp(),
         }),
       );
       await manager

@@ -31,6 +31,7 @@ import {
   invitationState,
   mayAccept,
 } from './invitations.policy';
+import { clock } from '../../common/clock/clock';
 
 type CreateInvitation = z.output<typeof createInvitationSchema>;
 
@@ -119,8 +120,9 @@ export class InvitationsService {
         role: input.role,
         broker: input.broker,
         partnerId: input.partnerId,
-        expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
+        expiresAt: new Date(clock.now().getTime() + input.expiresInHours * 3600_000),
         createdBy: input.createdBy,
+        createdAt: clock.stamp(),
       }),
     );
     await this.activity.record(manager, {
@@ -184,9 +186,9 @@ export class InvitationsService {
           workspaceId: me.workspaceId,
           acceptedAt: IsNull(),
           revokedAt: IsNull(),
-          expiresAt: MoreThan(new Date()),
+          expiresAt: MoreThan(clock.now()),
         },
-        { revokedAt: new Date() },
+        { revokedAt: clock.now() },
       );
       if (!updated.affected) throw notFound('Invitation');
       await this.activity.record(manager, {
@@ -287,7 +289,9 @@ export class InvitationsService {
     const user = await this.users.get(userId);
     await this.dataSource.transaction(async (manager) => {
       const i = await this.lockAnswerable(manager, invitationId, user.email, 'id');
-      await manager.getRepository(InvitationEntity).update({ id: i.id }, { revokedAt: new Date() });
+      await manager
+        .getRepository(InvitationEntity)
+        .update({ id: i.id }, { revokedAt: clock.now() });
       await this.activity.record(manager, {
         workspaceId: i.workspaceId,
         type: 'invitation.declined',
@@ -324,7 +328,7 @@ export class InvitationsService {
       });
       await manager
         .getRepository(InvitationEntity)
-        .update({ id: i.id }, { acceptedAt: new Date(), acceptedBy: userId });
+        .update({ id: i.id }, { acceptedAt: clock.now(), acceptedBy: userId });
       return i;
     });
     return this.members.get(invitation.workspaceId, userId);
@@ -351,7 +355,7 @@ export class InvitationsService {
     if (!mayAccept(i.email, userEmail)) {
       throw forbidden('This invitation is meant for someone else');
     }
-    switch (invitationState(i, new Date())) {
+    switch (invitationState(i, clock.now())) {
       case 'accepted':
         throw new DomainError(ErrorCode.INVITATION_USED, 'This invitation was already used');
       case 'revoked':

@@ -16,6 +16,7 @@ import { ActivityService } from '../activity/activity.service';
 import { UsersService } from '../users/users.service';
 import { MemberEntity } from './members.entity';
 import { canManageMembers, canRemoveMember, leavesNoCoordinator } from './members.policy';
+import { clock } from '../../common/clock/clock';
 
 export interface AddMemberInput {
   workspaceId: string;
@@ -152,6 +153,7 @@ export class MembersService implements MembershipLookup {
         role: input.role,
         broker: input.broker ?? false,
         partnerId,
+        joinedAt: clock.stamp(),
       })
       .orIgnore()
       .returning('*')

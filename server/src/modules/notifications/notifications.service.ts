@@ -16,6 +16,7 @@ import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
+import { clock } from '../../common/clock/clock';
 
 /** A notification to create for one user (channels are chosen from their preferences). */
 export interface NotificationDraft {
@@ -62,6 +63,9 @@ export class NotificationsService {
     drafts: NotificationDraft[],
   ): Promise<NotificationEntity[]> {
     if (!drafts.length) return [];
+    // A simulated history (the demo) leaves its notifications as they would be by now: dated
+    // then, already read, never emailed.
+    const simulated = clock.simulated();
     const prefs = await this.preferencesOf(
       drafts.map((d) => d.userId),
       manager,
@@ -69,7 +73,7 @@ export class NotificationsService {
     const values = drafts.flatMap((d) => {
       const p = prefs.get(d.userId) ?? resolveNotificationPreferences();
       const inApp = p.inApp[d.kind];
-      const email = this.email.enabled && p.email[d.kind];
+      const email = this.email.enabled && p.email[d.kind] && !simulated;
       if (!inApp && !email) return [];
       return [
         {
@@ -78,6 +82,7 @@ export class NotificationsService {
           inApp,
           emailStatus: email ? ('pending' as const) : null,
           emailNextAt: email ? () => 'now()' : null,
+          ...(simulated ? { createdAt: simulated, readAt: simulated } : {}),
         },
       ];
     });

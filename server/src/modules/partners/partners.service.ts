@@ -27,6 +27,7 @@ import {
   isRepresentative as isRepresentativeOf,
 } from './partners.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
+import { clock } from '../../common/clock/clock';
 
 /** A partner without its representatives: what other modules read (they add none). */
 export type PartnerRecord = Omit<PartnerDto, 'representatives'>;
@@ -308,8 +309,13 @@ export class PartnersService implements OnModuleInit {
         description: profile.description ?? '',
         website: profile.website ?? null,
         joinedAt:
-          status === 'active' ? (profile.joinedAt ? new Date(profile.joinedAt) : new Date()) : null,
+          status === 'active'
+            ? profile.joinedAt
+              ? new Date(profile.joinedAt)
+              : clock.now()
+            : null,
         createdBy: actorId,
+        createdAt: clock.stamp(),
       }),
     );
     const dto = toPartnerDto(await repo.findOneByOrFail({ id: saved.id }));
@@ -359,7 +365,7 @@ export class PartnersService implements OnModuleInit {
       {
         status: 'active',
         tier: input.tier,
-        joinedAt: wasActive && p.joinedAt ? p.joinedAt : new Date(),
+        joinedAt: wasActive && p.joinedAt ? p.joinedAt : clock.now(),
         leftAt: null,
         leftReason: null,
       },
@@ -598,7 +604,7 @@ export class PartnersService implements OnModuleInit {
       }
       await manager
         .getRepository(PartnerEntity)
-        .update({ id: partnerId }, { status: 'left', leftAt: new Date(), leftReason: reason });
+        .update({ id: partnerId }, { status: 'left', leftAt: clock.now(), leftReason: reason });
       await this.activity.record(manager, {
         workspaceId: me.workspaceId,
         type: 'partner.left',

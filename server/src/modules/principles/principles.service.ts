@@ -15,6 +15,7 @@ import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PrincipleEntity } from './principles.entity';
 import { canManagePrinciples } from './principles.policy';
+import { clock } from '../../common/clock/clock';
 
 const ORDER_MAX = LIMITS.arrayMax * 50;
 
@@ -128,6 +129,7 @@ export class PrinciplesService {
           description: input.description,
           order,
           createdBy: me.userId,
+          createdAt: clock.stamp(),
         }),
       );
       const dto = toPrincipleDto(await repo.findOneByOrFail({ id: saved.id }));

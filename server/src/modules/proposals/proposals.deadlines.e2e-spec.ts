@@ -2,6 +2,8 @@ import { sql } from '../../../test/db';
 import { addMember, api, connectSocket, joinWorkspace } from '../../../test/factories';
 import { eventually, network, propose, setPolicy, votePath } from '../../../test/decisions';
 import { startTestApp } from '../../../test/test-app';
+import { EventBus } from '../../common/events/event-bus';
+import { ProposalsService } from './proposals.service';
 
 /** Deadlines live in the database: they survive restarts and are enforced once across instances. */
 describe('proposal deadlines (e2e)', () => {
@@ -57,6 +59,40 @@ describe('proposal deadlines (e2e)', () => {
         .expect(200);
       expect(log.body.items).toHaveLength(1);
       expect(log.body.items[0]).toMatchObject({ subjectId: p.id, actorId: null });
+    } finally {
+      await Promise.all([x.close(), y.close()]);
+    }
+  });
+
+  it('a workspace whose deadlines are paused (the demo) is left alone by every instance until resumed', async () => {
+    const redis = {
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      DEADLINE_POLL_MS: '100',
+    };
+    const [x, y] = await Promise.all([startTestApp(redis), startTestApp(redis)]);
+    try {
+      const { coordinator, wid } = await network(x, { core: 2 });
+      const p = await propose(x, coordinator, wid);
+      const heard = new Promise<void>((resolve) =>
+        y.app.get(EventBus).on('proposals.deadlines_paused', (e, meta) => {
+          if (e.workspaceId === wid && e.paused && meta.remote) resolve();
+        }),
+      );
+      const resume = x.app.get(ProposalsService).pauseDeadlines(wid);
+      await heard;
+      await sql(`UPDATE proposals SET "closesAt" = now() - interval '1 hour' WHERE id = $1`, [
+        p.id,
+      ]);
+      const path = `/api/workspaces/${wid}/proposals/${p.id}`;
+      // Several sweeps of both instances pass: it stays open.
+      await new Promise((r) => setTimeout(r, 600));
+      expect((await api(y, coordinator.token).get(path).expect(200)).body.status).toBe('open');
+      resume();
+      const closed = await eventually(async () => {
+        const res = await api(y, coordinator.token).get(path);
+        return res.body.status !== 'open' && res.body;
+      }, 5000);
+      expect(closed).toMatchObject({ status: 'expired', outcome: { reason: 'votes_missing' } });
     } finally {
       await Promise.all([x.close(), y.close()]);
     }

@@ -62,6 +62,7 @@ import {
 } from './proposals.engine.util';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { proposalViewer, proposalWarnings } from './proposals.policy';
+import { clock } from '../../common/clock/clock';
 
 /** Throws the engine's refusal as a domain error: forbidden → 403, invalid → 400, conflict → 409. */
 function enforce(check: Check | Refusal | { ok: true }): void {
@@ -152,7 +153,12 @@ export class ProposalsService {
     private readonly bus: EventBus,
     private readonly members: MembersService,
     private readonly invitations: InvitationsService,
-  ) {}
+  ) {
+    bus.on('proposals.deadlines_paused', ({ workspaceId, paused, until }) => {
+      if (paused) this.paused.set(workspaceId, until);
+      else this.paused.delete(workspaceId);
+    });
+  }
 
   // ---- opening -------------------------------------------------------------------------------
 
@@ -161,7 +167,7 @@ export class ProposalsService {
     const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const id = await this.dataSource.transaction(async (manager) => {
-      const plan = await this.plan(manager, wid, input, new Date());
+      const plan = await this.plan(manager, wid, input, clock.now());
       if (!plan.electorate.ok) return enforce(plan.electorate) as never;
       const { policy, deadlines, stage } = plan;
       const candidate =
@@ -195,6 +201,7 @@ export class ProposalsService {
             closedAt: null,
             outcome: null,
             proposedBy: me.userId,
+            createdAt: clock.stamp(),
           }),
         );
       } catch (err) {
@@ -240,7 +247,7 @@ export class ProposalsService {
     const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const manager = this.dataSource.manager;
-    const plan = await this.plan(manager, wid, input, new Date());
+    const plan = await this.plan(manager, wid, input, clock.now());
     if (plan.candidate) {
       const open = await manager
         .getRepository(ProposalEntity)
@@ -376,7 +383,7 @@ export class ProposalsService {
     const { p, history } = await this.oneAtATime(proposalId, () =>
       this.dataSource.transaction(async (manager) => {
         const p = await this.lockRaw(manager, me.workspaceId, proposalId);
-        const now = new Date();
+        const now = clock.now();
         enforceForbidden(canVote(now, snapshot(p), me, { choice: 'yes' }));
         const input = parse();
         enforce(canVote(now, snapshot(p), me, input));
@@ -455,13 +462,19 @@ export class ProposalsService {
     const parse = parseLater(adviceInputSchema, body);
     const p = await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      const now = new Date();
+      const now = clock.now();
       enforceForbidden(canAdvise(now, snapshot(p), me));
       const { text } = parse();
       enforce(canAdvise(now, snapshot(p), me));
       const repo = manager.getRepository(ProposalAdviceEntity);
       const saved = await repo.save(
-        repo.create({ proposalId, authorId: me.userId, partnerId: me.partnerId, text }),
+        repo.create({
+          proposalId,
+          authorId: me.userId,
+          partnerId: me.partnerId,
+          text,
+          createdAt: clock.stamp(),
+        }),
       );
       await this.activity.record(manager, {
         workspaceId: p.workspaceId,
@@ -482,7 +495,7 @@ export class ProposalsService {
     const parse = parseLater(decideInputSchema, body);
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      const now = new Date();
+      const now = clock.now();
       enforceForbidden(canDecide(now, snapshot(p), me));
       const input = parse();
       enforce(canDecide(now, snapshot(p), me));
@@ -503,7 +516,7 @@ export class ProposalsService {
   async withdraw(me: Actor, proposalId: string): Promise<ProposalDto> {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
-      enforce(canWithdraw(new Date(), { ...snapshot(p), proposedBy: p.proposedBy }, me));
+      enforce(canWithdraw(clock.now(), { ...snapshot(p), proposedBy: p.proposedBy }, me));
       const votes = await this.currentVotes(manager, p.id);
       await this.closeLocked(manager, p, { status: 'withdrawn', reason: 'withdrawn' }, votes, {
         actorId: me.userId,
@@ -517,20 +530,31 @@ export class ProposalsService {
    * Closes due proposals (open, `closesAt <= now()`), one transaction each. Rows are taken with
    * FOR UPDATE SKIP LOCKED, so several instances sweeping at once never close one twice, and a
    * proposal a vote is holding is simply picked up by the next sweep. Answers how many it closed.
+   * `only` limits the sweep to one workspace (the demo closes its own proposals at its simulated
+   * time); the regular sweep leaves the workspaces in `pauseDeadlines` alone.
    */
-  async closeDue(max = 200): Promise<number> {
+  async closeDue(max = 200, only?: { workspaceId: string }): Promise<number> {
     let closed = 0;
     while (closed < max) {
       const did = await this.dataSource.transaction(async (manager) => {
-        const [p] = await manager
+        const simulated = clock.simulated();
+        const qb = manager
           .getRepository(ProposalEntity)
           .createQueryBuilder('p')
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
-          .where(`p.status = 'open' AND p.closesAt <= now()`)
-          .orderBy('p.closesAt', 'ASC')
-          .limit(1)
-          .getMany();
+          .where(
+            simulated
+              ? `p.status = 'open' AND p.closesAt <= :now`
+              : `p.status = 'open' AND p.closesAt <= now()`,
+            { now: simulated },
+          );
+        const paused = this.pausedNow();
+        if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
+        else if (paused.length) {
+          qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused });
+        }
+        const [p] = await qb.orderBy('p.closesAt', 'ASC').limit(1).getMany();
         if (!p) return false;
         const votes = await this.currentVotes(manager, p.id);
         const closing = evaluateAtDeadline(p.electorate, votes, p.policy);
@@ -541,6 +565,32 @@ export class ProposalsService {
       closed++;
     }
     return closed;
+  }
+
+  /**
+   * Keeps every instance's deadline sweep away from a workspace until the returned function is
+   * called, or at most `maxMs`: the demo writes a history whose deadlines all lie in the (real)
+   * past and closes each proposal itself at its simulated deadline; the sweep must not close
+   * them at today's date in between. Other instances hear it through the Redis relay (a
+   * cluster event), in the milliseconds before the demo opens its first proposal.
+   */
+  pauseDeadlines(workspaceId: string, maxMs = 10 * 60_000): () => void {
+    this.bus.emit('proposals.deadlines_paused', {
+      workspaceId,
+      paused: true,
+      until: Date.now() + maxMs,
+    });
+    return () =>
+      this.bus.emit('proposals.deadlines_paused', { workspaceId, paused: false, until: 0 });
+  }
+
+  /** Paused workspaces (a pause whose `until` passed, e.g. of a crashed demo, no longer counts). */
+  private readonly paused = new Map<string, number>();
+
+  private pausedNow(): string[] {
+    const now = Date.now();
+    for (const [id, until] of this.paused) if (until <= now) this.paused.delete(id);
+    return [...this.paused.keys()];
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -690,7 +740,7 @@ export class ProposalsService {
       reason: closing.reason,
       ...opts.extra,
     };
-    const closedAt = new Date();
+    const closedAt = clock.now();
     await manager
       .getRepository(ProposalEntity)
       .update({ id: p.id }, { status: closing.status, outcome, closedAt });

@@ -16,6 +16,7 @@ import { MembersService } from '../members/members.service';
 import { StageChangeEntity } from './stage-change.entity';
 import { WorkspaceEntity } from './workspaces.entity';
 import { canUpdateWorkspace } from './workspaces.policy';
+import { clock } from '../../common/clock/clock';
 
 type MyMembership = Pick<Membership, 'role' | 'broker' | 'partnerId'>;
 
@@ -56,6 +57,8 @@ export class WorkspacesService {
           description: input.description ?? '',
           stage: input.stage ?? 'hypothesis_vision',
           createdBy: userId,
+          createdAt: clock.stamp(),
+          updatedAt: clock.stamp(),
         }),
       );
       const vision = await this.documents.createVision(manager, workspace.id, userId);
@@ -190,6 +193,8 @@ export class WorkspacesService {
     changedBy: string,
   ): Promise<void> {
     const repo = manager.getRepository(StageChangeEntity);
-    await repo.save(repo.create({ workspaceId, fromStage, toStage, changedBy }));
+    await repo.save(
+      repo.create({ workspaceId, fromStage, toStage, changedBy, changedAt: clock.stamp() }),
+    );
   }
 }

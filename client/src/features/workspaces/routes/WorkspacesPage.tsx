@@ -19,6 +19,7 @@ import {
   Textarea,
 } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { TryDemo } from '../../demo/components/TryDemo';
 import { PendingInvitations } from '../../invitations/components/PendingInvitations';
 import { useCreateWorkspace, useWorkspaces } from '../api';
 
@@ -88,7 +89,10 @@ export function WorkspacesPage() {
       ) : list.isError ? (
         <ErrorNote>{t('errors.generic')}</ErrorNote>
       ) : list.data.items.length === 0 ? (
-        <p className="text-slate-600">{t('workspaces.empty')}</p>
+        <div className="space-y-4">
+          <p className="text-slate-600">{t('workspaces.empty')}</p>
+          <TryDemo />
+        </div>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {list.data.items.map((ws) => (
