@@ -62,9 +62,21 @@ export const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * One problem of a refused request. `message` is English for API clients; the other fields let a
+ * client phrase it in its reader's language: `issue` is the validation issue's code (zod's:
+ * `too_small`, `too_big`, `invalid_format`, `invalid_type`, …) with `limit`, `origin` (string,
+ * number, array…) and `format` (email, url…); `rule` names the domain rule that refused it
+ * (e.g. `reason_required`: a no vote needs a reason under consensus).
+ */
 export interface ErrorDetail {
   path: (string | number)[];
   message: string;
+  issue?: string;
+  limit?: number;
+  origin?: string;
+  format?: string;
+  rule?: string;
 }
 
 /** The body of every error answer. */

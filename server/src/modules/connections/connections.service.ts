@@ -46,6 +46,8 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
     fromPartnerId: c.fromPartnerId,
     toPartnerId: c.toPartnerId,
     reason: c.reason,
+    reasonCode: c.reasonCode,
+    reasonParams: c.reasonParams,
     status: c.status,
     responses,
     proposedBy: c.proposedBy,
@@ -108,14 +110,16 @@ export class ConnectionsService {
     let id: string;
     try {
       id = await this.dataSource.transaction(async (manager) => {
+        const names: string[] = [];
         for (const [field, pid] of [
           ['fromPartnerId', fromPartnerId],
           ['toPartnerId', toPartnerId],
         ] as const) {
-          await this.partners.assertAllInWorkspace(me.workspaceId, [pid], field, {
+          const [found] = await this.partners.assertAllInWorkspace(me.workspaceId, [pid], field, {
             manager,
             statuses: ['active'],
           });
+          names.push(found!.name);
         }
         const open = await manager
           .getRepository(ConnectionEntity)
@@ -134,7 +138,9 @@ export class ConnectionsService {
             workspaceId: me.workspaceId,
             fromPartnerId,
             toPartnerId,
-            reason: input.reason,
+            reason: input.reason ?? '',
+            reasonCode: input.reasonCode ?? null,
+            reasonParams: input.reasonCode ? (input.reasonParams ?? {}) : null,
             status: 'proposed',
             proposedBy: me.userId,
             closedAt: null,
@@ -152,7 +158,13 @@ export class ConnectionsService {
             fromPartnerId,
             toPartnerId,
             proposedBy: me.userId,
-            reason: input.reason,
+            // Names as they were, for the feed and the notifications (partners may be renamed).
+            fromPartnerName: names[0],
+            toPartnerName: names[1],
+            reason: input.reason ?? '',
+            ...(input.reasonCode
+              ? { reasonCode: input.reasonCode, reasonParams: input.reasonParams ?? {} }
+              : {}),
           },
         });
         return saved.id;
@@ -197,10 +209,21 @@ export class ConnectionsService {
           }),
         );
         const status = connectionStatusAfter(c, [...earlier, response]);
+        const named = new Map(
+          (
+            await this.partners.findInWorkspace(
+              me.workspaceId,
+              [c.fromPartnerId, c.toPartnerId],
+              manager,
+            )
+          ).map((p) => [p.id, p.name]),
+        );
         const base = {
           connectionId,
           fromPartnerId: c.fromPartnerId,
           toPartnerId: c.toPartnerId,
+          fromPartnerName: named.get(c.fromPartnerId),
+          toPartnerName: named.get(c.toPartnerId),
           proposedBy: c.proposedBy,
         };
         const record = (
@@ -218,6 +241,7 @@ export class ConnectionsService {
           });
         await record('connection.responded', {
           partnerId: side,
+          partnerName: named.get(side),
           accept: input.accept,
           note: response.note,
           status,
@@ -228,6 +252,7 @@ export class ConnectionsService {
             .update({ id: connectionId }, { status, closedAt: new Date() });
           await record(status === 'accepted' ? 'connection.accepted' : 'connection.declined', {
             partnerId: side,
+            partnerName: named.get(side),
             accept: input.accept,
           });
         }

@@ -57,12 +57,17 @@ import { findInWorkspace } from '../../common/database/workspace-row';
 function enforce(check: Check | Refusal | { ok: true }): void {
   if (check.ok) return;
   switch (check.error) {
+    // The refusal's reason travels as `details[].rule`, for clients to phrase it themselves.
     case 'forbidden':
-      throw forbidden(check.message);
+      throw new DomainError(ErrorCode.FORBIDDEN, check.message, [
+        { path: [], message: check.message, rule: check.reason },
+      ]);
     case 'invalid':
-      throw invalid(check.path, check.message);
+      throw invalid(check.path, check.message, check.reason);
     case 'conflict':
-      throw new DomainError(ErrorCode.INVALID_STATE, check.message);
+      throw new DomainError(ErrorCode.INVALID_STATE, check.message, [
+        { path: [], message: check.message, rule: check.reason },
+      ]);
   }
 }
 
@@ -270,7 +275,7 @@ export class ProposalsService {
    */
   async vote(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
     const parse = parseLater(voteInputSchema, body);
-    const { p, history } = await this.oneAtATime(proposalId, () =>
+    const { p, history, named } = await this.oneAtATime(proposalId, () =>
       this.dataSource.transaction(async (manager) => {
         const p = await this.lockRaw(manager, me.workspaceId, proposalId);
         const now = new Date();
@@ -316,6 +321,12 @@ export class ProposalsService {
         });
         const current = currentOf(history);
         const tally = computeTally(p.electorate, current);
+        // Read here (not after commit) so the event can name the candidate: the same one read.
+        const named = await this.partners.getInWorkspace(
+          p.workspaceId,
+          p.candidatePartnerId,
+          manager,
+        );
         await this.activity.record(manager, {
           workspaceId: p.workspaceId,
           type: 'vote.cast',
@@ -323,19 +334,33 @@ export class ProposalsService {
           subjectType: 'proposal',
           subjectId: p.id,
           partnerIds: [partnerId, p.candidatePartnerId],
-          payload: { proposalId: p.id, partnerId, choice: input.choice, reason, replaced },
+          payload: {
+            proposalId: p.id,
+            partnerId,
+            choice: input.choice,
+            reason,
+            replaced,
+            candidatePartnerId: p.candidatePartnerId,
+            candidateName: named.name,
+            tier: p.tier,
+          },
         });
         const verdict = evaluateOnVote(p.electorate, current, p.policy);
         if (verdict.closed) {
-          await this.closeLocked(manager, p, verdict, current, { actorId: me.userId });
+          // The vote is the voter's act; the closing it triggers is the system's (no actor).
+          await this.closeLocked(manager, p, verdict, current, { actorId: null });
         } else {
           this.emitTally(manager, p, tally);
         }
-        return { p, history };
+        return { p, history, named };
       }),
     );
     // Votes are refused on autonomous proposals, the only ones with advice: none to read here.
-    const candidate = await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId);
+    // A closing may have admitted the candidate: its status is read again after commit.
+    const candidate =
+      p.status === 'open'
+        ? named
+        : await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId);
     return this.toDto(p, { votes: currentOf(history), history, advice: [], candidate });
   }
 
@@ -359,7 +384,17 @@ export class ProposalsService {
         subjectType: 'proposal',
         subjectId: p.id,
         partnerIds: [me.partnerId, p.candidatePartnerId],
-        payload: { proposalId: p.id, adviceId: saved.id, partnerId: me.partnerId, text },
+        payload: {
+          proposalId: p.id,
+          adviceId: saved.id,
+          partnerId: me.partnerId,
+          text,
+          candidatePartnerId: p.candidatePartnerId,
+          candidateName: (
+            await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId, manager)
+          ).name,
+          tier: p.tier,
+        },
       });
       return p;
     });
@@ -606,14 +641,15 @@ export class ProposalsService {
         partnerId: p.candidatePartnerId,
         tier: p.tier,
         proposalId: p.id,
-        actorId: opts.actorId,
+        // Applying the outcome is the system's act, whoever closed the proposal.
+        actorId: null,
       });
     } else if (p.inlineCandidate) {
       await this.partners.rejectCandidate(manager, {
         workspaceId: p.workspaceId,
         partnerId: p.candidatePartnerId,
         proposalId: p.id,
-        actorId: opts.actorId,
+        actorId: null,
         status: closing.status,
       });
     }
