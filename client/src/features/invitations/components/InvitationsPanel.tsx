@@ -7,11 +7,12 @@ import {
   type FieldErrors,
 } from '../../../components/ui/form';
 import { Button, Card, Field, Input, Select } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useCreateInvitation, useInvitations, useRevokeInvitation } from '../api';
 
 export function InvitationsPanel({ ws }: { ws: WorkspaceDto }) {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const list = useInvitations(ws.id);
   const create = useCreateInvitation(ws.id);
   const revoke = useRevokeInvitation(ws.id);
@@ -36,7 +37,7 @@ export function InvitationsPanel({ ws }: { ws: WorkspaceDto }) {
     });
   };
 
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{t('invitations.title')}</h2>

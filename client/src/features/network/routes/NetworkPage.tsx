@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useConnectionMutations } from '../../connections/api';
 import { usePartners } from '../../partners/api';
@@ -65,7 +66,7 @@ export function NetworkPage() {
 
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const node = shown?.nodes.find((n) => n.id === selected);
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const fmt = useDateFormat('date');
   const pct = (x: number) => `${Math.round(x * 100)}%`;
 
   return (

@@ -12,6 +12,7 @@ import {
   Textarea,
 } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useMembers } from '../../members/api';
@@ -48,7 +49,7 @@ function Bar({
 export function ProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { id = '' } = useParams();
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const me = useMe();
   const proposal = useProposal(ws.id, id);
   const partners = usePartners(ws.id);
@@ -60,7 +61,7 @@ export function ProposalPage() {
   const [reason, setReason] = useState('');
   const [advice, setAdvice] = useState('');
   const [rationale, setRationale] = useState('');
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   const now = useNow(5_000);
 
   if (proposal.isPending) return <Spinner label={t('app.loading')} />;
