@@ -1,28 +1,11 @@
 import { type PipeTransform } from '@nestjs/common';
-import { ErrorCode, type ErrorDetail } from '@coalesce/shared';
+import { ErrorCode, errorDetailOfIssue, type ErrorDetail } from '@coalesce/shared';
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
 
-/** What a client needs to phrase an issue itself: its code and, when it has them, the limit. */
-function issueFacts(i: z.core.$ZodIssue): Omit<ErrorDetail, 'path' | 'message'> {
-  const facts: Omit<ErrorDetail, 'path' | 'message'> = { issue: i.code };
-  if (i.code === 'too_small' || i.code === 'too_big') {
-    const limit = Number(i.code === 'too_small' ? i.minimum : i.maximum);
-    if (Number.isFinite(limit)) facts.limit = limit;
-    facts.origin = i.origin;
-  }
-  if (i.code === 'invalid_format') facts.format = i.format;
-  if (i.code === 'invalid_type') facts.origin = i.expected;
-  return facts;
-}
-
 /** Turns zod issues into the contract's 400: the message names every failing field. */
 export function validationError(error: z.ZodError, root?: string): DomainError {
-  const details: ErrorDetail[] = error.issues.map((i) => ({
-    path: [...(root ? [root] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-    ...issueFacts(i),
-  }));
+  const details: ErrorDetail[] = error.issues.map((i) => errorDetailOfIssue(i, root));
   const summary = details
     .slice(0, 5)
     .map((d) => `${d.path.length ? d.path.join('.') : 'body'}: ${d.message}`)
