@@ -16,6 +16,7 @@ import {
 } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
+import { describeReason } from '../../network/describe';
 import { usePartners } from '../../partners/api';
 import { useConnectionMutations, useConnections } from '../api';
 
@@ -28,12 +29,24 @@ function ConnectionItem({
   names: Map<string, string>;
   ws: WorkspaceDto;
 }) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { respond } = useConnectionMutations(ws.id);
   const [note, setNote] = useState('');
   const mySide =
     ws.myPartnerId && (c.fromPartnerId === ws.myPartnerId || c.toPartnerId === ws.myPartnerId);
   const answered = c.responses.some((r) => r.partnerId === ws.myPartnerId);
+  // A reason taken from a suggestion is stored as its code: phrased here for this reader.
+  const generated =
+    c.reasonCode &&
+    describeReason(
+      c.reasonCode,
+      c.reasonParams ?? {},
+      c.fromPartnerId,
+      c.toPartnerId,
+      names,
+      tx,
+      locale,
+    );
   return (
     <li
       className="rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200"
@@ -49,7 +62,8 @@ function ConnectionItem({
           {tx(`connections.statuses.${c.status}`)}
         </Badge>
       </div>
-      <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{c.reason}</p>
+      {generated && <p className="mt-1 text-sm text-slate-600">{generated}</p>}
+      {c.reason && <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{c.reason}</p>}
       {c.responses.length > 0 && (
         <ul className="mt-2 text-xs text-slate-500">
           {c.responses.map((r) => (

@@ -1,4 +1,4 @@
-import { TIERS, type WorkspaceDto } from '@coalesce/shared';
+import { TIERS, type ProposeConnectionInput, type WorkspaceDto } from '@coalesce/shared';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
@@ -194,7 +194,11 @@ export function NetworkPage() {
                             {
                               fromPartnerId: s.fromPartnerId,
                               toPartnerId: s.toPartnerId,
-                              reason: describeSuggestion(s, names, tx, locale),
+                              // The code, not this reader's sentence: each reader sees the
+                              // reason in their own language.
+                              reasonCode: s.reason.code,
+                              reasonParams: s.reason
+                                .params as ProposeConnectionInput['reasonParams'],
                             },
                             { onSuccess: () => setProposedKeys((x) => new Set(x).add(k)) },
                           )
