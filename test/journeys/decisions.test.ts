@@ -86,7 +86,7 @@ test('two core partners vote on a proposal; both screens show the outcome live',
       [
         'Bram (Basisschool De Regenboog) stemde ja over de toetreding van Labiomista',
         'Het voorstel om Labiomista op te nemen werd automatisch aanvaard: iedereen was akkoord',
-        'Labiomista sloot aan bij de brede partners: het voorstel werd aanvaard',
+        'Labiomista sloot aan bij de brede kring: het voorstel werd aanvaard',
       ],
     ],
     [
@@ -94,7 +94,7 @@ test('two core partners vote on a proposal; both screens show the outcome live',
       [
         'Anna (Stad Genk) voted yes on admitting Labiomista',
         'The proposal to admit Labiomista was accepted automatically: everyone agreed',
-        'Anna proposed admitting Labiomista to the broad partners',
+        'Anna proposed admitting Labiomista to the broad circle',
       ],
     ],
   ] as const) {

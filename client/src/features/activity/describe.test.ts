@@ -286,7 +286,7 @@ describe('what the sentences say', () => {
       'Bram werd lid van het netwerk als lid en makelaar, voor Stad Genk',
     );
     expect(text('en', event('policy.changed', SAMPLES['policy.changed']))).toBe(
-      'Anna changed how the core group admits partners in the stage “Hypothesis and vision forming”: a weighted vote instead of consensus',
+      'Anna changed how partners join the core group in the stage “Hypothesis and vision forming”: a weighted vote instead of consensus',
     );
   });
 

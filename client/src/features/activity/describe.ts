@@ -133,7 +133,8 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
     }
     case 'member.role_changed': {
       const target = obj(p.to);
-      return say('member.role_changed', {
+      const self = (str(p.userId) ?? e.subjectId) === e.actorId;
+      return say(self ? 'member.role_changed_self' : 'member.role_changed', {
         member: person(p.userId ?? e.subjectId),
         role: role(target.role, target.broker),
       });
@@ -141,7 +142,13 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
     case 'member.updated': {
       const link = obj(p.partnerId);
       const member = person(p.userId ?? e.subjectId);
-      if (str(link.to)) return say('member.linked', { member, partner: partnerLink(link.to) });
+      if (str(link.to)) {
+        const self = (str(p.userId) ?? e.subjectId) === e.actorId;
+        return say(self ? 'member.linked_self' : 'member.linked', {
+          member,
+          partner: partnerLink(link.to),
+        });
+      }
       if (str(link.from))
         return say('member.unlinked', { member, partner: partnerLink(link.from) });
       return say('member.updated', { member });
