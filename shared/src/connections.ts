@@ -2,16 +2,43 @@ import { z } from 'zod';
 import { CONNECTION_STATUSES, type ConnectionStatus } from './domain.js';
 import { paginationQuerySchema, zId, zText } from './schemas.js';
 
-/** `POST …/connections` (brokers): propose a tie between two active partners. */
+/** A suggestion's reason code (see `network.ts`); lowercase words joined by underscores. */
+export const zReasonCode = z
+  .string()
+  .max(60)
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a reason code such as shared_target_group');
+
+/**
+ * Parameters of a generated reason (names, lists, counts); small and flat so they stay data:
+ * strings, numbers, booleans or lists of strings.
+ */
+export const zReasonParams = z
+  .record(
+    z.string().max(40),
+    z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(200)).max(20)]),
+  )
+  .refine((r) => Object.keys(r).length <= 20, 'at most 20 parameters');
+
+/**
+ * `POST …/connections` (brokers): propose a tie between two active partners. The reason is the
+ * broker's own words, or a suggestion's `reasonCode` + `reasonParams` (each reader sees it in
+ * their language), or both.
+ */
 export const proposeConnectionSchema = z
   .object({
     fromPartnerId: zId,
     toPartnerId: zId,
-    reason: zText.trim().min(1, 'must not be empty'),
+    reason: zText.trim().min(1, 'must not be empty').optional(),
+    reasonCode: zReasonCode.optional(),
+    reasonParams: zReasonParams.optional(),
   })
   .refine((c) => c.fromPartnerId.toLowerCase() !== c.toPartnerId.toLowerCase(), {
     path: ['toPartnerId'],
     message: 'a partner cannot be connected with itself',
+  })
+  .refine((c) => !!c.reason || !!c.reasonCode, {
+    path: ['reason'],
+    message: 'must not be empty',
   });
 export type ProposeConnectionInput = z.input<typeof proposeConnectionSchema>;
 export type ProposeConnection = z.output<typeof proposeConnectionSchema>;
@@ -51,7 +78,11 @@ export interface ConnectionDto {
   workspaceId: string;
   fromPartnerId: string;
   toPartnerId: string;
+  /** The broker's own words ('' when only a generated reason was given). */
   reason: string;
+  /** A generated reason to phrase in the reader's language (a suggestion's code), or null. */
+  reasonCode: string | null;
+  reasonParams: Record<string, unknown> | null;
   status: ConnectionStatus;
   /** In the order they were given. */
   responses: ConnectionResponseDto[];

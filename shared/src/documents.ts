@@ -36,6 +36,8 @@ export interface DocumentDto {
   id: string;
   workspaceId: string;
   title: string;
+  /** The system's default title (the vision's): show it in the reader's language instead. */
+  titleIsDefault: boolean;
   kind: DocumentKind;
   createdBy: string | null;
   createdAt: string;

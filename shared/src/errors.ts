@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * One error vocabulary for the whole product. Services throw domain errors carrying one of
  * these codes; the HTTP and socket filters map them to a status. The client switches on them.
@@ -62,9 +64,21 @@ export const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * One problem of a refused request. `message` is English for API clients; the other fields let a
+ * client phrase it in its reader's language: `issue` is the validation issue's code (zod's:
+ * `too_small`, `too_big`, `invalid_format`, `invalid_type`, …) with `limit`, `origin` (string,
+ * number, array…) and `format` (email, url…); `rule` names the domain rule that refused it
+ * (e.g. `reason_required`: a no vote needs a reason under consensus).
+ */
 export interface ErrorDetail {
   path: (string | number)[];
   message: string;
+  issue?: string;
+  limit?: number;
+  origin?: string;
+  format?: string;
+  rule?: string;
 }
 
 /** The body of every error answer. */
@@ -83,4 +97,24 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   return (
     typeof v.statusCode === 'number' && typeof v.code === 'string' && typeof v.message === 'string'
   );
+}
+
+/**
+ * A zod issue as an error detail: the path, zod's English message, and what a client needs to
+ * phrase it itself (the issue code and, when it has them, the limit, origin and format).
+ */
+export function errorDetailOfIssue(i: z.core.$ZodIssue, root?: string): ErrorDetail {
+  const d: ErrorDetail = {
+    path: [...(root ? [root] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: i.message,
+    issue: i.code,
+  };
+  if (i.code === 'too_small' || i.code === 'too_big') {
+    const limit = Number(i.code === 'too_small' ? i.minimum : i.maximum);
+    if (Number.isFinite(limit)) d.limit = limit;
+    d.origin = i.origin;
+  }
+  if (i.code === 'invalid_format') d.format = i.format;
+  if (i.code === 'invalid_type') d.origin = i.expected;
+  return d;
 }

@@ -43,7 +43,7 @@ test('register, create a network, invite a second person who accepts; both feeds
   // Switch to Dutch: the whole workspace speaks Dutch.
   await a.getByLabel('Language').selectOption('nl');
   await a.getByRole('heading', { name: 'Leden' }).waitFor();
-  await a.getByText('Anna maakte het netwerk aan').waitFor();
+  await a.getByText('Anna richtte het netwerk ‘Talentenstad Beringen’ op').waitFor();
 
   // Invite a second user.
   await a.getByRole('button', { name: 'Uitnodiging maken' }).click();
@@ -63,7 +63,7 @@ test('register, create a network, invite a second person who accepts; both feeds
   // Anna sees Bram join without reloading.
   await a
     .getByTestId('activity-feed')
-    .getByText('Bram werd lid als Lid')
+    .getByText('Bram werd lid van het netwerk als lid')
     .waitFor({ timeout: 5000 });
   await a.getByTestId('members').getByText('Bram', { exact: true }).waitFor();
 
@@ -73,7 +73,9 @@ test('register, create a network, invite a second person who accepts; both feeds
   await a.getByRole('button', { name: 'Opslaan' }).click();
   await b
     .getByTestId('activity-feed')
-    .getByText('Anna moved the network to the stage “Dynamic experimentation”')
+    .getByText(
+      'Anna moved the network from the stage “Hypothesis and vision forming” to “Dynamic experimentation”',
+    )
     .waitFor({ timeout: 5000 });
 
   // Anna makes Bram an observer: his bell counts the notification live, and it reads in his words.

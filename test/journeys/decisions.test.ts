@@ -52,6 +52,12 @@ test('two core partners vote on a proposal; both screens show the outcome live',
     .getByText('1 van 2 partners hebben gestemd; één bezwaar blokkeert.')
     .waitFor({ timeout: 5000 });
 
+  // Bram first says no without a reason: the server's refusal reads in his language.
+  await b.page.getByRole('radio', { name: 'Nee' }).check();
+  await b.page.getByRole('button', { name: 'Stem uitbrengen' }).click();
+  await b.page.getByText('Onder consensus heeft een nee-stem een reden nodig.').waitFor();
+  assert.equal(await b.page.getByText('A no vote needs a reason under consensus.').count(), 0);
+
   // Bram votes yes too: everyone has voted, consensus closes at once.
   await b.page.getByRole('radio', { name: 'Ja' }).check();
   await b.page.getByRole('button', { name: 'Stem uitbrengen' }).click();
@@ -72,6 +78,31 @@ test('two core partners vote on a proposal; both screens show the outcome live',
   const labiomista = partners.items.find((p) => p.name === 'Labiomista');
   assert.equal(labiomista?.status, 'active');
   assert.equal(labiomista?.tier, 'broad');
+
+  // The log tells it in sentences, in each reader's language; the closing is the system's act.
+  for (const [page, lines] of [
+    [
+      b.page,
+      [
+        'Bram (Basisschool De Regenboog) stemde ja over de toetreding van Labiomista',
+        'Het voorstel om Labiomista op te nemen werd automatisch aanvaard: iedereen was akkoord',
+        'Labiomista sloot aan bij de brede kring: het voorstel werd aanvaard',
+      ],
+    ],
+    [
+      a.page,
+      [
+        'Anna (Stad Genk) voted yes on admitting Labiomista',
+        'The proposal to admit Labiomista was accepted automatically: everyone agreed',
+        'Anna proposed admitting Labiomista to the broad circle',
+      ],
+    ],
+  ] as const) {
+    await page.goto(`${app.server.url}/w/${ws.id}/activity`);
+    const feed = page.getByTestId('activity-feed');
+    for (const line of lines) await feed.getByText(line, { exact: true }).waitFor();
+    assert.doesNotMatch(await feed.innerText(), /\b[a-z]+\.[a-z_]+\b/, 'no event codes');
+  }
 
   await a.context.close();
   await b.context.close();

@@ -1,7 +1,18 @@
 import { ErrorCode, isErrorBody, type ErrorBody, type ErrorDetail } from '@coalesce/shared';
+import { activeLocale, translate } from '../i18n/i18n';
+import { describeDetail, describeError } from './errors';
 
-/** An error answer of our API, or a network failure (status 0). */
+const readerTx = (key: string, params?: Record<string, string | number>) =>
+  translate(activeLocale(), key, params);
+
+/**
+ * An error answer of our API, or a network failure (status 0). `message` is written for the
+ * reader, in the language the app shows when it is read (from the code and details); the
+ * server's own English words stay in `serverMessage` (logs, API clients).
+ */
 export class ApiError extends Error {
+  readonly serverMessage: string;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK',
@@ -10,11 +21,17 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+    this.serverMessage = message;
+    Object.defineProperty(this, 'message', {
+      get: () => describeError(this, readerTx),
+      configurable: true,
+    });
   }
 
   /** The message for one form field, matched on the detail path's last segment or full path. */
   fieldError(field: string): string | undefined {
-    return this.details.find((d) => d.path.join('.') === field || d.path.at(-1) === field)?.message;
+    const d = this.details.find((x) => x.path.join('.') === field || x.path.at(-1) === field);
+    return d && describeDetail(d, readerTx);
   }
 }
 

@@ -155,6 +155,8 @@ export interface Connection {
   fromPartnerId: string;
   toPartnerId: string;
   reason: string;
+  reasonCode?: string | null;
+  reasonParams?: Record<string, unknown> | null;
   status: import('@coalesce/shared').ConnectionStatus;
   responses: {
     partnerId: string;

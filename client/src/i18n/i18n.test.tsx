@@ -27,8 +27,8 @@ describe('i18n', () => {
 
 describe('keys with dots', () => {
   it('finds event messages whose keys contain dots', () => {
-    expect(translate('en', 'activity.event.member.joined', { subject: 'An', role: 'x' })).toBe(
-      'An joined as x',
+    expect(translate('en', 'activity.event.member.joined', { member: 'An', role: 'x' })).toBe(
+      'An joined the network as x',
     );
   });
 });

@@ -54,6 +54,17 @@ export function translate(
   return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
 }
 
+/**
+ * The language the app shows now, for code outside React that writes for the reader (an API
+ * error's message). The same answer the provider starts from; `setLocale` stores the choice
+ * before the app re-renders, so a message read while rendering is in the new language.
+ */
+export function activeLocale(): Locale {
+  return detectLocale(
+    typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY),
+  );
+}
+
 interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;

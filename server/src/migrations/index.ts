@@ -1,4 +1,5 @@
 import { RepresentationAndExpiry1796553807103 } from './1796553807103-RepresentationAndExpiry';
+import { ReasonCodesDefaultTitles1796553322747 } from './1796553322747-ReasonCodesDefaultTitles';
 import { Notifications1795815497370 } from './1795815497370-Notifications';
 import { Decisions1795815605332 } from './1795815605332-Decisions';
 import { ExperimentsConnections1795815997361 } from './1795815997361-ExperimentsConnections';
@@ -15,5 +16,6 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Notifications1795815497370,
   Decisions1795815605332,
   ExperimentsConnections1795815997361,
+  ReasonCodesDefaultTitles1796553322747,
   RepresentationAndExpiry1796553807103,
 ];

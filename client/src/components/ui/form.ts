@@ -1,28 +1,14 @@
+import { errorDetailOfIssue } from '@coalesce/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client';
+import { describeDetail } from '../../api/errors';
+import { activeLocale, translate } from '../../i18n/i18n';
 
 type Tx = (key: string, params?: Record<string, string | number>) => string;
 
-/** Localised message for one zod issue; falls back to the schema's own words. */
+/** Localised message for one zod issue: the same words as for the server's field errors. */
 export function issueMessage(issue: z.core.$ZodIssue, tx: Tx): string {
-  switch (issue.code) {
-    case 'too_small': {
-      const n = Number(issue.minimum);
-      if (issue.origin === 'string')
-        return n <= 1 ? tx('validation.required') : tx('validation.tooShort', { n });
-      return tx('validation.tooSmall', { n });
-    }
-    case 'too_big': {
-      const n = Number(issue.maximum);
-      return issue.origin === 'string'
-        ? tx('validation.tooLong', { n })
-        : tx('validation.tooBig', { n });
-    }
-    case 'invalid_format':
-      return issue.format === 'email' ? tx('validation.email') : tx('validation.invalid');
-    default:
-      return issue.message || tx('validation.invalid');
-  }
+  return describeDetail(errorDetailOfIssue(issue), tx);
 }
 
 export type FieldErrors = Record<string, string>;
@@ -51,11 +37,15 @@ export function validate<T extends z.ZodType>(
   return { ok: false, errors };
 }
 
-/** Server-side field errors (the `details` of a 400) keyed like `validate`'s. */
-export function serverFieldErrors(err: unknown): FieldErrors {
+/**
+ * Server-side field errors (the `details` of a 400) keyed like `validate`'s, in the reader's
+ * language (pass `tx`, or the app's current language is used).
+ */
+export function serverFieldErrors(err: unknown, tx?: Tx): FieldErrors {
   if (!(err instanceof ApiError)) return {};
+  const say: Tx = tx ?? ((k, p) => translate(activeLocale(), k, p));
   const out: FieldErrors = {};
-  for (const d of err.details) out[d.path.map(String).join('.') || '_'] ??= d.message;
+  for (const d of err.details) out[d.path.map(String).join('.') || '_'] ??= describeDetail(d, say);
   return out;
 }
 

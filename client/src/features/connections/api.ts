@@ -1,4 +1,4 @@
-import type { Page } from '@coalesce/shared';
+import type { Page, ProposeConnectionInput } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Connection } from '../../api/contract';
@@ -19,7 +19,7 @@ export function useConnectionMutations(wid: string) {
   const done = () => qc.invalidateQueries({ queryKey: workspaceKey(wid) });
   return {
     propose: useMutation({
-      mutationFn: (body: { fromPartnerId: string; toPartnerId: string; reason: string }) =>
+      mutationFn: (body: ProposeConnectionInput) =>
         api<Connection>(`/workspaces/${wid}/connections`, { method: 'POST', body }),
       onSuccess: done,
     }),

@@ -21,7 +21,11 @@ describe('explainInvitationError', () => {
       ],
       [new ApiError(404, ErrorCode.NOT_FOUND, 'x'), 'This invitation does not exist (any more).'],
       [new ApiError(0, 'NETWORK', 'x'), en('errors.network')],
-      [new ApiError(400, ErrorCode.VALIDATION_FAILED, 'Server says'), 'Server says'],
+      // Anything else: the code's sentence in the reader's language, not the server's English.
+      [
+        new ApiError(400, ErrorCode.VALIDATION_FAILED, 'Server says'),
+        en('errors.codes.VALIDATION_FAILED'),
+      ],
     ];
     for (const [err, text] of cases) expect(explainInvitationError(err, en)).toBe(text);
     expect(explainInvitationError(new Error('boom'), en)).toBe(en('errors.generic'));

@@ -1,4 +1,4 @@
-import type { NotificationDto } from '@coalesce/shared';
+import { NOTIFICATION_KINDS, type NotificationDto } from '@coalesce/shared';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/i18n';
 import { describeNotification } from './describe';
@@ -21,5 +21,84 @@ describe('describeNotification', () => {
     const d = describeNotification(n, en);
     expect(d.href).toBe('/w#invitations');
     expect(d.text).toContain('Talentenstad');
+  });
+});
+
+describe('notification sentences', () => {
+  const base = {
+    id: '1',
+    workspaceId: 'w1',
+    subjectId: 'c1',
+    eventId: 'e1',
+    readAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  const nl = (k: string, p?: Record<string, string | number>) => translate('nl', k, p);
+
+  it('a connection answer names who answered, for which partner, about which pair', () => {
+    const n: NotificationDto = {
+      ...base,
+      kind: 'connection_response',
+      subjectType: 'connection',
+      payload: {
+        actorName: 'Bram',
+        partnerName: 'Stad Genk',
+        fromPartnerName: 'Jeugdhuis X',
+        toPartnerName: 'Sportclub Y',
+        accept: true,
+      },
+    };
+    expect(describeNotification(n, en).text).toBe(
+      'Bram (Stad Genk) accepted the connection you proposed between Jeugdhuis X and Sportclub Y',
+    );
+    expect(describeNotification({ ...n, payload: { ...n.payload, accept: false } }, nl).text).toBe(
+      'Bram (Stad Genk) wees de verbinding af die je voorstelde tussen Jeugdhuis X en Sportclub Y',
+    );
+    // An older notification without the pair still reads as a sentence.
+    expect(describeNotification({ ...n, payload: { partnerName: 'Stad Genk' } }, en).text).toBe(
+      'Stad Genk accepted the connection you proposed',
+    );
+  });
+
+  it('a proposed connection names the broker; statuses are words, not codes', () => {
+    const proposed: NotificationDto = {
+      ...base,
+      kind: 'connection_proposed',
+      subjectType: 'connection',
+      payload: { actorName: 'Anna', fromPartnerName: 'Jeugdhuis X', toPartnerName: 'Sportclub Y' },
+    };
+    expect(describeNotification(proposed, nl).text).toBe(
+      'Anna stelt voor om Jeugdhuis X en Sportclub Y te verbinden',
+    );
+    const moved: NotificationDto = {
+      ...base,
+      kind: 'experiment_status',
+      subjectType: 'experiment',
+      payload: { title: 'Zomerkamp', from: 'preparing', to: 'running' },
+    };
+    expect(describeNotification(moved, nl).text).toBe(
+      'Het experiment ‘Zomerkamp’ ging van Voorbereiding naar Loopt',
+    );
+    const outcome: NotificationDto = {
+      ...base,
+      kind: 'proposal_outcome',
+      subjectType: 'proposal',
+      payload: { candidateName: 'Labiomista', status: 'accepted' },
+    };
+    expect(describeNotification(outcome, en).text).toBe(
+      'The proposal to admit Labiomista was accepted',
+    );
+  });
+
+  it('every kind reads without codes or empty slots, in both languages', () => {
+    for (const tx of [en, nl]) {
+      for (const kind of NOTIFICATION_KINDS) {
+        const text = describeNotification(
+          { ...base, kind, subjectType: 'proposal', payload: {} },
+          tx,
+        ).text;
+        expect(text, kind).not.toMatch(/\{\w+\}|\b[a-z_]+\.[a-z_]+\b/);
+      }
+    }
   });
 });

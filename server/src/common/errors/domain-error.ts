@@ -20,9 +20,10 @@ export const forbidden = (message = 'You are not allowed to do this') =>
   new DomainError(ErrorCode.FORBIDDEN, message);
 export const conflict = (message: string, code: ErrorCode = ErrorCode.CONFLICT) =>
   new DomainError(code, message);
-export const invalid = (path: (string | number)[], message: string) =>
+/** A 400 naming the field; `rule` lets clients phrase the broken rule in their language. */
+export const invalid = (path: (string | number)[], message: string, rule?: string) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, `${path.join('.')}: ${message}`, [
-    { path, message },
+    { path, message, ...(rule ? { rule } : {}) },
   ]);
 
 /** 429 with the seconds after which the caller may try again (sent as `Retry-After`). */

@@ -1,14 +1,11 @@
 import { type PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@coalesce/shared';
+import { ErrorCode, errorDetailOfIssue, type ErrorDetail } from '@coalesce/shared';
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
 
 /** Turns zod issues into the contract's 400: the message names every failing field. */
 export function validationError(error: z.ZodError, root?: string): DomainError {
-  const details = error.issues.map((i) => ({
-    path: [...(root ? [root] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-  }));
+  const details: ErrorDetail[] = error.issues.map((i) => errorDetailOfIssue(i, root));
   const summary = details
     .slice(0, 5)
     .map((d) => `${d.path.length ? d.path.join('.') : 'body'}: ${d.message}`)

@@ -91,6 +91,8 @@ describe('connections (e2e)', () => {
       fromPartnerId: s.a.id,
       toPartnerId: s.b.id,
       reason: 'Both work with teenagers',
+      reasonCode: null,
+      reasonParams: null,
       status: 'proposed',
       responses: [],
       proposedBy: s.broker.id,
@@ -106,6 +108,46 @@ describe('connections (e2e)', () => {
     await api(t, s.coordinator.token)
       .post(s.path, { fromPartnerId: s.a.id, toPartnerId: c.id, reason: 'x' })
       .expect(201);
+  });
+
+  it('a reason may be a suggestion code with parameters (phrased by each reader); the events name both partners', async () => {
+    const s = await scenario();
+    const suggested = {
+      fromPartnerId: s.a.id,
+      toPartnerId: s.b.id,
+      reasonCode: 'shared_target_group',
+      reasonParams: { targetGroups: ['youth'] },
+    };
+    const bad = await api(t, s.broker.token)
+      .post(s.path, { fromPartnerId: s.a.id, toPartnerId: s.b.id, reasonCode: 'Not A Code!' })
+      .expect(400);
+    expect(bad.body.details).toEqual([
+      expect.objectContaining({ path: ['reasonCode'], issue: 'invalid_format', format: 'regex' }),
+    ]);
+    const made = await api(t, s.broker.token).post(s.path, suggested).expect(201);
+    expect(made.body).toMatchObject({ reason: '', ...suggested });
+    await api(t, s.repA.token).post(`${s.path}/${made.body.id}/respond`, { accept: true });
+    const log = await api(t, s.coordinator.token)
+      .get(`/api/workspaces/${s.workspace.id}/activity?type=connection`)
+      .expect(200);
+    const byType = Object.fromEntries(
+      (log.body.items as { type: string; payload: Record<string, unknown> }[]).map((e) => [
+        e.type,
+        e.payload,
+      ]),
+    );
+    expect(byType['connection.proposed']).toMatchObject({
+      fromPartnerName: s.a.name,
+      toPartnerName: s.b.name,
+      reasonCode: 'shared_target_group',
+      reasonParams: { targetGroups: ['youth'] },
+    });
+    expect(byType['connection.responded']).toMatchObject({
+      partnerId: s.a.id,
+      partnerName: s.a.name,
+      fromPartnerName: s.a.name,
+      toPartnerName: s.b.name,
+    });
   });
 
   it('an open or accepted pair is a 409 in either direction; a declined one may be proposed again', async () => {

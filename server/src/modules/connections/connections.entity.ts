@@ -32,8 +32,19 @@ export class ConnectionEntity {
   @Column('uuid')
   toPartnerId: string;
 
+  /** The broker's own words ('' when the connection was proposed from a suggestion alone). */
   @Column('text')
   reason: string;
+
+  /**
+   * A generated reason (a broker suggestion's code, e.g. `shared_target_group`) that each reader
+   * sees phrased in their language; null when the broker wrote the reason.
+   */
+  @Column('varchar', { length: 60, nullable: true })
+  reasonCode: string | null;
+
+  @Column('jsonb', { nullable: true })
+  reasonParams: Record<string, unknown> | null;
 
   @Column('varchar', { length: 20 })
   status: ConnectionStatus;

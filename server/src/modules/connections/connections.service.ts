@@ -50,6 +50,8 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
     fromPartnerId: c.fromPartnerId,
     toPartnerId: c.toPartnerId,
     reason: c.reason,
+    reasonCode: c.reasonCode,
+    reasonParams: c.reasonParams,
     status: c.status,
     responses,
     proposedBy: c.proposedBy,
@@ -113,14 +115,16 @@ export class ConnectionsService {
     let id: string;
     try {
       id = await this.dataSource.transaction(async (manager) => {
+        const names: string[] = [];
         for (const [field, pid] of [
           ['fromPartnerId', fromPartnerId],
           ['toPartnerId', toPartnerId],
         ] as const) {
-          await this.partners.assertAllInWorkspace(me.workspaceId, [pid], field, {
+          const [found] = await this.partners.assertAllInWorkspace(me.workspaceId, [pid], field, {
             manager,
             statuses: ['active'],
           });
+          names.push(found!.name);
         }
         const open = await manager
           .getRepository(ConnectionEntity)
@@ -139,7 +143,9 @@ export class ConnectionsService {
             workspaceId: me.workspaceId,
             fromPartnerId,
             toPartnerId,
-            reason: input.reason,
+            reason: input.reason ?? '',
+            reasonCode: input.reasonCode ?? null,
+            reasonParams: input.reasonCode ? (input.reasonParams ?? {}) : null,
             status: 'proposed',
             proposedBy: me.userId,
             closedAt: null,
@@ -159,7 +165,13 @@ export class ConnectionsService {
             fromPartnerId,
             toPartnerId,
             proposedBy: me.userId,
-            reason: input.reason,
+            // Names as they were, for the feed and the notifications (partners may be renamed).
+            fromPartnerName: names[0],
+            toPartnerName: names[1],
+            reason: input.reason ?? '',
+            ...(input.reasonCode
+              ? { reasonCode: input.reasonCode, reasonParams: input.reasonParams ?? {} }
+              : {}),
           },
         });
         return saved.id;
@@ -215,10 +227,21 @@ export class ConnectionsService {
           }),
         );
         const status = connectionStatusAfter(c, [...earlier, response]);
+        const named = new Map(
+          (
+            await this.partners.findInWorkspace(
+              me.workspaceId,
+              [c.fromPartnerId, c.toPartnerId],
+              manager,
+            )
+          ).map((p) => [p.id, p.name]),
+        );
         const base = {
           connectionId,
           fromPartnerId: c.fromPartnerId,
           toPartnerId: c.toPartnerId,
+          fromPartnerName: named.get(c.fromPartnerId),
+          toPartnerName: named.get(c.toPartnerId),
           proposedBy: c.proposedBy,
         };
         const record = (
@@ -236,6 +259,7 @@ export class ConnectionsService {
           });
         await record('connection.responded', {
           partnerId: side,
+          partnerName: named.get(side),
           accept: input.accept,
           note: response.note,
           status,
@@ -247,6 +271,7 @@ export class ConnectionsService {
             .update({ id: connectionId }, { status, closedAt: clock.now() });
           await record(status === 'accepted' ? 'connection.accepted' : 'connection.declined', {
             partnerId: side,
+            partnerName: named.get(side),
             accept: input.accept,
           });
         }

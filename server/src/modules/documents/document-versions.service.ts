@@ -51,7 +51,7 @@ export class DocumentVersionsService {
     label: string,
     actorId: string | null,
   ): Promise<DocumentVersionDto> {
-    await this.documents.getInWorkspace(workspaceId, documentId);
+    const doc = await this.documents.getInWorkspace(workspaceId, documentId);
     const { state, json } = await this.collab.withDocument(documentId, ({ doc }) => ({
       state: Y.encodeStateAsUpdate(doc),
       json: docToProseMirror(doc),
@@ -76,7 +76,14 @@ export class DocumentVersionsService {
         actorId,
         subjectType: 'document',
         subjectId: documentId,
-        payload: { documentId, versionId: version.id, label },
+        payload: {
+          documentId,
+          versionId: version.id,
+          label,
+          title: doc.title,
+          titleIsDefault: doc.titleIsDefault,
+          kind: doc.kind,
+        },
       });
       return version;
     });
@@ -138,6 +145,7 @@ export class DocumentVersionsService {
     actorId: string | null,
   ): Promise<DocumentVersionDto> {
     const version = await this.find(workspaceId, documentId, versionId);
+    const doc = await this.documents.getInWorkspace(workspaceId, documentId);
     // The change (one update-log row, when the content differs) and its event in one
     // transaction; clients receive the change only after it committed, like any update.
     const commit = (update: Uint8Array | null) =>
@@ -149,7 +157,15 @@ export class DocumentVersionsService {
           actorId,
           subjectType: 'document',
           subjectId: documentId,
-          payload: { documentId, versionId, label: version.label, changed: update !== null },
+          payload: {
+            documentId,
+            versionId,
+            label: version.label,
+            changed: update !== null,
+            title: doc.title,
+            titleIsDefault: doc.titleIsDefault,
+            kind: doc.kind,
+          },
         });
       });
     const target = new Y.Doc();

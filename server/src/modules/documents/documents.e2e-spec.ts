@@ -78,11 +78,18 @@ describe('documents, versions and export (e2e, real auth)', () => {
     const notes = await as
       .post(`/api/workspaces/${wid}/documents`, { title: 'Notes', kind: 'notes' })
       .expect(201);
-    expect(notes.body).toMatchObject({ workspaceId: wid, title: 'Notes', createdBy: owner.id });
+    expect(notes.body).toMatchObject({
+      workspaceId: wid,
+      title: 'Notes',
+      titleIsDefault: false,
+      createdBy: owner.id,
+    });
     expect(notes.body.createdAt).toMatch(/Z$/);
 
     const page1 = await as.get(`/api/workspaces/${wid}/documents?limit=1`).expect(200);
     expect(page1.body.items.map((d: { id: string }) => d.id)).toEqual([workspace.visionDocumentId]);
+    // The vision's title is the system's: clients show it in their reader's language.
+    expect(page1.body.items[0]).toMatchObject({ kind: 'vision', titleIsDefault: true });
     const page2 = await as
       .get(`/api/workspaces/${wid}/documents?limit=1&cursor=${page1.body.nextCursor}`)
       .expect(200);

@@ -25,6 +25,13 @@ export class DocumentEntity {
   @Column('varchar', { length: 200 })
   title: string;
 
+  /**
+   * The title is the system's default (the vision's "Vision"), which readers see in their own
+   * language; false once a person chose the title.
+   */
+  @Column('boolean', { default: false })
+  titleIsDefault: boolean;
+
   @Column('varchar', { length: 20 })
   kind: DocumentKind;
 

@@ -10,6 +10,7 @@ import { clock } from '../../common/clock/clock';
 export interface CreateDocumentInput {
   workspaceId: string;
   title: string;
+  titleIsDefault?: boolean;
   kind: DocumentKind;
   createdBy: string | null;
 }
@@ -18,6 +19,7 @@ export const toDocumentDto = (d: DocumentEntity): DocumentDto => ({
   id: d.id,
   workspaceId: d.workspaceId,
   title: d.title,
+  titleIsDefault: d.titleIsDefault,
   kind: d.kind,
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),
@@ -41,7 +43,12 @@ export class DocumentsService {
         actorId: doc.createdBy,
         subjectType: 'document',
         subjectId: doc.id,
-        payload: { documentId: doc.id, title: doc.title, kind: doc.kind },
+        payload: {
+          documentId: doc.id,
+          title: doc.title,
+          titleIsDefault: doc.titleIsDefault,
+          kind: doc.kind,
+        },
       });
       return doc;
     });
@@ -57,7 +64,13 @@ export class DocumentsService {
     workspaceId: string,
     createdBy: string,
   ): Promise<DocumentEntity> {
-    return this.insert(manager, { workspaceId, title: 'Vision', kind: 'vision', createdBy });
+    return this.insert(manager, {
+      workspaceId,
+      title: 'Vision',
+      titleIsDefault: true,
+      kind: 'vision',
+      createdBy,
+    });
   }
 
   /** A second vision document in one workspace is a 409. */

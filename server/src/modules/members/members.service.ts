@@ -173,6 +173,8 @@ export class MembersService implements MembershipLookup {
       partnerIds: [partnerId],
       payload: {
         userId: member.userId,
+        // The feed names people by the member list; a member who later leaves is not on it.
+        displayName: (await this.users.get(member.userId, manager).catch(() => null))?.displayName,
         role: member.role,
         broker: member.broker,
         partnerId,
@@ -325,6 +327,7 @@ export class MembersService implements MembershipLookup {
         partnerIds: [target.partnerId],
         payload: {
           userId,
+          displayName: (await this.users.get(userId, manager).catch(() => null))?.displayName,
           role: target.role,
           partnerId: target.partnerId,
           removed: actor.userId !== userId,

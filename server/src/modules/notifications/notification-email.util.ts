@@ -73,7 +73,7 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     }),
     connection_response: (p, ws) => ({
       subject: `[${ws}] A partner responded to your connection`,
-      body: `${s(p.partnerName, 'A partner')} ${p.accept === false ? 'declined' : 'accepted'} the connection you proposed in ${ws}.`,
+      body: `${s(p.partnerName, 'A partner')} ${p.accept === false ? 'declined' : 'accepted'} the connection you proposed${p.fromPartnerName && p.toPartnerName ? ` between ${s(p.fromPartnerName, '')} and ${s(p.toPartnerName, '')}` : ''} in ${ws}.`,
     }),
     experiment_status: (p, ws) => ({
       subject: `[${ws}] Experiment ${s(p.title, '')} is now ${s(p.to, 'updated')}`.replace(
@@ -118,7 +118,7 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     }),
     connection_response: (p, ws) => ({
       subject: `[${ws}] Een partner reageerde op je verbinding`,
-      body: `${s(p.partnerName, 'Een partner')} heeft de verbinding die je voorstelde in ${ws} ${p.accept === false ? 'afgewezen' : 'aanvaard'}.`,
+      body: `${s(p.partnerName, 'Een partner')} heeft de verbinding die je voorstelde${p.fromPartnerName && p.toPartnerName ? ` tussen ${s(p.fromPartnerName, '')} en ${s(p.toPartnerName, '')}` : ''} in ${ws} ${p.accept === false ? 'afgewezen' : 'aanvaard'}.`,
     }),
     experiment_status: (p, ws) => ({
       subject: `[${ws}] Experiment ${s(p.title, '')} is nu ${s(p.to, 'gewijzigd')}`.replace(

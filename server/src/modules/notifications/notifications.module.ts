@@ -22,17 +22,18 @@ import { VoteRemindersService } from './vote-reminders.service';
  * |-----------------------------|------------------------|---------------------------------------------|--------------------------------------------------|
  * | proposal.opened             | proposal, actor=proposer | proposalId, electorate [{partnerId, weight}], rule (policy snapshot), closesAt, tier, candidateName [candidatePartnerId, inlineCandidate, stage, proposedBy, consultationEndsAt] | vote_needed → reps of electorate partners (none if rule = autonomous) |
  * | vote.cast                   | proposal, actor=castBy | partnerId [proposalId, choice, reason, replaced] | (read for proposal_outcome)                  |
- * | proposal.closed             | proposal, actor=closer or null (deadline) | proposalId, status, reason (the outcome, spread), candidateName, tier, proposedBy, votes [{partnerId, choice, castBy}] (current votes) [candidatePartnerId, rule, tally, decidedBy?, rationale?] | proposal_outcome → proposer + voters + reps of voting partners (also found in the log: proposal.opened actor, vote.cast actor + payload.partnerId) |
+ * | proposal.closed             | proposal, actor=decider/withdrawer, or null (system: deadline, or the vote that settled it) | proposalId, status, reason (the outcome, spread), candidateName, tier, proposedBy, votes [{partnerId, choice, castBy}] (current votes) [candidatePartnerId, rule, tally, decidedBy?, rationale?] | proposal_outcome → proposer + voters + reps of voting partners (also found in the log: proposal.opened actor, vote.cast actor + payload.partnerId) |
  * | (vote reminders)            | proposal               | read from the tables: open, non-autonomous, no current vote in proposal_votes, due REMINDER_LEAD_HOURS before closesAt; candidateName/tier from proposal.opened | vote_reminder → reps of each such partner, once ever |
  * | connection.proposed         | connection, actor=broker | fromPartnerId, toPartnerId, fromPartnerName?, toPartnerName?, reason? | connection_proposed → reps of both partners |
- * | connection.responded        | connection, actor=responder | partnerId, accept, note?, status?, partnerName?, proposedBy? | connection_response → the proposing broker (or the connection.proposed actor) |
+ * | connection.responded        | connection, actor=responder | partnerId, accept, note?, status?, partnerName?, fromPartnerName?, toPartnerName?, proposedBy? | connection_response → the proposing broker (or the connection.proposed actor) |
  * | experiment.status_changed   | experiment             | from, to, title, partnerIds (and/or the event's partnerIds) | experiment_status → reps of those partners |
  * | member.role_changed         | member                 | userId, from {role, broker}, to {role, broker} | role_changed → that user                        |
  * | proposal.closed (accepted)  | proposal               | partnerUnrepresented, candidatePartnerId, candidateName | partner_unrepresented → every coordinator (the closer too) |
  * | connection.expired          | connection, actor=null | fromPartnerId, toPartnerId, proposedBy?, *PartnerName? | connection_expired → the proposing broker |
  * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email       |
- * The actor is never notified of their own act (the voter whose vote closes a proposal gets
- * no proposal_outcome: the vote answer already shows it).
+ * The actor is never notified of their own act. A closing is the system's act (no actor) even
+ * when a vote triggered it, so that voter hears the outcome like the others; only a person who
+ * decided or withdrew is the closing's actor.
  */
 @Module({
   imports: [UsersModule, MembersModule, ActivityModule, WorkspacesModule, InvitationsModule],

@@ -168,7 +168,7 @@ describe('proposal emails (e2e, SMTP sink)', () => {
     expect(call.subject).toBe(`[${n.workspace.name}] Your vote is needed: Labiomista`);
     expect(call.text).toContain(`https://coalesce.example/w/${n.wid}/proposals/${p.id}`);
 
-    // Both vote yes: consensus closes at once, with the last voter as the actor.
+    // Both vote yes: consensus closes at once; the closing is the system's act (no actor).
     await api(t, a!.token).post(votePath(n.wid, p.id), { choice: 'yes' }).expect(200);
     await api(t, b!.token).post(votePath(n.wid, p.id), { choice: 'yes' }).expect(200);
     const outcome = await eventually(async () =>
@@ -178,14 +178,21 @@ describe('proposal emails (e2e, SMTP sink)', () => {
     await eventually(async () => mailsTo(a!).find((m) => m.subject.includes('accepted')));
     await settled();
 
-    // A: the call and the outcome. B opted out of the call, and closed it (its own act).
+    // A: the call and the outcome. B opted out of the call only: B's vote closed the proposal,
+    // but the closing is not B's act, so B hears the outcome like every voter.
     expect(mailsTo(a!).map((m) => m.subject)).toHaveLength(2);
-    expect(mailsTo(b!)).toEqual([]);
-    expect(await kindsOf(t, b!, p.id)).toEqual(['vote_needed']);
-    const [row] = await sql<{ emailStatus: string | null }>(
-      `SELECT "emailStatus" FROM notifications WHERE "userId" = $1 AND "subjectId" = $2`,
+    await eventually(async () => mailsTo(b!).find((m) => m.subject.includes('accepted')));
+    expect(mailsTo(b!).map((m) => m.subject)).toEqual([
+      `[${n.workspace.name}] Proposal accepted: Labiomista`,
+    ]);
+    expect((await kindsOf(t, b!, p.id)).sort()).toEqual(['proposal_outcome', 'vote_needed']);
+    const rows = await sql<{ kind: string; emailStatus: string | null }>(
+      `SELECT kind, "emailStatus" FROM notifications WHERE "userId" = $1 AND "subjectId" = $2`,
       [b!.id, p.id],
     );
-    expect(row).toEqual({ emailStatus: null });
+    expect(rows.find((r) => r.kind === 'vote_needed')).toEqual({
+      kind: 'vote_needed',
+      emailStatus: null,
+    });
   });
 });

@@ -184,6 +184,11 @@ describe('deriveNotifications', () => {
       deriveNotifications(
         event('connection.responded', {
           partnerId: P2,
+          partnerName: 'Sportclub Y',
+          fromPartnerId: P1,
+          toPartnerId: P2,
+          fromPartnerName: 'Jeugdhuis X',
+          toPartnerName: 'Sportclub Y',
           accept: false,
           note: 'later',
           proposedBy: U2,
@@ -195,7 +200,18 @@ describe('deriveNotifications', () => {
         audience: { userIds: [U2], connectionProposerOf: SUBJECT },
         subjectType: 'connection',
         subjectId: SUBJECT,
-        payload: { connectionId: SUBJECT, partnerId: P2, accept: false, note: 'later' },
+        // The names, so the broker reads who answered about which pair.
+        payload: {
+          connectionId: SUBJECT,
+          partnerId: P2,
+          partnerName: 'Sportclub Y',
+          fromPartnerId: P1,
+          toPartnerId: P2,
+          fromPartnerName: 'Jeugdhuis X',
+          toPartnerName: 'Sportclub Y',
+          accept: false,
+          note: 'later',
+        },
       },
     ]);
   });

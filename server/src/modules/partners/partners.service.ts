@@ -380,6 +380,7 @@ export class PartnersService implements OnModuleInit {
       partnerIds: [p.id],
       payload: wasActive
         ? {
+            name: dto.name,
             changes: { tier: { from: p.tier, to: input.tier } },
             via: 'proposal',
             proposalId: input.proposalId,
@@ -419,6 +420,7 @@ export class PartnersService implements OnModuleInit {
       subjectId: p.id,
       partnerIds: [p.id],
       payload: {
+        name: p.name,
         changes: { status: { from: 'candidate', to: 'rejected' } },
         via: 'proposal',
         proposalId: input.proposalId,
@@ -581,7 +583,7 @@ export class PartnersService implements OnModuleInit {
         subjectType: 'partner',
         subjectId: partnerId,
         partnerIds: [partnerId, current.affiliationPartnerId, affiliation],
-        payload: { changes, via: 'edit' },
+        payload: { name: patch.name ?? current.name, changes, via: 'edit' },
       });
     });
     return this.get(me.workspaceId, partnerId);

@@ -173,7 +173,7 @@ export class PrinciplesService {
           actorId: me.userId,
           subjectType: 'principle',
           subjectId: id,
-          payload: { changes },
+          payload: { title: patch.title ?? current.title, changes },
         });
       }
       return toPrincipleDto(await repo.findOneByOrFail({ id }));

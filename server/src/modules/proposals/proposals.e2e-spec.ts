@@ -125,6 +125,20 @@ describe('proposals (e2e)', () => {
       'vote.cast',
       'proposal.opened',
     ]);
+    // The last vote is the voter's act; the closing and the admission it caused are the
+    // system's (no actor). The vote names the candidate for the feed.
+    const [added, closed, lastVote] = log.body.items as {
+      actorId: string | null;
+      payload: Record<string, unknown>;
+    }[];
+    expect(added!.actorId).toBeNull();
+    expect(closed!.actorId).toBeNull();
+    expect(lastVote!.actorId).toBe(voters[2]!.rep.id);
+    expect(lastVote!.payload).toMatchObject({
+      choice: 'yes',
+      candidateName: 'Labiomista',
+      candidatePartnerId: p.candidatePartnerId,
+    });
     // A closed proposal takes no more votes.
     await api(t, voters[0]!.rep.token)
       .post(votePath(wid, p.id), { choice: 'no', reason: 'late' })
@@ -144,6 +158,8 @@ describe('proposals (e2e)', () => {
       .post(votePath(wid, p.id), { choice: 'no' })
       .expect(400);
     expect(noReason.body.details[0].path).toEqual(['reason']);
+    // Machine-readable, so a client can say it in its reader's language.
+    expect(noReason.body.details[0].rule).toBe('reason_required');
     const badChoice = await api(t, voters[0]!.rep.token)
       .post(votePath(wid, p.id), { choice: 'maybe' })
       .expect(400);

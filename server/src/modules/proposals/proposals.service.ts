@@ -68,12 +68,17 @@ import { clock } from '../../common/clock/clock';
 function enforce(check: Check | Refusal | { ok: true }): void {
   if (check.ok) return;
   switch (check.error) {
+    // The refusal's reason travels as `details[].rule`, for clients to phrase it themselves.
     case 'forbidden':
-      throw forbidden(check.message);
+      throw new DomainError(ErrorCode.FORBIDDEN, check.message, [
+        { path: [], message: check.message, rule: check.reason },
+      ]);
     case 'invalid':
-      throw invalid(check.path, check.message);
+      throw invalid(check.path, check.message, check.reason);
     case 'conflict':
-      throw new DomainError(ErrorCode.INVALID_STATE, check.message);
+      throw new DomainError(ErrorCode.INVALID_STATE, check.message, [
+        { path: [], message: check.message, rule: check.reason },
+      ]);
   }
 }
 
@@ -380,7 +385,7 @@ export class ProposalsService {
    */
   async vote(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
     const parse = parseLater(voteInputSchema, body);
-    const { p, history } = await this.oneAtATime(proposalId, () =>
+    const { p, history, named } = await this.oneAtATime(proposalId, () =>
       this.dataSource.transaction(async (manager) => {
         const p = await this.lockRaw(manager, me.workspaceId, proposalId);
         const now = clock.now();
@@ -426,6 +431,12 @@ export class ProposalsService {
         });
         const current = currentOf(history);
         const tally = computeTally(p.electorate, current);
+        // Read here (not after commit) so the event can name the candidate: the same one read.
+        const named = await this.partners.getInWorkspace(
+          p.workspaceId,
+          p.candidatePartnerId,
+          manager,
+        );
         await this.activity.record(manager, {
           workspaceId: p.workspaceId,
           type: 'vote.cast',
@@ -433,20 +444,33 @@ export class ProposalsService {
           subjectType: 'proposal',
           subjectId: p.id,
           partnerIds: [partnerId, p.candidatePartnerId],
-          payload: { proposalId: p.id, partnerId, choice: input.choice, reason, replaced },
+          payload: {
+            proposalId: p.id,
+            partnerId,
+            choice: input.choice,
+            reason,
+            replaced,
+            candidatePartnerId: p.candidatePartnerId,
+            candidateName: named.name,
+            tier: p.tier,
+          },
         });
         const verdict = evaluateOnVote(p.electorate, current, p.policy);
         if (verdict.closed) {
-          await this.closeLocked(manager, p, verdict, current, { actorId: me.userId });
+          // The vote is the voter's act; the closing it triggers is the system's (no actor).
+          await this.closeLocked(manager, p, verdict, current, { actorId: null });
         } else {
           this.emitTally(manager, p, tally);
         }
-        return { p, history };
+        return { p, history, named };
       }),
     );
     // Votes are refused on autonomous proposals, the only ones with advice: none to read here.
+    // A closing may have admitted the candidate: its status is read again after commit.
     const [candidate] = await this.partners.withRepresentatives(p.workspaceId, [
-      await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId),
+      p.status === 'open'
+        ? named
+        : await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId),
     ]);
     return this.toDto(p, {
       votes: currentOf(history),
@@ -483,7 +507,17 @@ export class ProposalsService {
         subjectType: 'proposal',
         subjectId: p.id,
         partnerIds: [me.partnerId, p.candidatePartnerId],
-        payload: { proposalId: p.id, adviceId: saved.id, partnerId: me.partnerId, text },
+        payload: {
+          proposalId: p.id,
+          adviceId: saved.id,
+          partnerId: me.partnerId,
+          text,
+          candidatePartnerId: p.candidatePartnerId,
+          candidateName: (
+            await this.partners.getInWorkspace(p.workspaceId, p.candidatePartnerId, manager)
+          ).name,
+          tier: p.tier,
+        },
       });
       return p;
     });
@@ -783,7 +817,8 @@ export class ProposalsService {
         partnerId: p.candidatePartnerId,
         tier: p.tier,
         proposalId: p.id,
-        actorId: opts.actorId,
+        // Applying the outcome is the system's act, whoever closed the proposal.
+        actorId: null,
       });
       if (p.candidateContactEmail) {
         // By the server (no actor): whoever closed it, the invitation follows from the admission.
@@ -803,7 +838,7 @@ export class ProposalsService {
         workspaceId: p.workspaceId,
         partnerId: p.candidatePartnerId,
         proposalId: p.id,
-        actorId: opts.actorId,
+        actorId: null,
         status: closing.status,
       });
     }

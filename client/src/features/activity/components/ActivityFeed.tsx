@@ -2,10 +2,12 @@ import { ACTIVITY_KINDS } from '@coalesce/shared';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useMembers } from '../../members/api';
+import { usePartners } from '../../partners/api';
 import { useActivity } from '../api';
-import { describeEvent } from '../describe';
+import { describeEvent, type DescribeContext } from '../describe';
 
 /** The workspace's event log, newest first; refreshed live by the workspace room. */
 export function ActivityFeed({
@@ -19,15 +21,21 @@ export function ActivityFeed({
   partnerId?: string;
   title?: string;
 }) {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const [kind, setKind] = useState('');
   const activity = useActivity(workspaceId, { kind: kind || undefined, partnerId });
   const members = useMembers(workspaceId);
-  const names = useMemo(
-    () => new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName])),
-    [members.data],
+  const partners = usePartners(workspaceId);
+  const ctx = useMemo<DescribeContext>(
+    () => ({
+      workspaceId,
+      people: new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName])),
+      partners: new Map((partners.data?.items ?? []).map((p) => [p.id, p.name])),
+    }),
+    [workspaceId, members.data, partners.data],
   );
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat('relative');
+  const exact = useDateFormat('dateTime');
   const events = activity.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -68,9 +76,23 @@ export function ActivityFeed({
         <ol className="space-y-3" data-testid="activity-feed" aria-live="polite">
           {(compact ? events.slice(0, 12) : events).map((e) => (
             <li key={e.id} className="border-l-2 border-brand-100 pl-3" data-type={e.type}>
-              <p className="text-sm">{describeEvent(e, names, tx)}</p>
-              <time className="text-xs text-slate-500" dateTime={e.createdAt}>
-                {fmt.format(new Date(e.createdAt))}
+              <p className="text-sm">
+                {describeEvent(e, ctx, tx).map((part, i) =>
+                  part.href ? (
+                    <Link key={i} to={part.href} className="font-medium text-brand-700 underline">
+                      {part.text}
+                    </Link>
+                  ) : (
+                    <span key={i}>{part.text}</span>
+                  ),
+                )}
+              </p>
+              <time
+                className="text-xs text-slate-500"
+                dateTime={e.createdAt}
+                title={exact.format(e.createdAt)}
+              >
+                {fmt.format(e.createdAt)}
               </time>
             </li>
           ))}

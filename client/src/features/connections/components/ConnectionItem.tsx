@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Connection } from '../../../api/contract';
 import { Badge, Button, ErrorNote, Input } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { describeReason } from '../../network/describe';
 import { useConnectionMutations } from '../api';
 
 const TONES = { accepted: 'brand', declined: 'rose', expired: 'slate', proposed: 'amber' } as const;
@@ -22,10 +23,22 @@ export function ConnectionItem({
   sides: { partnerId: string; onBehalf: boolean }[];
   mine: boolean;
 }) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { respond } = useConnectionMutations(ws.id);
   const [note, setNote] = useState('');
   const name = (id: string) => names.get(id) ?? '…';
+  // A reason taken from a suggestion is stored as its code: phrased here for this reader.
+  const generated =
+    c.reasonCode &&
+    describeReason(
+      c.reasonCode,
+      c.reasonParams ?? {},
+      c.fromPartnerId,
+      c.toPartnerId,
+      names,
+      tx,
+      locale,
+    );
   const answer = (partnerId: string, onBehalf: boolean, accept: boolean) =>
     respond.mutate({
       id: c.id,
@@ -53,7 +66,8 @@ export function ConnectionItem({
           <Badge tone={TONES[c.status]}>{tx(`connections.statuses.${c.status}`)}</Badge>
         </div>
       </div>
-      <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{c.reason}</p>
+      {generated && <p className="mt-1 text-sm text-slate-600">{generated}</p>}
+      {c.reason && <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{c.reason}</p>}
       {c.status === 'expired' && (
         <p className="mt-1 text-sm text-slate-500">{t('coalition.connections.expired')}</p>
       )}

@@ -9,6 +9,7 @@ import {
   type FieldErrors,
 } from '../../../components/ui/form';
 import { Button, Card, Field, Input } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useCreateVersion, useRestoreVersion, useVersions } from '../api';
 
@@ -37,13 +38,13 @@ export function VersionsPanel({
   did: string;
   canWrite: boolean;
 }) {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const versions = useVersions(wid, did);
   const create = useCreateVersion(wid, did);
   const restore = useRestoreVersion(wid, did);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [previewId, setPreviewId] = useState<string | null>(null);
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   const preview = versions.data?.items.find((v) => v.id === previewId);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

@@ -93,7 +93,12 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
     <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{doc.data.title}</h1>
+          <h1 className="text-2xl font-semibold">
+            {/* The system's default title follows the reader's language; a chosen one does not. */}
+            {doc.data.titleIsDefault && doc.data.kind === 'vision'
+              ? t('nav.vision')
+              : doc.data.title}
+          </h1>
           <div className="flex items-center gap-3">
             {readOnly && <Badge tone="amber">{t('documents.readOnly')}</Badge>}
             <p

@@ -13,6 +13,7 @@ import {
   Spinner,
   Textarea,
 } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useMembers } from '../../members/api';
 import { usePartners } from '../../partners/api';
@@ -24,7 +25,7 @@ import { ExperimentForm } from '../components/ExperimentForm';
 export function ExperimentPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { eid = '' } = useParams();
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const exp = useExperiment(ws.id, eid);
   const partners = usePartners(ws.id);
   const members = useMembers(ws.id);
@@ -34,7 +35,7 @@ export function ExperimentPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   if (exp.isPending) return <Spinner label={t('app.loading')} />;
   if (exp.isError) return <ErrorNote>{t('app.notFound')}</ErrorNote>;
   const e = exp.data;

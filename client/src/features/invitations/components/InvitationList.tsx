@@ -1,5 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { Badge, Button } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
 import { useInvitations, useRevokeInvitation } from '../api';
@@ -7,12 +8,12 @@ import { CopyLink, invitationLink } from './CopyLink';
 
 /** The coordinator's pending invitations: who, as what, for which partner, and the link. */
 export function InvitationList({ ws }: { ws: WorkspaceDto }) {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const list = useInvitations(ws.id);
   const revoke = useRevokeInvitation(ws.id);
   const partners = usePartners(ws.id);
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   const items = list.data?.items ?? [];
 
   return (

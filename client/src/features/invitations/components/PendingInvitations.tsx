@@ -2,6 +2,7 @@ import type { MyInvitationDto } from '@coalesce/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Badge, Button, Card, ErrorNote } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import {
   useAcceptMyInvitation,
@@ -17,7 +18,8 @@ import { explainInvitationError } from '../explain';
  * Renders nothing while there are none.
  */
 export function PendingInvitations() {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
+  const fmt = useDateFormat();
   const list = useMyInvitations();
   const accept = useAcceptMyInvitation();
   const decline = useDeclineMyInvitation();
@@ -38,7 +40,6 @@ export function PendingInvitations() {
 
   if (!shown) return null;
   const busy = accept.isPending || decline.isPending;
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const onAccept = (inv: MyInvitationDto) => {
     setProblem(null);
     accept.mutate(inv.id, {

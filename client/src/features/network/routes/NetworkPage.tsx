@@ -1,8 +1,9 @@
-import { TIERS, type WorkspaceDto } from '@coalesce/shared';
+import { TIERS, type ProposeConnectionInput, type WorkspaceDto } from '@coalesce/shared';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useConnectionMutations } from '../../connections/api';
 import { usePartners } from '../../partners/api';
@@ -66,7 +67,7 @@ export function NetworkPage() {
 
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const node = shown?.nodes.find((n) => n.id === selected);
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const fmt = useDateFormat('date');
   const pct = (x: number) => `${Math.round(x * 100)}%`;
 
   return (
@@ -195,7 +196,11 @@ export function NetworkPage() {
                             {
                               fromPartnerId: s.fromPartnerId,
                               toPartnerId: s.toPartnerId,
-                              reason: describeSuggestion(s, names, tx, locale),
+                              // The code, not this reader's sentence: each reader sees the
+                              // reason in their own language.
+                              reasonCode: s.reason.code,
+                              reasonParams: s.reason
+                                .params as ProposeConnectionInput['reasonParams'],
                             },
                             { onSuccess: () => setProposedKeys((x) => new Set(x).add(k)) },
                           )

@@ -3,6 +3,7 @@ import { Bell } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import {
   useLiveNotifications,
@@ -13,7 +14,7 @@ import {
 import { describeNotification } from '../describe';
 
 export function NotificationBell() {
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount(true);
   const list = useNotifications(open);
@@ -21,7 +22,7 @@ export function NotificationBell() {
   const panel = useRef<HTMLDivElement>(null);
   useLiveNotifications();
   const count = unread.data?.unreadCount ?? 0;
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const fmt = useDateFormat('relative');
 
   useEffect(() => {
     if (!open) return;

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
 import { usePartner, useUpdatePartner } from '../api';
@@ -13,12 +14,12 @@ import { PartnerRepresentatives } from '../components/PartnerRepresentatives';
 export function PartnerPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { pid = '' } = useParams();
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const partner = usePartner(ws.id, pid);
   const update = useUpdatePartner(ws.id, pid);
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const fmt = useDateFormat('date');
 
   if (partner.isPending) return <Spinner label={t('app.loading')} />;
   if (partner.isError) return <ErrorNote>{t('app.notFound')}</ErrorNote>;

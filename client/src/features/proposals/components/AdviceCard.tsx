@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Proposal } from '../../../api/contract';
 import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, Card, ErrorNote, Field, Textarea } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useProposalActions } from '../api';
 
@@ -19,11 +20,11 @@ export function AdviceCard({
   canAdvise: boolean;
   canDecide: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { advise, decide } = useProposalActions(wid, p.id);
   const [advice, setAdvice] = useState('');
   const [rationale, setRationale] = useState('');
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   return (
     <Card className="space-y-3">
       <h2 className="font-semibold">{t('proposals.advice')}</h2>

@@ -1,5 +1,6 @@
 import type { Proposal } from '../../../api/contract';
 import { Card } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 
 /** Side column: how the candidate fits the principles, and every vote ever cast. */
@@ -12,8 +13,8 @@ export function ProposalAside({
   partnerNames: Map<string, string>;
   principleTitles: Map<string, string>;
 }) {
-  const { t, tx, locale } = useI18n();
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const { t, tx } = useI18n();
+  const fmt = useDateFormat();
   return (
     <aside className="space-y-5">
       {p.principleFit.length > 0 && (

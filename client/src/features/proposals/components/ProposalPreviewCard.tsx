@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ProposalPreview } from '../../../api/contract';
 import { Button, Card } from '../../../components/ui/ui';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { ruleSentences } from '../../policies/sentence';
 import { warningSentences } from '../preview';
@@ -19,8 +20,8 @@ export function ProposalPreviewCard({
   onChange(): void;
   opening: boolean;
 }) {
-  const { t, tx, locale } = useI18n();
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
+  const { t, tx } = useI18n();
+  const fmt = useDateFormat();
   const deciders = preview.policy.deciders.map((d) => partnerNames.get(d) ?? '…');
   const warnings = warningSentences(preview, tx, partnerNames);
   const ref = useRef<HTMLDivElement>(null);

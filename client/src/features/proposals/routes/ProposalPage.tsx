@@ -2,6 +2,7 @@ import type { WorkspaceDto } from '@coalesce/shared';
 import { useOutletContext, useParams } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useMembers } from '../../members/api';
@@ -18,7 +19,7 @@ import { explainTally, timeLeft } from '../explain';
 export function ProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { id = '' } = useParams();
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const me = useMe();
   const proposal = useProposal(ws.id, id);
   const partners = usePartners(ws.id);
@@ -26,7 +27,7 @@ export function ProposalPage() {
   const principles = usePrinciples(ws.id);
   const { withdraw } = useProposalActions(ws.id, id);
   useLiveTally(ws.id);
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   const now = useNow(5_000);
 
   if (proposal.isPending) return <Spinner label={t('app.loading')} />;

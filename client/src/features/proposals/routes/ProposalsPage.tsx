@@ -3,6 +3,7 @@ import { Link, useOutletContext } from 'react-router';
 import type { Proposal } from '../../../api/contract';
 import { Badge, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
+import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
 import { useLiveTally, useProposals } from '../api';
@@ -13,13 +14,13 @@ const tone = (s: Proposal['status']) =>
 
 export function ProposalsPage() {
   const ws = useOutletContext<WorkspaceDto>();
-  const { t, tx, locale } = useI18n();
+  const { t, tx } = useI18n();
   const proposals = useProposals(ws.id);
   const partners = usePartners(ws.id);
   useLiveTally(ws.id);
   const now = useNow();
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateFormat();
   const canPropose = ws.myRole === 'coordinator' || ws.myBroker || Boolean(ws.myPartnerId);
 
   const items = [...(proposals.data?.items ?? [])].sort(
