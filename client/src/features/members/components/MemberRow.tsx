@@ -103,6 +103,7 @@ export function MemberRow({
         <MemberPartnerSelect
           member={m}
           partners={partners}
+          currentName={partnerName}
           pending={update.isPending}
           onChange={(partnerId) => update.mutate({ userId: m.userId, partnerId })}
         />
