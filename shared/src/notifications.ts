@@ -39,6 +39,7 @@ export interface NotificationPreferences {
 
 const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   'vote_needed',
+  'invited',
   'partner_unrepresented',
   'vote_reminder',
   'proposal_outcome',

@@ -50,7 +50,9 @@ describe('connections (e2e)', () => {
     }
     // Invitations refuse observer + broker; a legacy row may still have it.
     const observerBroker = await addMember(t, s.coordinator, s.workspace.id, 'observer');
-    await sql(`UPDATE members SET broker = true WHERE "userId" = $1`, [observerBroker.id]);
+    await sql(`UPDATE workspace_members SET broker = true WHERE "userId" = $1`, [
+      observerBroker.id,
+    ]);
     await api(t, observerBroker.token).post(s.path, body).expect(403);
 
     const bad = await api(t, s.broker.token)
@@ -189,12 +191,20 @@ describe('connections (e2e)', () => {
         note: 'Gladly',
         respondedBy: s.repA.id,
         respondedAt: expect.stringMatching(/Z$/),
+        onBehalf: false,
       },
     ]);
     expect(await respondedEvent).toMatchObject({
       actorId: s.repA.id,
       partnerIds: [s.a.id, s.b.id],
-      payload: { ...base, partnerId: s.a.id, accept: true, note: 'Gladly', status: 'proposed' },
+      payload: {
+        ...base,
+        partnerId: s.a.id,
+        accept: true,
+        note: 'Gladly',
+        status: 'proposed',
+        onBehalf: false,
+      },
     });
     // The same side again (another representative of it too): 409.
     await api(t, s.repA.token).post(respond, { accept: false }).expect(409);
@@ -285,6 +295,50 @@ describe('connections (e2e)', () => {
     await api(t, other.token).get(`${s.path}/${made.body.id}`).expect(404);
     await api(t, s.observer.token).get(`${s.path}/nope`).expect(404);
     await api(t, s.repA.token).post(`${s.path}/nope/respond`, { accept: true }).expect(404);
+  });
+
+  it('a coordinator answers for a side nobody represents, recorded as on behalf', async () => {
+    const s = await scenario();
+    const lonely = await createPartner(t, s.coordinator, s.workspace.id, { name: 'Nobody here' });
+    const made = await api(t, s.broker.token)
+      .post(s.path, { fromPartnerId: s.a.id, toPartnerId: lonely.id, reason: 'x' })
+      .expect(201);
+    const respond = `${s.path}/${made.body.id}/respond`;
+    // Not for a represented side, not without naming the side, not for another partner.
+    await api(t, s.coordinator.token)
+      .post(respond, { accept: true, partnerId: s.a.id })
+      .expect(403);
+    await api(t, s.coordinator.token).post(respond, { accept: true }).expect(403);
+    const wrong = await api(t, s.coordinator.token)
+      .post(respond, { accept: true, partnerId: s.b.id })
+      .expect(400);
+    expect(wrong.body.details[0].path).toEqual(['partnerId']);
+    // Only a coordinator may answer on someone's behalf: not a member, a broker or an observer.
+    for (const who of [s.repB, s.broker, s.observer]) {
+      await api(t, who.token).post(respond, { accept: true, partnerId: lonely.id }).expect(403);
+    }
+    // A representative naming their own side answers as usual.
+    await api(t, s.repA.token).post(respond, { accept: true, partnerId: s.a.id }).expect(200);
+    const done = await api(t, s.coordinator.token)
+      .post(respond, { accept: true, partnerId: lonely.id, note: 'They agreed by phone' })
+      .expect(200);
+    expect(done.body.status).toBe('accepted');
+    expect(done.body.responses).toEqual([
+      expect.objectContaining({ partnerId: s.a.id, respondedBy: s.repA.id, onBehalf: false }),
+      expect.objectContaining({
+        partnerId: lonely.id,
+        respondedBy: s.coordinator.id,
+        onBehalf: true,
+        note: 'They agreed by phone',
+      }),
+    ]);
+    const log = await api(t, s.coordinator.token)
+      .get(`/api/workspaces/${s.workspace.id}/activity?type=connection.responded`)
+      .expect(200);
+    expect(log.body.items[0]).toMatchObject({
+      actorId: s.coordinator.id,
+      payload: { partnerId: lonely.id, onBehalf: true, accept: true },
+    });
   });
 
   (realPostgres ? it : it.skip)(

@@ -327,4 +327,50 @@ describe('experiments (e2e)', () => {
       .patch(`${w}/experiments/${ok.body.id}`, { title: 'y', principleIds: [principle.body.id] })
       .expect(200);
   });
+
+  it('coordinators and the lead partner’s representatives delete; then it is gone (404), logged', async () => {
+    const { coordinator, workspace } = await workspaceWithMembers(t);
+    const { partner: lead, rep: leadRep } = await partnerWithRepresentative(
+      t,
+      coordinator,
+      workspace.id,
+    );
+    const { partner: other, rep: otherRep } = await partnerWithRepresentative(
+      t,
+      coordinator,
+      workspace.id,
+    );
+    const path = `/api/workspaces/${workspace.id}/experiments`;
+    const make = async (title: string) =>
+      (
+        await api(t, coordinator.token)
+          .post(path, { title, partnerIds: [lead.id, other.id], leadPartnerId: lead.id })
+          .expect(201)
+      ).body as ExperimentDto;
+    const first = await make('Sport na school');
+    await api(t, coordinator.token)
+      .post(`${path}/${first.id}/learnings`, { text: 'Kids came back' })
+      .expect(201);
+    // A partner in it but not the lead: 403; an unknown one: 404.
+    await api(t, otherRep.token).delete(`${path}/${first.id}`).expect(403);
+    await api(t, coordinator.token).delete(`${path}/${crypto.randomUUID()}`).expect(404);
+    await api(t, leadRep.token).delete(`${path}/${first.id}`).expect(204);
+    await api(t, coordinator.token).get(`${path}/${first.id}`).expect(404);
+    await api(t, leadRep.token).delete(`${path}/${first.id}`).expect(404);
+    const second = await make('Huiswerkklas');
+    await api(t, coordinator.token).delete(`${path}/${second.id}`).expect(204);
+    expect((await api(t, coordinator.token).get(path).expect(200)).body.items).toEqual([]);
+    const log = await api(t, coordinator.token)
+      .get(`/api/workspaces/${workspace.id}/activity?type=experiment.deleted`)
+      .expect(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ actorId: coordinator.id, subjectId: second.id }),
+      expect.objectContaining({
+        actorId: leadRep.id,
+        subjectId: first.id,
+        partnerIds: [lead.id, other.id],
+        payload: expect.objectContaining({ title: 'Sport na school', learningCount: 1 }),
+      }),
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { sql } from '../../../test/db';
 import type { MyInvitationDto } from '@coalesce/shared';
@@ -50,6 +51,23 @@ describe('invitations (e2e)', () => {
     expect(pending.body.items.map((i: { id: string }) => i.id)).toEqual([res.body.id]);
     // The coordinator can copy the link again: the token is derived, only its hash is stored.
     expect(pending.body.items[0].token).toBe(res.body.token);
+    // An invitation from before (a random token, only its hash kept): no token, the link works.
+    const legacy = await invite(t, owner, w.id);
+    const legacyToken = randomBytes(32).toString('base64url');
+    await sql(`UPDATE invitations SET "tokenHash" = $2 WHERE id = $1`, [
+      legacy.id,
+      createHash('sha256').update(legacyToken).digest('hex'),
+    ]);
+    const both = await api(t, owner.token).get(`/api/workspaces/${w.id}/invitations`).expect(200);
+    expect(
+      both.body.items.map((i: { id: string; token: string | null }) => [i.id, i.token]),
+    ).toEqual([
+      [legacy.id, null],
+      [res.body.id, res.body.token],
+    ]);
+    await api(t, (await registerUser(t)).token)
+      .post(`/api/invitations/${legacyToken}/accept`)
+      .expect(200);
 
     const invitee = await registerUser(t);
     const preview = await api(t, invitee.token)

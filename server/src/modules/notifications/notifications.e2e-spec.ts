@@ -188,8 +188,10 @@ describe('notifications (e2e)', () => {
       connection_proposed: true,
       connection_response: false,
       experiment_status: false,
-      invited: false,
+      invited: true,
       role_changed: false,
+      partner_unrepresented: true,
+      connection_expired: false,
     });
     const put = await api(t, u.token)
       .put('/api/me/notification-preferences', { inApp: { role_changed: false } })

@@ -104,6 +104,59 @@ describe('deriveNotifications', () => {
     });
   });
 
+  it('an accepted proposal whose partner nobody represents → partner_unrepresented to coordinators', () => {
+    const derived = deriveNotifications(
+      event('proposal.closed', {
+        status: 'accepted',
+        candidatePartnerId: P1,
+        candidateName: 'Sportclub Genk',
+        partnerUnrepresented: true,
+      }),
+    );
+    expect(derived.map((d) => d.kind)).toEqual(['partner_unrepresented', 'proposal_outcome']);
+    expect(derived[0]).toEqual({
+      kind: 'partner_unrepresented',
+      audience: { coordinators: true },
+      subjectType: 'partner',
+      subjectId: P1,
+      payload: { partnerId: P1, partnerName: 'Sportclub Genk', proposalId: SUBJECT },
+      includeActor: true,
+    });
+    for (const payload of [
+      { status: 'accepted', candidatePartnerId: P1, partnerUnrepresented: false },
+      { status: 'rejected', candidatePartnerId: P1, partnerUnrepresented: true },
+    ]) {
+      expect(deriveNotifications(event('proposal.closed', payload)).map((d) => d.kind)).toEqual([
+        'proposal_outcome',
+      ]);
+    }
+  });
+
+  it('connection.expired → connection_expired for the broker', () => {
+    expect(
+      deriveNotifications(
+        event(
+          'connection.expired',
+          { fromPartnerId: P1, toPartnerId: P2, proposedBy: U2, fromPartnerName: 'A' },
+          { actorId: null },
+        ),
+      ),
+    ).toEqual([
+      {
+        kind: 'connection_expired',
+        audience: { userIds: [U2], connectionProposerOf: SUBJECT },
+        subjectType: 'connection',
+        subjectId: SUBJECT,
+        payload: {
+          connectionId: SUBJECT,
+          fromPartnerId: P1,
+          toPartnerId: P2,
+          fromPartnerName: 'A',
+        },
+      },
+    ]);
+  });
+
   it('connection.proposed → connection_proposed for both sides', () => {
     expect(
       deriveNotifications(

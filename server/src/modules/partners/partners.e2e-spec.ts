@@ -220,4 +220,45 @@ describe('partners (e2e)', () => {
     const obs = await addMember(t, coordinator, workspace.id, 'observer');
     await api(t, obs.token).get(path).expect(200);
   });
+
+  it('lists and details name each partner’s representatives (several may represent one)', async () => {
+    const { coordinator, workspace } = await workspaceWithMembers(t);
+    const path = `/api/workspaces/${workspace.id}/partners`;
+    const { partner, rep } = await partnerWithRepresentative(t, coordinator, workspace.id, {
+      name: 'Two voices',
+    });
+    const second = await addMember(t, coordinator, workspace.id, 'member', {
+      partnerId: partner.id,
+    });
+    const alone = await createPartner(t, coordinator, workspace.id, { name: 'Nobody yet' });
+    const list = await api(t, coordinator.token).get(path).expect(200);
+    const byId = new Map(
+      list.body.items.map((p: { id: string; representatives: unknown }) => [
+        p.id,
+        p.representatives,
+      ]),
+    );
+    expect(byId.get(partner.id)).toEqual([
+      { userId: rep.id, displayName: rep.displayName },
+      { userId: second.id, displayName: second.displayName },
+    ]);
+    expect(byId.get(alone.id)).toEqual([]);
+    const detail = await api(t, coordinator.token).get(`${path}/${partner.id}`).expect(200);
+    expect(detail.body.representatives.map((r: { userId: string }) => r.userId)).toEqual([
+      rep.id,
+      second.id,
+    ]);
+    // A member represents at most one partner: moving the link moves the representative.
+    await api(t, coordinator.token)
+      .patch(`/api/workspaces/${workspace.id}/members/${second.id}`, { partnerId: alone.id })
+      .expect(200);
+    const after = await api(t, coordinator.token).get(`${path}/${alone.id}`).expect(200);
+    expect(after.body.representatives).toEqual([
+      { userId: second.id, displayName: second.displayName, role: 'member', broker: false },
+    ]);
+    const created = await api(t, coordinator.token)
+      .post(path, { kind: 'organisation', name: 'Fresh', actorType: 'sports' })
+      .expect(201);
+    expect(created.body.representatives).toEqual([]);
+  });
 });

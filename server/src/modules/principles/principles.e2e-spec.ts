@@ -8,7 +8,7 @@ describe('principles (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('coordinators write; the list stays in a dense order through inserts, moves and deletes', async () => {
+  it('coordinators write; the list keeps the order given on create and on PATCH, ties by creation', async () => {
     const { coordinator, workspace, members } = await workspaceWithMembers(t, ['member']);
     const path = `/api/workspaces/${workspace.id}/principles`;
     const c = api(t, coordinator.token);
@@ -18,23 +18,30 @@ describe('principles (e2e)', () => {
       );
     const a = (await c.post(path, { title: 'A', description: 'first' }).expect(201)).body;
     expect(a).toMatchObject({ title: 'A', description: 'first', order: 0 });
-    const b = (await c.post(path, { title: 'B' }).expect(201)).body;
-    await c.post(path, { title: 'C' }).expect(201);
+    const b = (await c.post(path, { title: 'B', order: 20 }).expect(201)).body;
+    expect(b.order).toBe(20);
+    await c.post(path, { title: 'C', order: 10 }).expect(201);
+    // Without an order: after the largest.
+    await c.post(path, { title: 'D' }).expect(201);
+    // A tie: the older one first.
     await c.post(path, { title: 'Z', order: 0 }).expect(201);
-    expect(await titles()).toEqual(['0:Z', '1:A', '2:B', '3:C']);
+    expect(await titles()).toEqual(['0:A', '0:Z', '10:C', '20:B', '21:D']);
     await c.patch(`${path}/${a.id}`, { order: 99 }).expect(200);
-    expect(await titles()).toEqual(['0:Z', '1:B', '2:C', '3:A']);
-    const moved = await c.patch(`${path}/${a.id}`, { order: 1, title: 'A2' }).expect(200);
-    expect(moved.body).toMatchObject({ title: 'A2', order: 1 });
-    expect(await titles()).toEqual(['0:Z', '1:A2', '2:B', '3:C']);
+    expect(await titles()).toEqual(['0:Z', '10:C', '20:B', '21:D', '99:A']);
+    const moved = await c.patch(`${path}/${a.id}`, { order: 15, title: 'A2' }).expect(200);
+    expect(moved.body).toMatchObject({ title: 'A2', order: 15 });
+    expect(await titles()).toEqual(['0:Z', '10:C', '15:A2', '20:B', '21:D']);
     await c.delete(`${path}/${b.id}`).expect(204);
-    expect(await titles()).toEqual(['0:Z', '1:A2', '2:C']);
+    expect(await titles()).toEqual(['0:Z', '10:C', '15:A2', '21:D']);
     const page = await api(t, members[0]!.token).get(`${path}?limit=2`).expect(200);
     expect(page.body.items).toHaveLength(2);
     const rest = await api(t, members[0]!.token)
       .get(`${path}?limit=2&cursor=${page.body.nextCursor}`)
       .expect(200);
-    expect(rest.body).toMatchObject({ items: [{ title: 'C' }], nextCursor: null });
+    expect(rest.body).toMatchObject({
+      items: [{ title: 'A2' }, { title: 'D' }],
+      nextCursor: null,
+    });
 
     await api(t, members[0]!.token).post(path, { title: 'X' }).expect(403);
     await api(t, members[0]!.token).patch(`${path}/${a.id}`, { title: 'X' }).expect(403);
@@ -58,10 +65,11 @@ describe('principles (e2e)', () => {
       'principle.created',
       'principle.created',
       'principle.created',
+      'principle.created',
     ]);
   });
 
-  it('parallel creates still give a dense order', async () => {
+  it('parallel creates without an order each get their own place', async () => {
     const { coordinator, workspace } = await workspaceWithMembers(t);
     const path = `/api/workspaces/${workspace.id}/principles`;
     await Promise.all(
