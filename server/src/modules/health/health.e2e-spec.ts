@@ -49,6 +49,8 @@ describe('HTTP foundation (e2e)', () => {
     const json = await request(t.baseUrl).get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(json.body.paths['/api/health']).toBeDefined();
+    expect(json.body.paths['/api/workspaces/{wid}/proposals/preview'].post).toBeDefined();
+    expect(json.body.paths['/api/workspaces/{wid}/experiments/{eid}'].delete).toBeDefined();
   });
 
   it('keeps the request id a caller sends', async () => {

@@ -363,6 +363,12 @@ export class InvitationsService {
     }
   }
 
+  /** Whether the account with this email is already a member (it could not accept an invitation). */
+  async isMemberEmail(workspaceId: string, email: string): Promise<boolean> {
+    const user = await this.users.findByEmail(email);
+    return !!user && !!(await this.members.membershipOf(workspaceId, user.id));
+  }
+
   /**
    * The existing user an email-bound invitation is for (null when it names no registered
    * email, is not email-bound, or is unknown). Used to notify invitees without putting email

@@ -219,6 +219,27 @@ describe('proposals: admission, preview and eligibility (e2e)', () => {
       ]);
     }
     expect(await notifications(voters[0]!.rep, 'partner_unrepresented')).toEqual([]);
+
+    // A contact who is already a member cannot accept an invitation: none is made, and the
+    // coordinators hear that the partner still has nobody. (The first one leaves again, so the
+    // coordinator's partner alone decides.)
+    await api(t, coordinator.token)
+      .post(`/api/workspaces/${wid}/partners/${p.candidatePartnerId}/leave`, { reason: 'Test' })
+      .expect(200);
+    const p2 = await propose(t, coordinator, wid, {
+      candidate: {
+        kind: 'organisation',
+        name: 'Buurthuis',
+        actorType: 'civil_society',
+        contactEmail: second.email,
+      },
+    });
+    await api(t, coordinator.token).post(votePath(wid, p2.id), { choice: 'yes' }).expect(200);
+    await settled();
+    expect(await invitationsFor(coordinator, wid, second.email)).toEqual([]);
+    expect(
+      (await notifications(second, 'partner_unrepresented')).map((n) => n.subjectId).sort(),
+    ).toEqual([p.candidatePartnerId, p2.candidatePartnerId].sort());
   });
 
   it('preview: the rule, the electorate with representatives and the warnings; nothing written', async () => {

@@ -698,8 +698,14 @@ export class ProposalsService {
     // An admitted partner needs someone to act for it: its contact is invited below; without
     // one (and nobody representing it yet) the coordinators hear about it.
     const accepted = closing.status === 'accepted';
-    const unrepresented =
-      accepted && !p.candidateContactEmail && !(await this.isRepresented(manager, p));
+    // A contact who is already a member cannot accept an invitation: a coordinator links them.
+    const contact =
+      accepted &&
+      p.candidateContactEmail &&
+      !(await this.invitations.isMemberEmail(p.workspaceId, p.candidateContactEmail))
+        ? p.candidateContactEmail
+        : null;
+    const unrepresented = accepted && !contact && !(await this.isRepresented(manager, p));
     await this.activity.record(manager, {
       workspaceId: p.workspaceId,
       type: 'proposal.closed',
@@ -735,11 +741,11 @@ export class ProposalsService {
         proposalId: p.id,
         actorId: opts.actorId,
       });
-      if (p.candidateContactEmail) {
+      if (contact) {
         // By the server (no actor): whoever closed it, the invitation follows from the admission.
         await this.invitations.insert(manager, {
           workspaceId: p.workspaceId,
-          email: p.candidateContactEmail,
+          email: contact,
           role: 'member',
           broker: false,
           partnerId: p.candidatePartnerId,
