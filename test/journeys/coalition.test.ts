@@ -11,23 +11,23 @@ const unique = Math.random().toString(36).slice(2, 8);
 const email = (name: string) => `${name.toLowerCase()}-${unique}@example.test`;
 const LIVE = { timeout: 10_000 };
 
-async function newPage(): Promise<Page> {
-  const context = await app.browser.newContext({ locale: 'en-GB' });
+async function newPage(locale = 'en-GB'): Promise<Page> {
+  const context = await app.browser.newContext({ locale });
   return context.newPage();
 }
 
 /** Fills the register form that is on screen (after `goto`, or after following a link to it). */
 async function register(page: Page, name: string, goto = true) {
   if (goto) await page.goto(`${app.server.url}/register`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email address').fill(email(name));
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel(/^(Your name|Je naam)$/).fill(name);
+  await page.getByLabel(/^(Email address|E-mailadres)$/).fill(email(name));
+  await page.getByLabel(/^(Password|Wachtwoord)$/).fill('a long enough password');
+  await page.getByRole('button', { name: /^(Create account|Account maken)$/ }).click();
 }
 
 async function nav(page: Page, section: string) {
   await page
-    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('navigation', { name: /^(Main navigation|Hoofdnavigatie)$/ })
     .getByRole('link', { name: section })
     .first()
     .click();
@@ -68,8 +68,8 @@ async function acceptLink(page: Page, link: string, name: string, network: strin
 }
 
 async function voteYes(page: Page) {
-  await page.getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('button', { name: 'Cast vote' }).click();
+  await page.getByRole('radio', { name: /^(Yes|Ja)$/ }).check();
+  await page.getByRole('button', { name: /^(Cast vote|Stem uitbrengen)$/ }).click();
 }
 
 test('a coalition runs itself from the browser: representation, admission with a contact, votes, a broker tie', async () => {
@@ -152,16 +152,16 @@ test('a coalition runs itself from the browser: representation, admission with a
     await p.getByTestId('proposal-outcome').getByText('Accepted — Everyone agreed.').waitFor(LIVE);
   }
 
-  // The contact registers with that address, finds the invitation and accepts it.
-  const dana = await newPage();
+  // The contact registers with that address (in Dutch), finds the invitation and accepts it.
+  const dana = await newPage('nl-BE');
   await register(dana, 'Dana');
   const pending = dana.getByTestId('my-invitations');
   await pending
     .getByRole('listitem', { name: network })
-    .getByRole('button', { name: 'Accept', exact: true })
+    .getByRole('button', { name: 'Aanvaarden', exact: true })
     .click();
   await dana.getByRole('heading', { level: 1, name: network }).waitFor();
-  await dana.getByTestId('members').getByText('represents Jeugdhuis Genk').waitFor();
+  await dana.getByTestId('members').getByText('vertegenwoordigt Jeugdhuis Genk').waitFor();
 
   // Anna opens the next proposal; Dana votes on it for the youth centre.
   await nav(anna, 'Decisions');
@@ -177,7 +177,7 @@ test('a coalition runs itself from the browser: representation, admission with a
   await anna.getByRole('heading', { level: 1, name: 'Bibliotheek Genk' }).waitFor();
   await dana.goto(anna.url());
   await voteYes(dana);
-  await dana.getByTestId('votes').getByText('Jeugdhuis Genk — Yes (by Dana)').waitFor();
+  await dana.getByTestId('votes').getByText('Jeugdhuis Genk — Ja (door Dana)').waitFor();
   await anna.getByTestId('votes').getByText('Jeugdhuis Genk — Yes (by Dana)').waitFor(LIVE);
 
   // The broker proposes a tie between the city and the youth centre; both sides answer.
@@ -189,12 +189,15 @@ test('a coalition runs itself from the browser: representation, admission with a
     .fill('The city looks for youth voices in its plans.');
   await bram.getByRole('button', { name: 'Propose', exact: true }).click();
   const tie = 'Stad Genk ↔ Jeugdhuis Genk';
-  for (const p of [anna, dana]) {
-    await nav(p, 'Connections');
+  for (const [p, section, accept] of [
+    [anna, 'Connections', 'Accept'],
+    [dana, 'Verbindingen', 'Aanvaarden'],
+  ] as const) {
+    await nav(p, section);
     await p
       .getByTestId('inbox')
       .getByRole('listitem', { name: tie })
-      .getByRole('button', { name: 'Accept', exact: true })
+      .getByRole('button', { name: accept, exact: true })
       .click();
   }
   await bram

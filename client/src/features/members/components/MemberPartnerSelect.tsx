@@ -6,11 +6,14 @@ import { useI18n } from '../../../i18n/i18n';
 export function MemberPartnerSelect({
   member,
   partners,
+  currentName,
   pending,
   onChange,
 }: {
   member: MemberDto;
   partners: Partner[];
+  /** Name of the member's partner, shown even when it can no longer be chosen (it left). */
+  currentName: string | null;
   pending: boolean;
   onChange(partnerId: string | null): void;
 }) {
@@ -26,6 +29,11 @@ export function MemberPartnerSelect({
         onChange={(e) => onChange(e.target.value || null)}
       >
         <option value="">{t('coalition.members.none')}</option>
+        {member.partnerId && !partners.some((p) => p.id === member.partnerId) && (
+          <option value={member.partnerId} disabled>
+            {currentName ?? '…'}
+          </option>
+        )}
         {partners.map((p) => (
           <option key={p.id} value={p.id}>
             {p.status === 'candidate' ? t('coalition.members.candidate', { name: p.name }) : p.name}

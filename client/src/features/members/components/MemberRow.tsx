@@ -56,7 +56,12 @@ export function MemberRow({
                 aria-label={t('coalition.members.roleOf', { name: m.displayName })}
                 className={selectClass}
                 value={m.role}
-                onChange={(e) => update.mutate({ userId: m.userId, role: e.target.value as Role })}
+                onChange={(e) => {
+                  const role = e.target.value as Role;
+                  // Observers only read: like an invitation, an observer is no broker.
+                  const broker = role === 'observer' && m.broker ? { broker: false } : {};
+                  update.mutate({ userId: m.userId, role, ...broker });
+                }}
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -103,6 +108,7 @@ export function MemberRow({
         <MemberPartnerSelect
           member={m}
           partners={partners}
+          currentName={partnerName}
           pending={update.isPending}
           onChange={(partnerId) => update.mutate({ userId: m.userId, partnerId })}
         />

@@ -2,6 +2,7 @@ import type { WorkspaceDto } from '@coalesce/shared';
 import { Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
+import { representable } from '../../invitations/components/PartnerOptions';
 import { usePartners } from '../../partners/api';
 import { useMembers } from '../api';
 import { MemberRow } from './MemberRow';
@@ -11,10 +12,6 @@ export function MembersList({ ws }: { ws: WorkspaceDto }) {
   const me = useMe();
   const members = useMembers(ws.id);
   const partners = usePartners(ws.id);
-  // A member may represent a partner that is active or still a candidate (not one that left).
-  const representable = (partners.data?.items ?? []).filter(
-    (p) => p.status === 'active' || p.status === 'candidate',
-  );
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
 
   return (
@@ -32,7 +29,7 @@ export function MembersList({ ws }: { ws: WorkspaceDto }) {
               ws={ws}
               member={m}
               self={m.userId === me.data?.id}
-              partners={representable}
+              partners={representable(partners.data?.items)}
               partnerNames={names}
             />
           ))}

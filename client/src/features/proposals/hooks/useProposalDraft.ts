@@ -48,5 +48,10 @@ export function useProposalDraft(wid: string) {
       if (draft) setStale(true);
       setDraft(null);
     },
+    /** "Change": back to the form, without the stale-preview warning. */
+    discard() {
+      setDraft(null);
+      setStale(false);
+    },
   };
 }

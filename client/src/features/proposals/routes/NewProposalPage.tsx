@@ -91,7 +91,10 @@ export function NewProposalPage() {
           preview={flow.draft.preview}
           partnerNames={new Map(all.map((p) => [p.id, p.name]))}
           onOpen={flow.open}
-          onChange={flow.edited}
+          onChange={() => {
+            flow.discard();
+            window.scrollTo({ top: 0, behavior: 'smooth' });
+          }}
           opening={flow.opening}
         />
       )}
