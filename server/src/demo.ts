@@ -59,9 +59,11 @@ async function main(): Promise<void> {
       owner = await demo.demoCoordinator();
     }
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const result = await demo.create(owner.userId);
+    const used = process.cpuUsage(cpu);
     const lines = [
-      `Demo network created in ${((Date.now() - started) / 1000).toFixed(1)} s: "Kempen Speelt Samen (demo)" (${result.workspaceId}).`,
+      `Demo network created in ${((Date.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU): "Kempen Speelt Samen (demo)" (${result.workspaceId}).`,
       '',
       `Start the app (npm start) and sign in as ${owner.email} with ${
         values.email ? 'your own password' : `the password ${DEMO_PASSWORD}`

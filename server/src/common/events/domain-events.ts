@@ -30,11 +30,10 @@ export interface DomainEventMap {
   /** A session was revoked (logout): its sockets must close. */
   'session.revoked': { sessionId: string; userId: string };
   /**
-   * The demo writes a simulated history into this workspace (`paused: true`, until `until`, ms
-   * since the epoch) or has finished (`paused: false`): every instance's deadline sweep leaves
-   * its proposals alone meanwhile (see `ProposalsService.pauseDeadlines`).
+   * Background sweeps leave this workspace alone until `until` (ms since the epoch; 0 or past:
+   * resumed). See `SweepPause`.
    */
-  'proposals.deadlines_paused': { workspaceId: string; paused: boolean; until: number };
+  'sweeps.paused': { workspaceId: string; until: number };
 }
 
 export interface MemberAccessChanged {
@@ -64,5 +63,5 @@ export type DomainEventHandler<K extends DomainEventName> = (
 export const CLUSTER_EVENTS: readonly DomainEventName[] = [
   'member.access_changed',
   'session.revoked',
-  'proposals.deadlines_paused',
+  'sweeps.paused',
 ];

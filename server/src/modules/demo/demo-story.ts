@@ -37,9 +37,11 @@ import {
   type DemoBlock,
   type DemoPartnerKey,
 } from './demo.network.util';
+import type { SweepPause } from '../../common/events/sweep-pause';
 
 /** The services the story acts through (the same ones the API uses). */
 export interface DemoServices {
+  sweepPause: SweepPause;
   users: UsersService;
   notifications: NotificationsService;
   workspaces: WorkspacesService;
@@ -358,9 +360,9 @@ export async function writeDemoStory(
     for (const s of STORY) {
       story.moveTo(s.month, s.day);
       await s.run(story);
-      // The deadline sweep must leave the simulated proposals to the story (their deadlines
-      // lie in the real past); pause it as soon as the workspace exists.
-      resume ??= services.proposals.pauseDeadlines(story.workspaceId);
+      // The sweeps must leave the simulated proposals to the story (their deadlines lie in the
+      // real past); pause them as soon as the workspace exists.
+      resume ??= services.sweepPause.pause(story.workspaceId);
     }
   } finally {
     resume?.();

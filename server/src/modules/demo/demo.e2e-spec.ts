@@ -129,6 +129,22 @@ describe('demo network (e2e)', () => {
       );
     }
 
+    // The vision has content and named versions.
+    const versions = await all<{ label: string; createdAt: string }>(
+      me.token,
+      `${base}/documents/${w.visionDocumentId}/versions`,
+    );
+    expect(versions.map((v) => v.label)).toEqual([
+      'Visie 2027',
+      'Visie 2.0',
+      'Na de werksessie',
+      'Eerste aanzet',
+    ]);
+    const vision = await api(t, me.token)
+      .get(`${base}/documents/${w.visionDocumentId}/export?format=markdown`)
+      .expect(200);
+    expect(vision.text).toContain('Wat we verankeren');
+
     // The map's replay shows growth.
     const yearAgo = new Date(Date.now() - 365 * DAY).toISOString();
     const then = (await api(t, me.token).get(`${base}/network?at=${yearAgo}`).expect(200))
@@ -160,7 +176,8 @@ describe('demo network (e2e)', () => {
 
     // One success per day here (DEMO_PER_USER_PER_DAY=1): the next is refused.
     await api(t, me.token).post('/api/demo', {}).expect(429);
-  });
+    // The demo itself must stay under 30 s (asserted above); the reads after it add some.
+  }, 90_000);
 
   it('needs a signed-in user, and is 404 when DEMO_ENABLED=false', async () => {
     await api(t).post('/api/demo', {}).expect(401);

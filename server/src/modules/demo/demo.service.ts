@@ -22,6 +22,7 @@ import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { writeDemoStory, type DemoServices, type DemoStoryResult } from './demo-story';
 import { DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD } from './demo.network.util';
+import { SweepPause } from '../../common/events/sweep-pause';
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -35,6 +36,7 @@ export class DemoService {
   private readonly services: DemoServices;
 
   constructor(
+    sweepPause: SweepPause,
     users: UsersService,
     notifications: NotificationsService,
     workspaces: WorkspacesService,
@@ -53,6 +55,7 @@ export class DemoService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.services = {
+      sweepPause,
       users,
       notifications,
       workspaces,

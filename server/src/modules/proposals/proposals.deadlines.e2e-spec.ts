@@ -3,7 +3,7 @@ import { addMember, api, connectSocket, joinWorkspace } from '../../../test/fact
 import { eventually, network, propose, setPolicy, votePath } from '../../../test/decisions';
 import { startTestApp } from '../../../test/test-app';
 import { EventBus } from '../../common/events/event-bus';
-import { ProposalsService } from './proposals.service';
+import { SweepPause } from '../../common/events/sweep-pause';
 
 /** Deadlines live in the database: they survive restarts and are enforced once across instances. */
 describe('proposal deadlines (e2e)', () => {
@@ -74,11 +74,11 @@ describe('proposal deadlines (e2e)', () => {
       const { coordinator, wid } = await network(x, { core: 2 });
       const p = await propose(x, coordinator, wid);
       const heard = new Promise<void>((resolve) =>
-        y.app.get(EventBus).on('proposals.deadlines_paused', (e, meta) => {
-          if (e.workspaceId === wid && e.paused && meta.remote) resolve();
+        y.app.get(EventBus).on('sweeps.paused', (e, meta) => {
+          if (e.workspaceId === wid && e.until > 0 && meta.remote) resolve();
         }),
       );
-      const resume = x.app.get(ProposalsService).pauseDeadlines(wid);
+      const resume = x.app.get(SweepPause).pause(wid);
       await heard;
       await sql(`UPDATE proposals SET "closesAt" = now() - interval '1 hour' WHERE id = $1`, [
         p.id,

@@ -63,6 +63,7 @@ import {
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { proposalViewer, proposalWarnings } from './proposals.policy';
 import { clock } from '../../common/clock/clock';
+import { SweepPause } from '../../common/events/sweep-pause';
 
 /** Throws the engine's refusal as a domain error: forbidden → 403, invalid → 400, conflict → 409. */
 function enforce(check: Check | Refusal | { ok: true }): void {
@@ -158,12 +159,8 @@ export class ProposalsService {
     private readonly bus: EventBus,
     private readonly members: MembersService,
     private readonly invitations: InvitationsService,
-  ) {
-    bus.on('proposals.deadlines_paused', ({ workspaceId, paused, until }) => {
-      if (paused) this.paused.set(workspaceId, until);
-      else this.paused.delete(workspaceId);
-    });
-  }
+    private readonly sweepPause: SweepPause,
+  ) {}
 
   // ---- opening -------------------------------------------------------------------------------
 
@@ -565,7 +562,7 @@ export class ProposalsService {
    * FOR UPDATE SKIP LOCKED, so several instances sweeping at once never close one twice, and a
    * proposal a vote is holding is simply picked up by the next sweep. Answers how many it closed.
    * `only` limits the sweep to one workspace (the demo closes its own proposals at its simulated
-   * time); the regular sweep leaves the workspaces in `pauseDeadlines` alone.
+   * time); the regular sweep leaves paused workspaces alone (`SweepPause`).
    */
   async closeDue(max = 200, only?: { workspaceId: string }): Promise<number> {
     let closed = 0;
@@ -583,7 +580,7 @@ export class ProposalsService {
               : `p.status = 'open' AND p.closesAt <= now()`,
             { now: simulated },
           );
-        const paused = this.pausedNow();
+        const paused = this.sweepPause.workspaceIds();
         if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
         else if (paused.length) {
           qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused });
@@ -599,32 +596,6 @@ export class ProposalsService {
       closed++;
     }
     return closed;
-  }
-
-  /**
-   * Keeps every instance's deadline sweep away from a workspace until the returned function is
-   * called, or at most `maxMs`: the demo writes a history whose deadlines all lie in the (real)
-   * past and closes each proposal itself at its simulated deadline; the sweep must not close
-   * them at today's date in between. Other instances hear it through the Redis relay (a
-   * cluster event), in the milliseconds before the demo opens its first proposal.
-   */
-  pauseDeadlines(workspaceId: string, maxMs = 10 * 60_000): () => void {
-    this.bus.emit('proposals.deadlines_paused', {
-      workspaceId,
-      paused: true,
-      until: Date.now() + maxMs,
-    });
-    return () =>
-      this.bus.emit('proposals.deadlines_paused', { workspaceId, paused: false, until: 0 });
-  }
-
-  /** Paused workspaces (a pause whose `until` passed, e.g. of a crashed demo, no longer counts). */
-  private readonly paused = new Map<string, number>();
-
-  private pausedNow(): string[] {
-    const now = Date.now();
-    for (const [id, until] of this.paused) if (until <= now) this.paused.delete(id);
-    return [...this.paused.keys()];
   }
 
   // ---- reading -------------------------------------------------------------------------------
