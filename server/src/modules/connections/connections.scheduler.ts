@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger } from '../../common/logging/logger';
+import { SweepPause } from '../../common/events/sweep-pause';
 import { ConnectionsService } from './connections.service';
 
 /**
@@ -22,6 +23,7 @@ export class ConnectionsScheduler implements OnApplicationBootstrap, OnModuleDes
 
   constructor(
     private readonly connections: ConnectionsService,
+    private readonly sweepPause: SweepPause,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +43,7 @@ export class ConnectionsScheduler implements OnApplicationBootstrap, OnModuleDes
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     this.running ??= this.connections
-      .expireDue(this.config.scheduler.connectionExpiryDays)
+      .expireDue(this.config.scheduler.connectionExpiryDays, this.sweepPause.workspaceIds())
       .then((n) => {
         if (n) logger.info({ expired: n }, 'expired open connections');
       })

@@ -293,8 +293,10 @@ export class ConnectionsService {
    * answer is holding is left to the next sweep (after which it may no longer be open).
    * Answers how many it expired.
    */
-  async expireDue(expiryDays: number, max = 200): Promise<number> {
+  async expireDue(expiryDays: number, skipWorkspaces: string[] = [], max = 200): Promise<number> {
     let expired = 0;
+    // Taken from the clock (not SQL now()) so a simulated history can expire its own ties.
+    const cutoff = new Date(clock.now().getTime() - expiryDays * 86_400_000);
     while (expired < max) {
       const did = await this.dataSource.transaction(async (manager) => {
         const [c] = await manager
@@ -303,8 +305,9 @@ export class ConnectionsService {
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .where(`c.status = 'proposed'`)
-          .andWhere(`c.createdAt <= now() - make_interval(secs => :secs)`, {
-            secs: expiryDays * 86_400,
+          .andWhere('c.createdAt <= :cutoff', { cutoff })
+          .andWhere(skipWorkspaces.length ? 'NOT (c.workspaceId = ANY(:skip))' : 'TRUE', {
+            skip: skipWorkspaces,
           })
           .orderBy('c.createdAt', 'ASC')
           .limit(1)
