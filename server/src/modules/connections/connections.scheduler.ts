@@ -43,7 +43,9 @@ export class ConnectionsScheduler implements OnApplicationBootstrap, OnModuleDes
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     this.running ??= this.connections
-      .expireDue(this.config.scheduler.connectionExpiryDays, this.sweepPause.workspaceIds())
+      .expireDue(this.config.scheduler.connectionExpiryDays, {
+        skip: this.sweepPause.workspaceIds(),
+      })
       .then((n) => {
         if (n) logger.info({ expired: n }, 'expired open connections');
       })

@@ -293,7 +293,12 @@ export class ConnectionsService {
    * answer is holding is left to the next sweep (after which it may no longer be open).
    * Answers how many it expired.
    */
-  async expireDue(expiryDays: number, skipWorkspaces: string[] = [], max = 200): Promise<number> {
+  async expireDue(
+    expiryDays: number,
+    scope: { skip?: string[]; only?: string } = {},
+    max = 200,
+  ): Promise<number> {
+    const skip = scope.skip ?? [];
     let expired = 0;
     // Taken from the clock (not SQL now()) so a simulated history can expire its own ties.
     const cutoff = new Date(clock.now().getTime() - expiryDays * 86_400_000);
@@ -306,9 +311,8 @@ export class ConnectionsService {
           .setOnLocked('skip_locked')
           .where(`c.status = 'proposed'`)
           .andWhere('c.createdAt <= :cutoff', { cutoff })
-          .andWhere(skipWorkspaces.length ? 'NOT (c.workspaceId = ANY(:skip))' : 'TRUE', {
-            skip: skipWorkspaces,
-          })
+          .andWhere(skip.length ? 'NOT (c.workspaceId = ANY(:skip))' : 'TRUE', { skip })
+          .andWhere(scope.only ? 'c.workspaceId = :only' : 'TRUE', { only: scope.only })
           .orderBy('c.createdAt', 'ASC')
           .limit(1)
           .getMany();

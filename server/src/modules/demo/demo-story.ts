@@ -190,6 +190,9 @@ const STORY: Step[] = [
     await s.connect('zonhoven', 'scouts', 'Samen trainers voor de kampen.');
     await s.connect('regenboog', 'heidebloem', 'De school ziet de gezinnen die hulp nodig hebben.');
   }),
+  step(5, 20, 'the broker proposes a tie nobody answers', (s) =>
+    s.connect('vijfklank', 'heidebloem', 'Muziekateliers in het welzijnshuis?', {}),
+  ),
   step(6, 3, 'a fitness chain is never decided and expires', async (s) => {
     const p = await s.propose('powergym', 'zonhoven', 'Wil gratis proeflessen geven.');
     await s.advise(p, 'klets', 'Commercieel; twijfel.');
@@ -198,6 +201,13 @@ const STORY: Step[] = [
   step(6, 20, 'the camps run', async (s) => {
     await s.moveExperiment('camps', 'running');
     await s.learning('camps', 'Ouders halen later op dan gedacht: opvang tot 18 uur nodig.');
+  }),
+  step(6, 22, 'the unanswered tie expires after 30 days', (s) => s.expireConnections(30)),
+  step(6, 26, 'a card made twice is deleted', async (s) => {
+    await s.experiment('camps2', 'Sportkampen (dubbel)', ['zonhoven'], {
+      hypothesis: 'Per ongeluk een tweede keer aangemaakt.',
+    });
+    await s.deleteExperiment('camps2');
   }),
   step(7, 8, 'the scouts move into the core', async (s) => {
     const p = await s.promote('scouts', 'klets', 'Ze dragen de kampen mee.');
@@ -750,6 +760,12 @@ export class DemoStory {
     this.later(3);
   }
 
+  async deleteExperiment(key: string): Promise<void> {
+    await this.s.experiments.remove(this.me, this.experiment$(key));
+    this.experimentIds.delete(key);
+    this.later(1);
+  }
+
   private experiment$(key: string): string {
     const id = this.experimentIds.get(key);
     if (!id) throw new Error(`demo: no experiment ${key}`);
@@ -782,6 +798,11 @@ export class DemoStory {
       if (!accept) break;
     }
     this.later(4);
+  }
+
+  /** What the expiry sweep does, at the simulated moment and for this workspace only. */
+  async expireConnections(days: number): Promise<void> {
+    await this.s.connections.expireDue(days, { only: this.workspaceId });
   }
 
   // ---- internals -------------------------------------------------------------------------------

@@ -123,7 +123,9 @@ describe('experiments (e2e)', () => {
     const lead = await api(t, coordinator.token)
       .post(path, { title: 'x', leadPartnerId: p.id, partnerIds: [q.id] })
       .expect(400);
-    expect(lead.body.details).toEqual([{ path: ['leadPartnerId'], message: expect.any(String) }]);
+    expect(lead.body.details).toEqual([
+      { path: ['leadPartnerId'], message: expect.any(String), issue: 'custom' },
+    ]);
     const dates = await api(t, coordinator.token)
       .post(path, { title: 'x', startDate: '2026-03-02', endDate: '2026-03-01' })
       .expect(400);

@@ -26,7 +26,7 @@ describe('invitations (e2e)', () => {
       .post(`/api/workspaces/${w.id}/invitations`, { role: 'observer', broker: true })
       .expect(400);
     expect(observerBroker.body.details).toEqual([
-      { path: ['broker'], message: 'an observer cannot be a broker' },
+      { path: ['broker'], message: 'an observer cannot be a broker', issue: 'custom' },
     ]);
     const res = await api(t, owner.token)
       .post(`/api/workspaces/${w.id}/invitations`, { role: 'observer' })
