@@ -1,17 +1,20 @@
 import type { Page } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Experiment } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'experiments'] as const;
 
-export function useExperiments(wid: string) {
-  return useQuery({
+export const experimentsQuery = (wid: string) =>
+  queryOptions({
     queryKey: [...key(wid), 'list'],
     queryFn: () =>
       api<Page<Experiment>>(`/workspaces/${wid}/experiments`, { query: { limit: 200 } }),
   });
+
+export function useExperiments(wid: string) {
+  return useQuery(experimentsQuery(wid));
 }
 
 export function useExperiment(wid: string, eid: string) {

@@ -1,5 +1,5 @@
 import type { Page } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Partner } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
@@ -12,12 +12,15 @@ export interface PartnerFilters {
 
 export const partnersKey = (wid: string) => [...workspaceKey(wid), 'partners'] as const;
 
-export function usePartners(wid: string, filters: PartnerFilters = {}) {
-  return useQuery({
+export const partnersQuery = (wid: string, filters: PartnerFilters = {}) =>
+  queryOptions({
     queryKey: [...partnersKey(wid), filters],
     queryFn: () =>
       api<Page<Partner>>(`/workspaces/${wid}/partners`, { query: { limit: 200, ...filters } }),
   });
+
+export function usePartners(wid: string, filters: PartnerFilters = {}) {
+  return useQuery(partnersQuery(wid, filters));
 }
 
 export function usePartner(wid: string, pid: string) {
