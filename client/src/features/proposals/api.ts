@@ -1,26 +1,33 @@
 import type { Page } from '@coalesce/shared';
-import { useQueryClient, useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import type { Proposal } from '../../api/contract';
 import { useSocketEvent } from '../../app/socket';
 import { workspaceKey } from '../workspaces/api';
+import { invalidateFor } from '../workspaces/invalidation';
 
 export const proposalsKey = (wid: string) => [...workspaceKey(wid), 'proposals'] as const;
 
-export function useProposals(wid: string, status?: string) {
-  return useQuery({
+export const proposalsQuery = (wid: string, status?: string) =>
+  queryOptions({
     queryKey: [...proposalsKey(wid), 'list', status ?? 'all'],
     queryFn: () =>
       api<Page<Proposal>>(`/workspaces/${wid}/proposals`, { query: { limit: 200, status } }),
   });
-}
 
-export function useProposal(wid: string, id: string) {
-  return useQuery({
+export const proposalQuery = (wid: string, id: string) =>
+  queryOptions({
     queryKey: [...proposalsKey(wid), 'one', id],
     queryFn: () => api<Proposal>(`/workspaces/${wid}/proposals/${id}`),
   });
+
+export function useProposals(wid: string, status?: string) {
+  return useQuery(proposalsQuery(wid, status));
+}
+
+export function useProposal(wid: string, id: string) {
+  return useQuery(proposalQuery(wid, id));
 }
 
 /** `proposal:tally` arrives on every vote and closing: patch the cached proposal at once, then refetch. */
@@ -37,7 +44,7 @@ export function useLiveTally(wid: string) {
             }
           : old,
       );
-      void qc.invalidateQueries({ queryKey: proposalsKey(wid) });
+      invalidateFor(qc, 'proposal:tally', wid);
     },
     [qc, wid],
   );
