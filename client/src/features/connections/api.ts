@@ -1,7 +1,6 @@
-import type { Page } from '@coalesce/shared';
+import type { ConnectionDto, Page } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Connection } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'connections'] as const;
@@ -10,7 +9,7 @@ export function useConnections(wid: string) {
   return useQuery({
     queryKey: key(wid),
     queryFn: () =>
-      api<Page<Connection>>(`/workspaces/${wid}/connections`, { query: { limit: 200 } }),
+      api<Page<ConnectionDto>>(`/workspaces/${wid}/connections`, { query: { limit: 200 } }),
   });
 }
 
@@ -20,12 +19,15 @@ export function useConnectionMutations(wid: string) {
   return {
     propose: useMutation({
       mutationFn: (body: { fromPartnerId: string; toPartnerId: string; reason: string }) =>
-        api<Connection>(`/workspaces/${wid}/connections`, { method: 'POST', body }),
+        api<ConnectionDto>(`/workspaces/${wid}/connections`, { method: 'POST', body }),
       onSuccess: done,
     }),
     respond: useMutation({
       mutationFn: ({ id, ...body }: { id: string; accept: boolean; note?: string }) =>
-        api<Connection>(`/workspaces/${wid}/connections/${id}/respond`, { method: 'POST', body }),
+        api<ConnectionDto>(`/workspaces/${wid}/connections/${id}/respond`, {
+          method: 'POST',
+          body,
+        }),
       onSuccess: done,
     }),
   };

@@ -1,7 +1,6 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import type { ConnectionDto, WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext } from 'react-router';
-import type { Connection } from '../../../api/contract';
 import { serverFieldErrors } from '../../../components/ui/form';
 import {
   Badge,
@@ -24,7 +23,7 @@ function ConnectionItem({
   names,
   ws,
 }: {
-  c: Connection;
+  c: ConnectionDto;
   names: Map<string, string>;
   ws: WorkspaceDto;
 }) {

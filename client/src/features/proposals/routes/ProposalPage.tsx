@@ -226,12 +226,11 @@ export function ProposalPage() {
             <h2 className="font-semibold">{t('proposals.advice')}</h2>
             <p className="text-sm text-slate-500">{t('proposals.adviceHint')}</p>
             <ul className="space-y-2">
-              {p.advice.map((a, i) => (
-                <li key={a.id ?? i} className="rounded-md bg-slate-50 p-2 text-sm">
+              {p.advice.map((a) => (
+                <li key={a.id} className="rounded-md bg-slate-50 p-2 text-sm">
                   <p className="whitespace-pre-line">{a.text}</p>
                   <p className="text-xs text-slate-500">
-                    {userName.get(a.authorId ?? a.givenBy ?? '') ?? '…'} ·{' '}
-                    {fmt.format(new Date(a.createdAt))}
+                    {userName.get(a.authorId) ?? '…'} · {fmt.format(new Date(a.createdAt))}
                   </p>
                 </li>
               ))}

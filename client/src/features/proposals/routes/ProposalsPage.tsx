@@ -1,6 +1,5 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import type { ProposalDto, WorkspaceDto } from '@coalesce/shared';
 import { Link, useOutletContext } from 'react-router';
-import type { Proposal } from '../../../api/contract';
 import { Badge, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
 import { useI18n } from '../../../i18n/i18n';
@@ -8,7 +7,7 @@ import { usePartners } from '../../partners/api';
 import { useLiveTally, useProposals } from '../api';
 import { timeLeft } from '../explain';
 
-const tone = (s: Proposal['status']) =>
+const tone = (s: ProposalDto['status']) =>
   s === 'open' ? 'amber' : s === 'accepted' ? 'brand' : s === 'rejected' ? 'rose' : 'slate';
 
 export function ProposalsPage() {
@@ -27,7 +26,7 @@ export function ProposalsPage() {
       Number(b.status === 'open') - Number(a.status === 'open') ||
       b.createdAt.localeCompare(a.createdAt),
   );
-  const myVote = (p: Proposal) => {
+  const myVote = (p: ProposalDto) => {
     if (!ws.myPartnerId || !p.electorate.some((e) => e.partnerId === ws.myPartnerId))
       return t('proposals.notInElectorate');
     const v = p.votes.find((x) => x.partnerId === ws.myPartnerId);
