@@ -1,4 +1,4 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canManageInvitations, canSeeSuggestions, type WorkspaceDto } from '@coalesce/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
@@ -15,6 +15,7 @@ import { networkQuery, suggestionsQuery } from '../features/network/api';
 import { partnersQuery } from '../features/partners/api';
 import { proposalQuery, proposalsQuery } from '../features/proposals/api';
 import { workspaceQuery, workspacesQuery } from '../features/workspaces/api';
+import { capacityOf } from '../features/workspaces/capacity';
 import { lazyPage, setWarmRoutes, warmPath } from './lazyPage';
 
 /*
@@ -104,7 +105,8 @@ const routes: RouteObject[] = [
                     void qc.prefetchQuery(membersQuery(wid));
                     void qc.prefetchInfiniteQuery(activityQuery(wid));
                     withWorkspace(qc, wid, (ws) => {
-                      if (ws.myRole === 'coordinator') void qc.prefetchQuery(invitationsQuery(wid));
+                      if (canManageInvitations(capacityOf(ws)))
+                        void qc.prefetchQuery(invitationsQuery(wid));
                     });
                   },
                 ),
@@ -235,7 +237,8 @@ const routes: RouteObject[] = [
                     void qc.prefetchQuery(partnersQuery(wid));
                     void qc.prefetchQuery(networkQuery(wid));
                     withWorkspace(qc, wid, (ws) => {
-                      if (ws.myBroker) void qc.prefetchQuery(suggestionsQuery(wid));
+                      if (canSeeSuggestions(capacityOf(ws)))
+                        void qc.prefetchQuery(suggestionsQuery(wid));
                     });
                   },
                 ),

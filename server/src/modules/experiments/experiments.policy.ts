@@ -1,13 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-type Who = Pick<Membership, 'role' | 'partnerId'>;
-
-/**
- * Who writes experiments (create, edit, move, add learnings): coordinators, and members who
- * represent a partner. Observers and members without a partner only read.
- */
-export const canWriteExperiments = (m: Who): boolean =>
-  m.role === 'coordinator' || (m.role === 'member' && m.partnerId !== null);
-
-export const WRITE_DENIED =
-  'Only coordinators and members who represent a partner can change experiments';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canWriteExperiments, EXPERIMENTS_WRITE_DENIED as WRITE_DENIED } from '@coalesce/shared';

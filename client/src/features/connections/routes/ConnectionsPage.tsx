@@ -1,4 +1,9 @@
-import type { ConnectionDto, WorkspaceDto } from '@coalesce/shared';
+import {
+  canProposeConnections,
+  type ConnectionDto,
+  respondingSide,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext } from 'react-router';
 import { serverFieldErrors } from '../../../components/ui/form';
@@ -17,6 +22,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { usePartners } from '../../partners/api';
 import { useConnectionMutations, useConnections } from '../api';
+import { capacityOf } from '../../workspaces/capacity';
 
 function ConnectionItem({
   c,
@@ -30,8 +36,7 @@ function ConnectionItem({
   const { t, tx } = useI18n();
   const { respond } = useConnectionMutations(ws.id);
   const [note, setNote] = useState('');
-  const mySide =
-    ws.myPartnerId && (c.fromPartnerId === ws.myPartnerId || c.toPartnerId === ws.myPartnerId);
+  const mySide = respondingSide(capacityOf(ws), c) !== null;
   const answered = c.responses.some((r) => r.partnerId === ws.myPartnerId);
   return (
     <li
@@ -108,8 +113,7 @@ export function ConnectionsPage() {
   const inbox = items.filter(
     (c) =>
       c.status === 'proposed' &&
-      ws.myPartnerId &&
-      (c.fromPartnerId === ws.myPartnerId || c.toPartnerId === ws.myPartnerId) &&
+      respondingSide(capacityOf(ws), c) !== null &&
       !c.responses.some((r) => r.partnerId === ws.myPartnerId),
   );
   const mine = items.filter((c) => c.proposedBy === me.data?.id);
@@ -162,7 +166,7 @@ export function ConnectionsPage() {
       </div>
       <Card>
         <h2 className="mb-2 font-semibold">{t('connections.propose')}</h2>
-        {ws.myBroker ? (
+        {canProposeConnections(capacityOf(ws)) ? (
           <form noValidate onSubmit={onSubmit} className="space-y-3">
             {(['from', 'to'] as const).map((side) => (
               <Field key={side} label={t(`connections.${side}`)} error={errors[`${side}PartnerId`]}>

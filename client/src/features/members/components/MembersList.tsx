@@ -1,10 +1,11 @@
-import { ErrorCode, ROLES, type Role, type WorkspaceDto } from '@coalesce/shared';
+import { canManageMembers, ErrorCode, type Role, ROLES, type WorkspaceDto } from '@coalesce/shared';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useMembers, useRemoveMember, useUpdateMember } from '../api';
+import { capacityOf } from '../../workspaces/capacity';
 
 export function MembersList({ ws }: { ws: WorkspaceDto }) {
   const { t, tx } = useI18n();
@@ -13,7 +14,7 @@ export function MembersList({ ws }: { ws: WorkspaceDto }) {
   const update = useUpdateMember(ws.id);
   const remove = useRemoveMember(ws.id);
   const navigate = useNavigate();
-  const isCoordinator = ws.myRole === 'coordinator';
+  const isCoordinator = canManageMembers(capacityOf(ws));
   const error = update.error ?? remove.error;
 
   return (

@@ -1,4 +1,8 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import {
+  canEditPartner,
+  PARTNER_PROFILE_FIELDS,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -7,6 +11,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
 import { useLeavePartner, usePartner, useUpdatePartner } from '../api';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
+import { capacityOf } from '../../workspaces/capacity';
 
 export function PartnerPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -23,9 +28,7 @@ export function PartnerPage() {
   if (partner.isPending) return <Spinner label={t('app.loading')} />;
   if (partner.isError) return <ErrorNote>{t('app.notFound')}</ErrorNote>;
   const p = partner.data;
-  const isCoordinator = ws.myRole === 'coordinator';
-  const isRepresentative = ws.myPartnerId === p.id;
-  const canEdit = isCoordinator || isRepresentative;
+  const canEdit = canEditPartner(capacityOf(ws), p.id, PARTNER_PROFILE_FIELDS);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,4 +1,10 @@
-import { ACTOR_TYPES, PARTNER_STATUSES, TIERS, type WorkspaceDto } from '@coalesce/shared';
+import {
+  ACTOR_TYPES,
+  canManagePartners,
+  PARTNER_STATUSES,
+  TIERS,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -6,6 +12,7 @@ import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/
 import { useI18n } from '../../../i18n/i18n';
 import { useCreatePartner, usePartners, type PartnerFilters } from '../api';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
+import { capacityOf } from '../../workspaces/capacity';
 
 function FilterSelect({
   label,
@@ -69,7 +76,7 @@ export function PartnersPage() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t('partners.title')}</h1>
-        {ws.myRole === 'coordinator' && !adding && (
+        {canManagePartners(capacityOf(ws)) && !adding && (
           <Button onClick={() => setAdding(true)}>{t('partners.add')}</Button>
         )}
       </div>

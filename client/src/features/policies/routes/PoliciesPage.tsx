@@ -1,12 +1,13 @@
 import {
+  canSetPolicies,
   DECISION_RULES,
   ELECTORATES,
-  policyPutSchema,
-  STAGES,
-  TIERS,
   type Policy,
+  policyPutSchema,
   type Stage,
+  STAGES,
   type Tier,
+  TIERS,
   type WorkspaceDto,
 } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
@@ -25,6 +26,7 @@ import {
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
 import { usePolicies, usePutPolicy } from '../api';
+import { capacityOf } from '../../workspaces/capacity';
 
 function PolicyForm({
   wid,
@@ -239,7 +241,7 @@ export function PoliciesPage() {
             stage={stage}
             tier={tier}
             policy={row[tier]}
-            readOnly={ws.myRole !== 'coordinator'}
+            readOnly={!canSetPolicies(capacityOf(ws))}
           />
         </Card>
       ))}

@@ -19,6 +19,7 @@ import { usePartners } from '../../partners/api';
 import { usePrinciples } from '../../principles/api';
 import { useLiveTally, useProposal, useProposalActions } from '../api';
 import { explainTally, timeLeft } from '../explain';
+import { proposalHints } from '../permissions';
 
 function Bar({
   label,
@@ -72,17 +73,10 @@ export function ProposalPage() {
     (principles.data?.items ?? []).map((x, i) => [x.id, `${i + 1}. ${x.title}`]),
   );
   const open = p.status === 'open';
-  const inElectorate = Boolean(
-    ws.myPartnerId && p.electorate.some((e) => e.partnerId === ws.myPartnerId),
-  );
   const myVote = p.votes.find((v) => v.partnerId === ws.myPartnerId);
   const autonomous = p.policy.rule === 'autonomous';
-  const inConsultation =
-    autonomous && p.consultationEndsAt != null && now < Date.parse(p.consultationEndsAt);
-  const isDecider =
-    (p.policy.deciders.length === 0 && ws.myRole === 'coordinator') ||
-    Boolean(ws.myPartnerId && p.policy.deciders.includes(ws.myPartnerId));
-  const canWithdraw = open && (p.proposedBy === me.data?.id || ws.myRole === 'coordinator');
+  // The server's own checks (@coalesce/shared), asked about now: only offer what it accepts.
+  const may = proposalHints(p, ws, me.data?.id ?? '', now);
   const lines = explainTally(p, tx, {
     formatDate: (s) => fmt.format(new Date(s)),
     deciderNames: p.policy.deciders.map((d) => partnerName.get(d) ?? '…'),
@@ -166,7 +160,7 @@ export function ProposalPage() {
               </p>
             )}
           </div>
-          {open && !autonomous && inElectorate && ws.myRole !== 'observer' && (
+          {may.vote && (
             <form onSubmit={onVote} className="space-y-2 border-t border-slate-100 pt-3">
               <fieldset className="flex flex-wrap gap-3">
                 <legend className="sr-only">{t('proposals.vote')}</legend>
@@ -235,7 +229,7 @@ export function ProposalPage() {
                 </li>
               ))}
             </ul>
-            {open && inConsultation && ws.myRole !== 'observer' && (
+            {may.advise && (
               <form
                 className="space-y-2"
                 onSubmit={(e) => {
@@ -261,7 +255,7 @@ export function ProposalPage() {
                 </Button>
               </form>
             )}
-            {open && !inConsultation && isDecider && (
+            {may.decide && (
               <form
                 className="space-y-2 border-t border-slate-100 pt-3"
                 onSubmit={(e) => e.preventDefault()}
@@ -295,7 +289,7 @@ export function ProposalPage() {
             )}
           </Card>
         )}
-        {canWithdraw && (
+        {may.withdraw && (
           <Button
             variant="secondary"
             onClick={() =>

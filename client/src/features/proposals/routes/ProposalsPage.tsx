@@ -1,9 +1,10 @@
-import type { ProposalDto, WorkspaceDto } from '@coalesce/shared';
+import { canPropose, type ProposalDto, type WorkspaceDto } from '@coalesce/shared';
 import { Link, useOutletContext } from 'react-router';
 import { Badge, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
+import { capacityOf } from '../../workspaces/capacity';
 import { useLiveTally, useProposals } from '../api';
 import { timeLeft } from '../explain';
 
@@ -19,7 +20,8 @@ export function ProposalsPage() {
   const now = useNow();
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const canPropose = ws.myRole === 'coordinator' || ws.myBroker || Boolean(ws.myPartnerId);
+  const myPartner = partners.data?.items.find((x) => x.id === ws.myPartnerId);
+  const mayPropose = canPropose(capacityOf(ws), myPartner?.status);
 
   const items = [...(proposals.data?.items ?? [])].sort(
     (a, b) =>
@@ -52,7 +54,7 @@ export function ProposalsPage() {
           >
             {t('principles.title')}
           </Link>
-          {canPropose && (
+          {mayPropose && (
             <Link
               className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
               to="new"

@@ -1,4 +1,4 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canExport, canManageInvitations, type WorkspaceDto } from '@coalesce/shared';
 import { lazy, Suspense } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Card } from '../../../components/ui/ui';
@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
 import { MembersList } from '../../members/components/MembersList';
 import { StageCard } from '../components/StageCard';
+import { capacityOf } from '../capacity';
 
 // Coordinators only, and its form brings the shared schemas (zod): not in the overview's chunk.
 const InvitationsPanel = lazy(() =>
@@ -37,12 +38,12 @@ export function WorkspaceHomePage() {
             </Card>
           )}
           <MembersList ws={ws} />
-          {ws.myRole === 'coordinator' && (
+          {canManageInvitations(capacityOf(ws)) && (
             <Suspense fallback={null}>
               <InvitationsPanel ws={ws} />
             </Suspense>
           )}
-          {(ws.myRole === 'coordinator' || ws.myRole === 'observer') && (
+          {canExport(capacityOf(ws)) && (
             <Card>
               <h2 className="text-lg font-semibold">{t('exporting.title')}</h2>
               <div className="mt-2 flex flex-wrap gap-3 text-sm">
