@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin, type Rollup } from 'vite';
 
 const api = process.env.COALESCE_API ?? 'http://127.0.0.1:3000';
 
@@ -43,8 +44,98 @@ function precompress(): Plugin {
   };
 }
 
+const LAYOUT = 'src/features/workspaces/components/WorkspaceLayout.tsx';
+
+/**
+ * The page chunks a deep link needs, by path (mirrors client/src/app/router.tsx). Without this
+ * the browser learns about them only after the first chunk has been downloaded and run.
+ */
+const ROUTE_CHUNKS: [string, string[]][] = [
+  ['^/login$', ['src/features/auth/routes/LoginPage.tsx']],
+  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx']],
+  ['^/w/[^/]+/?$', [LAYOUT, 'src/features/workspaces/routes/WorkspaceHomePage.tsx']],
+  [
+    '^/w/[^/]+/(vision|documents/[^/]+)/?$',
+    [LAYOUT, 'src/features/documents/routes/DocumentPage.tsx'],
+  ],
+  [
+    '^/w/[^/]+/network/?$',
+    [
+      LAYOUT,
+      'src/features/network/routes/NetworkPage.tsx',
+      'src/features/network/components/NetworkGraph.tsx',
+    ],
+  ],
+  ['^/w/[^/]+/proposals/?$', [LAYOUT, 'src/features/proposals/routes/ProposalsPage.tsx']],
+  ['^/w/[^/]+/proposals/(?!new)[^/]+$', [LAYOUT, 'src/features/proposals/routes/ProposalPage.tsx']],
+  ['^/w/[^/]+/partners/?$', [LAYOUT, 'src/features/partners/routes/PartnersPage.tsx']],
+  [
+    '^/w/[^/]+/experiments/?$',
+    [LAYOUT, 'src/features/experiments/routes/ExperimentsBoardPage.tsx'],
+  ],
+  ['^/w/[^/]+/activity/?$', [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx']],
+];
+
+/**
+ * Emits a small script, loaded `async` beside the first chunk, that adds `modulepreload` links
+ * for the current path's page chunks: they download together with the first chunk instead of
+ * after it. A file rather than an inline script, so a strict CSP (`script-src 'self'`) holds.
+ */
+function routePreload(): Plugin {
+  // Rolldown does not take files added to the bundle by an HTML hook: written after the bundle.
+  let emitted: { fileName: string; source: string } | undefined;
+  let outDir = 'dist';
+  return {
+    name: 'coalesce-route-preload',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      if (emitted) await writeFile(join(outDir, emitted.fileName), emitted.source);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter(
+          (c): c is Rollup.OutputChunk => c.type === 'chunk',
+        );
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const entry = chunks.find((c) => c.isEntry);
+        const withImports = (file: string, into: Set<string>) => {
+          if (into.has(file)) return into;
+          into.add(file);
+          for (const dep of byFile.get(file)?.imports ?? []) withImports(dep, into);
+          return into;
+        };
+        const loaded = entry ? withImports(entry.fileName, new Set()) : new Set<string>();
+        const table = ROUTE_CHUNKS.map(([pattern, modules]) => {
+          const files = new Set<string>();
+          for (const m of modules) {
+            const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${m}`));
+            if (!chunk) throw new Error(`route-preload: no chunk for ${m}`);
+            withImports(chunk.fileName, files);
+          }
+          return [pattern, [...files].filter((f) => !loaded.has(f))];
+        });
+        const source =
+          `(function(){var r=${JSON.stringify(table)},p=location.pathname;` +
+          'for(var i=0;i<r.length;i++)if(new RegExp(r[i][0]).test(p)){' +
+          'r[i][1].forEach(function(f){var l=document.createElement("link");' +
+          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});return}})();\n';
+        const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
+        const fileName = `assets/route-preload-${hash}.js`;
+        emitted = { fileName, source };
+        return [{ tag: 'script', attrs: { src: `/${fileName}`, async: true }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), routePreload(), precompress()],
   // Read @coalesce/shared's TypeScript directly, so a change there hot-reloads the client.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
