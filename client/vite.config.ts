@@ -50,36 +50,65 @@ const LAYOUT = 'src/features/workspaces/components/WorkspaceLayout.tsx';
  * The page chunks a deep link needs, by path (mirrors client/src/app/router.tsx). Without this
  * the browser learns about them only after the first chunk has been downloaded and run.
  */
-const ROUTE_CHUNKS: [string, string[]][] = [
-  ['^/login$', ['src/features/auth/routes/LoginPage.tsx']],
-  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx']],
-  ['^/w/[^/]+/?$', [LAYOUT, 'src/features/workspaces/routes/WorkspaceHomePage.tsx']],
+/** The GETs every workspace page makes first (`$1` is the workspace id). */
+const WS = ['/api/me', '/api/workspaces/$1'];
+
+/**
+ * What a deep link needs, by path (mirrors client/src/app/router.tsx and the pages' queries):
+ * its page chunks, and the GETs its first render waits for, exactly as `api()` spells them.
+ * Without this the browser learns about them only after the first chunk has been downloaded
+ * and run.
+ */
+const ROUTES: [pattern: string, modules: string[], gets: string[]][] = [
+  ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], []],
+  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me']],
   [
-    '^/w/[^/]+/(vision|documents/[^/]+)/?$',
-    [LAYOUT, 'src/features/documents/routes/DocumentPage.tsx'],
+    '^/w/([^/]+)/?$',
+    [LAYOUT, 'src/features/workspaces/routes/WorkspaceHomePage.tsx'],
+    [...WS, '/api/workspaces/$1/members?limit=200', '/api/workspaces/$1/activity?limit=30'],
   ],
   [
-    '^/w/[^/]+/network/?$',
+    '^/w/([^/]+)/(vision|documents/[^/]+)/?$',
+    [LAYOUT, 'src/features/documents/routes/DocumentPage.tsx'],
+    WS,
+  ],
+  [
+    '^/w/([^/]+)/network/?$',
     [
       LAYOUT,
       'src/features/network/routes/NetworkPage.tsx',
       'src/features/network/components/NetworkGraph.tsx',
     ],
+    [...WS, '/api/workspaces/$1/partners?limit=200', '/api/workspaces/$1/network'],
   ],
-  ['^/w/[^/]+/proposals/?$', [LAYOUT, 'src/features/proposals/routes/ProposalsPage.tsx']],
-  ['^/w/[^/]+/proposals/(?!new)[^/]+$', [LAYOUT, 'src/features/proposals/routes/ProposalPage.tsx']],
-  ['^/w/[^/]+/partners/?$', [LAYOUT, 'src/features/partners/routes/PartnersPage.tsx']],
   [
-    '^/w/[^/]+/experiments/?$',
-    [LAYOUT, 'src/features/experiments/routes/ExperimentsBoardPage.tsx'],
+    '^/w/([^/]+)/proposals/?$',
+    [LAYOUT, 'src/features/proposals/routes/ProposalsPage.tsx'],
+    [...WS, '/api/workspaces/$1/proposals?limit=200'],
   ],
-  ['^/w/[^/]+/activity/?$', [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx']],
+  [
+    '^/w/([^/]+)/proposals/(?!new)[^/]+$',
+    [LAYOUT, 'src/features/proposals/routes/ProposalPage.tsx'],
+    WS,
+  ],
+  [
+    '^/w/([^/]+)/partners/?$',
+    [LAYOUT, 'src/features/partners/routes/PartnersPage.tsx'],
+    [...WS, '/api/workspaces/$1/partners?limit=200'],
+  ],
+  [
+    '^/w/([^/]+)/experiments/?$',
+    [LAYOUT, 'src/features/experiments/routes/ExperimentsBoardPage.tsx'],
+    [...WS, '/api/workspaces/$1/experiments?limit=200', '/api/workspaces/$1/partners?limit=200'],
+  ],
+  ['^/w/([^/]+)/activity/?$', [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx'], WS],
 ];
 
 /**
  * Emits a small script, loaded `async` beside the first chunk, that adds `modulepreload` links
- * for the current path's page chunks: they download together with the first chunk instead of
- * after it. A file rather than an inline script, so a strict CSP (`script-src 'self'`) holds.
+ * for the current path's page chunks and starts its first GETs: code and data download together
+ * with the first chunk instead of after it. A file rather than an inline script, so a strict CSP
+ * (`script-src 'self'`) holds.
  */
 function routePreload(): Plugin {
   // Rolldown does not take files added to the bundle by an HTML hook: written after the bundle.
@@ -111,20 +140,24 @@ function routePreload(): Plugin {
           return into;
         };
         const loaded = entry ? withImports(entry.fileName, new Set()) : new Set<string>();
-        const table = ROUTE_CHUNKS.map(([pattern, modules]) => {
+        const table = ROUTES.map(([pattern, modules, gets]) => {
           const files = new Set<string>();
           for (const m of modules) {
             const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${m}`));
             if (!chunk) throw new Error(`route-preload: no chunk for ${m}`);
             withImports(chunk.fileName, files);
           }
-          return [pattern, [...files].filter((f) => !loaded.has(f))];
+          return [pattern, [...files].filter((f) => !loaded.has(f)), gets];
         });
+        // GETs go into window.__coalesceEarly, keyed as api() keys them; api() takes each once.
         const source =
-          `(function(){var r=${JSON.stringify(table)},p=location.pathname;` +
-          'for(var i=0;i<r.length;i++)if(new RegExp(r[i][0]).test(p)){' +
+          `(function(){var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
+          'for(var i=0;i<r.length;i++){var m=new RegExp(r[i][0]).exec(p);if(!m)continue;' +
           'r[i][1].forEach(function(f){var l=document.createElement("link");' +
-          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});return}})();\n';
+          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});' +
+          'r[i][2].forEach(function(g){var u=g.replace("$1",m[1]);' +
+          'e[u]=fetch(u,{credentials:"same-origin",headers:{accept:"application/json"}});' +
+          'e[u].catch(function(){})});return}})();\n';
         const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
         const fileName = `assets/route-preload-${hash}.js`;
         emitted = { fileName, source };
