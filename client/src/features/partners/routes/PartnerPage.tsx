@@ -1,8 +1,4 @@
-import {
-  canEditPartner,
-  PARTNER_PROFILE_FIELDS,
-  type WorkspaceDto,
-} from '@coalesce/shared';
+import { canEditPartner, PARTNER_PROFILE_FIELDS, type WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
