@@ -17,6 +17,8 @@ function fakeClientDist(): string {
   writeFileSync(join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(js));
   writeFileSync(join(dist, 'assets/index-abc123.js.gz'), gzipSync(js));
   writeFileSync(join(dist, 'assets/index-abc123.js.map'), '{"version":3}');
+  mkdirSync(join(dist, '.vite'));
+  writeFileSync(join(dist, '.vite/manifest.json'), '{}');
   return dist;
 }
 
@@ -77,6 +79,11 @@ describe('client assets and compression (e2e)', () => {
 
   it('answers a missing hashed asset with 404, not the page', async () => {
     await request(prod.baseUrl).get('/assets/gone-000000.js').expect(404);
+  });
+
+  it('does not serve the build manifest', async () => {
+    const res = await request(prod.baseUrl).get('/.vite/manifest.json');
+    expect(res.text).toContain('<div id="root">');
   });
 
   it('does not publish source maps in production', async () => {

@@ -38,9 +38,11 @@ export function setupCompression(app: NestExpressApplication): void {
   );
 }
 
-/** Every file of `dir`, as URL paths (`/assets/index-abc.js`). */
+/** Every file of `dir` but dotfiles, as URL paths (`/assets/index-abc.js`). */
 function listFiles(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    // `.vite/manifest.json` is for the build's tooling (bench/client/bundle.mjs), not for users.
+    if (entry.name.startsWith('.')) return [];
     const full = join(dir, entry.name);
     if (entry.isDirectory()) return listFiles(full, root);
     return [`/${relative(root, full).split(sep).join('/')}`];
