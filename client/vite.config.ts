@@ -1,12 +1,174 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin, type Rollup } from 'vite';
 
 const api = process.env.COALESCE_API ?? 'http://127.0.0.1:3000';
 
+/**
+ * Writes `<file>.br` (brotli, best quality) and `<file>.gz` beside every text asset of the
+ * build, so the server sends compressed files without compressing per request.
+ */
+function precompress(): Plugin {
+  const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  let outDir = 'dist';
+  return {
+    name: 'coalesce-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle(_options, bundle) {
+      await Promise.all(
+        Object.values(bundle).map(async (item) => {
+          if (!COMPRESSIBLE.test(item.fileName)) return;
+          const source = item.type === 'chunk' ? item.code : item.source;
+          const bytes = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+          if (bytes.length < 1024) return;
+          const file = join(outDir, item.fileName);
+          const [b, g] = await Promise.all([
+            br(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+            gz(bytes, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${file}.br`, b), writeFile(`${file}.gz`, g)]);
+        }),
+      );
+    },
+  };
+}
+
+const LAYOUT = 'src/features/workspaces/components/WorkspaceLayout.tsx';
+
+/**
+ * The page chunks a deep link needs, by path (mirrors client/src/app/router.tsx). Without this
+ * the browser learns about them only after the first chunk has been downloaded and run.
+ */
+/** The GETs every workspace page makes first (`$1` is the workspace id). */
+const WS = ['/api/me', '/api/workspaces/$1'];
+
+/**
+ * What a deep link needs, by path (mirrors client/src/app/router.tsx and the pages' queries):
+ * its page chunks, and the GETs its first render waits for, exactly as `api()` spells them.
+ * Without this the browser learns about them only after the first chunk has been downloaded
+ * and run.
+ */
+const ROUTES: [pattern: string, modules: string[], gets: string[]][] = [
+  ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], []],
+  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me']],
+  [
+    '^/w/([^/]+)/?$',
+    [LAYOUT, 'src/features/workspaces/routes/WorkspaceHomePage.tsx'],
+    [...WS, '/api/workspaces/$1/members?limit=200', '/api/workspaces/$1/activity?limit=30'],
+  ],
+  [
+    '^/w/([^/]+)/(vision|documents/[^/]+)/?$',
+    [LAYOUT, 'src/features/documents/routes/DocumentPage.tsx'],
+    WS,
+  ],
+  [
+    '^/w/([^/]+)/network/?$',
+    [
+      LAYOUT,
+      'src/features/network/routes/NetworkPage.tsx',
+      'src/features/network/components/NetworkGraph.tsx',
+    ],
+    [...WS, '/api/workspaces/$1/partners?limit=200', '/api/workspaces/$1/network'],
+  ],
+  [
+    '^/w/([^/]+)/proposals/?$',
+    [LAYOUT, 'src/features/proposals/routes/ProposalsPage.tsx'],
+    [...WS, '/api/workspaces/$1/proposals?limit=200'],
+  ],
+  [
+    '^/w/([^/]+)/proposals/(?!new)[^/]+$',
+    [LAYOUT, 'src/features/proposals/routes/ProposalPage.tsx'],
+    WS,
+  ],
+  [
+    '^/w/([^/]+)/partners/?$',
+    [LAYOUT, 'src/features/partners/routes/PartnersPage.tsx'],
+    [...WS, '/api/workspaces/$1/partners?limit=200'],
+  ],
+  [
+    '^/w/([^/]+)/experiments/?$',
+    [LAYOUT, 'src/features/experiments/routes/ExperimentsBoardPage.tsx'],
+    [...WS, '/api/workspaces/$1/experiments?limit=200', '/api/workspaces/$1/partners?limit=200'],
+  ],
+  ['^/w/([^/]+)/activity/?$', [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx'], WS],
+];
+
+/**
+ * Emits a small script, loaded `async` beside the first chunk, that adds `modulepreload` links
+ * for the current path's page chunks and starts its first GETs: code and data download together
+ * with the first chunk instead of after it. A file rather than an inline script, so a strict CSP
+ * (`script-src 'self'`) holds.
+ */
+function routePreload(): Plugin {
+  // Rolldown does not take files added to the bundle by an HTML hook: written after the bundle.
+  let emitted: { fileName: string; source: string } | undefined;
+  let outDir = 'dist';
+  return {
+    name: 'coalesce-route-preload',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      if (emitted) await writeFile(join(outDir, emitted.fileName), emitted.source);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter(
+          (c): c is Rollup.OutputChunk => c.type === 'chunk',
+        );
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const entry = chunks.find((c) => c.isEntry);
+        const withImports = (file: string, into: Set<string>) => {
+          if (into.has(file)) return into;
+          into.add(file);
+          for (const dep of byFile.get(file)?.imports ?? []) withImports(dep, into);
+          return into;
+        };
+        const loaded = entry ? withImports(entry.fileName, new Set()) : new Set<string>();
+        const table = ROUTES.map(([pattern, modules, gets]) => {
+          const files = new Set<string>();
+          for (const m of modules) {
+            const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${m}`));
+            if (!chunk) throw new Error(`route-preload: no chunk for ${m}`);
+            withImports(chunk.fileName, files);
+          }
+          return [pattern, [...files].filter((f) => !loaded.has(f)), gets];
+        });
+        // GETs go into window.__coalesceEarly, keyed as api() keys them; api() takes each once.
+        const source =
+          `(function(){var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
+          'for(var i=0;i<r.length;i++){var m=new RegExp(r[i][0]).exec(p);if(!m)continue;' +
+          'r[i][1].forEach(function(f){var l=document.createElement("link");' +
+          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});' +
+          'r[i][2].forEach(function(g){var u=g.replace("$1",m[1]);' +
+          'e[u]=fetch(u,{credentials:"same-origin",headers:{accept:"application/json"}});' +
+          'e[u].catch(function(){})});return}})();\n';
+        const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
+        const fileName = `assets/route-preload-${hash}.js`;
+        emitted = { fileName, source };
+        return [{ tag: 'script', attrs: { src: `/${fileName}`, async: true }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), routePreload(), precompress()],
   // Read @coalesce/shared's TypeScript directly, so a change there hot-reloads the client.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
@@ -17,7 +179,13 @@ export default defineConfig({
       '/collab': { target: api, ws: true },
     },
   },
-  build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    // Source maps would publish the whole client; `COALESCE_SOURCEMAP=1` builds them locally.
+    sourcemap: process.env.COALESCE_SOURCEMAP === '1',
+    // .vite/manifest.json: which chunks and CSS each page loads (bench/client/bundle.mjs).
+    manifest: true,
+    chunkSizeWarningLimit: 1500,
+  },
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -78,14 +78,20 @@ export function activityKindOf(type: string): ActivityKind | undefined {
   );
 }
 
-export const activityQuerySchema = paginationQuerySchema.extend({
-  kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]).optional(),
-  type: z
-    .string()
-    .refine(isActivityTypeFilter, 'must be an event type (e.g. member.joined) or a prefix (member)')
-    .optional(),
-  partnerId: zId.optional(),
-});
+// Built on first evaluation only if used: a bundle that takes only the constants above (the
+// client's first chunk) then leaves zod out. `@__PURE__` lets the bundler drop the call.
+export const activityQuerySchema = /* @__PURE__ */ (() =>
+  paginationQuerySchema.extend({
+    kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]).optional(),
+    type: z
+      .string()
+      .refine(
+        isActivityTypeFilter,
+        'must be an event type (e.g. member.joined) or a prefix (member)',
+      )
+      .optional(),
+    partnerId: zId.optional(),
+  }))();
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
 /** The activity event as the log and the socket carry it. */

@@ -18,3 +18,4 @@ export * from './proposals.js';
 export * from './experiments.js';
 export * from './connections.js';
 export * from './network.js';
+export * from './policies/index.js';

@@ -42,6 +42,25 @@ function readCookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
+declare global {
+  interface Window {
+    /** GETs the route-preload script started before the app's code arrived (see vite.config.ts). */
+    __coalesceEarly?: Record<string, Promise<Response>>;
+  }
+}
+
+/** An early answer is only fresh enough for the first load's own queries. */
+const EARLY_MAX_AGE_MS = 15_000;
+
+/** Takes (once) the response of a GET the page started before this code ran. */
+function takeEarly(key: string): Promise<Response> | undefined {
+  const early = window.__coalesceEarly;
+  const hit = early?.[key];
+  if (!hit) return undefined;
+  delete early[key];
+  return performance.now() < EARLY_MAX_AGE_MS ? hit : undefined;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -67,13 +86,15 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   let res: Response;
   try {
-    res = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
+    const early = method === 'GET' ? takeEarly(url.pathname + url.search) : undefined;
+    res = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      }));
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Network error');

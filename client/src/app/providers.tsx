@@ -1,23 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { ApiError } from '../api/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useMe } from '../features/auth/api';
 import { I18nProvider } from '../i18n/i18n';
+import { queryClient } from './queryClient';
 import { SocketProvider } from './socket';
-
-export function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // A 4xx will not change by asking again; a dropped connection may.
-        retry: (count, err) =>
-          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-        refetchOnWindowFocus: true,
-      },
-    },
-  });
-}
 
 /** The realtime socket follows the session: connected while signed in, closed after sign-out. */
 function SessionSocket({ children }: { children: ReactNode }) {
@@ -26,9 +12,8 @@ function SessionSocket({ children }: { children: ReactNode }) {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={client}>
+    <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <SessionSocket>{children}</SessionSocket>
       </I18nProvider>

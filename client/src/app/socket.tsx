@@ -1,6 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@coalesce/shared';
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Socket } from 'socket.io-client';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -8,30 +8,29 @@ const SocketContext = createContext<AppSocket | null>(null);
 
 /**
  * One socket.io connection per signed-in tab, authenticated by the session cookie. `enabled`
- * follows the session so signing out closes the socket.
+ * follows the session so signing out closes the socket. The socket.io client (~14 KB gzip) is
+ * loaded after the first paint, not with the first chunk: the page renders from its queries and
+ * the hooks below subscribe once the socket exists.
  */
 export function SocketProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  // Created lazily and connected in an effect, so StrictMode's double effects reconnect the
-  // same socket instead of leaking one.
-  const socket = useMemo<AppSocket | null>(
-    () =>
-      enabled
-        ? io({
-            path: '/socket.io',
-            withCredentials: true,
-            transports: ['websocket'],
-            autoConnect: false,
-          })
-        : null,
-    [enabled],
-  );
+  const [socket, setSocket] = useState<AppSocket | null>(null);
+  // Created and connected in an effect, so StrictMode's double effects close the first socket
+  // (or never create it) instead of leaking one.
   useEffect(() => {
-    if (!socket) return;
-    socket.connect();
+    if (!enabled) return;
+    let cancelled = false;
+    let created: AppSocket | null = null;
+    void import('socket.io-client').then(({ io }) => {
+      if (cancelled) return;
+      created = io({ path: '/socket.io', withCredentials: true, transports: ['websocket'] });
+      setSocket(created);
+    });
     return () => {
-      socket.disconnect();
+      cancelled = true;
+      created?.disconnect();
+      setSocket(null);
     };
-  }, [socket]);
+  }, [enabled]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 

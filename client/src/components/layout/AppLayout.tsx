@@ -1,4 +1,6 @@
-import { Link, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Spinner } from '../ui/ui';
 import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useI18n } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -6,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** The frame of every page: skip link, banner with brand and language, and the main region. */
 export function AppLayout() {
   const { t } = useI18n();
+  const { pathname } = useLocation();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -32,7 +35,14 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-        <Outlet />
+        {/* Pages are loaded on demand: the frame stays while one arrives. Keyed by path so a
+            navigation shows the fallback instead of holding the old page in a transition. */}
+        <Suspense
+          key={pathname.split('/').slice(0, 3).join('/')}
+          fallback={<Spinner label={t('app.loading')} />}
+        >
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,13 +1,12 @@
 import type { ActivityEventDto, Page } from '@coalesce/shared';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { workspaceKey } from '../workspaces/api';
 
-export function useActivity(
-  wid: string,
-  filter: { type?: string; kind?: string; partnerId?: string } = {},
-) {
-  return useInfiniteQuery({
+export type ActivityFilter = { type?: string; kind?: string; partnerId?: string };
+
+export const activityQuery = (wid: string, filter: ActivityFilter = {}) =>
+  infiniteQueryOptions({
     queryKey: [...workspaceKey(wid), 'activity', filter],
     queryFn: ({ pageParam }) =>
       api<Page<ActivityEventDto>>(`/workspaces/${wid}/activity`, {
@@ -22,4 +21,7 @@ export function useActivity(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+export function useActivity(wid: string, filter: ActivityFilter = {}) {
+  return useInfiniteQuery(activityQuery(wid, filter));
 }

@@ -5,14 +5,20 @@ import type {
   UpdateMeInput,
   UserDto,
 } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 
 export const meKey = ['me'] as const;
 
 /** The signed-in user, or null when the session cookie is missing or revoked. */
-export function useMe() {
-  return useQuery({
+export const meQuery = () =>
+  queryOptions({
     queryKey: meKey,
     queryFn: async () => {
       try {
@@ -24,6 +30,9 @@ export function useMe() {
     },
     staleTime: 5 * 60_000,
   });
+
+export function useMe() {
+  return useQuery(meQuery());
 }
 
 /**

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../api/contract';
+import type { ConnectionDto as Connection } from '@coalesce/shared';
 import { answerableSides } from './answerable';
 
 const c: Connection = {
   id: 'c',
+  workspaceId: 'w',
   fromPartnerId: 'a',
   toPartnerId: 'b',
   reason: 'r',
   status: 'proposed',
   responses: [],
   proposedBy: 'u',
+  reasonCode: null,
+  reasonParams: null,
+  createdAt: '',
+  updatedAt: '',
+  closedAt: null,
 };
 const reps = new Map([
   ['a', true],
@@ -24,7 +30,16 @@ describe('answerableSides', () => {
     ]);
     const answered = {
       ...c,
-      responses: [{ partnerId: 'a', accept: true, respondedBy: 'u', respondedAt: '' }],
+      responses: [
+        {
+          partnerId: 'a',
+          accept: true,
+          respondedBy: 'u',
+          respondedAt: '',
+          note: null,
+          onBehalf: false,
+        },
+      ],
     };
     expect(answerableSides(answered, { partnerId: 'a', coordinator: false }, has)).toEqual([]);
   });

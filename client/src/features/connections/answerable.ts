@@ -1,4 +1,4 @@
-import type { Connection } from '../../api/contract';
+import type { ConnectionDto as Connection } from '@coalesce/shared';
 
 /**
  * The sides of an open connection the reader may answer now: their own partner's side, and, for

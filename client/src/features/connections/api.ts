@@ -1,7 +1,6 @@
-import type { Page, ProposeConnectionInput } from '@coalesce/shared';
+import type { ConnectionDto, Page, ProposeConnectionInput } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Connection } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'connections'] as const;
@@ -10,7 +9,7 @@ export function useConnections(wid: string) {
   return useQuery({
     queryKey: key(wid),
     queryFn: () =>
-      api<Page<Connection>>(`/workspaces/${wid}/connections`, { query: { limit: 200 } }),
+      api<Page<ConnectionDto>>(`/workspaces/${wid}/connections`, { query: { limit: 200 } }),
   });
 }
 
@@ -20,7 +19,7 @@ export function useConnectionMutations(wid: string) {
   return {
     propose: useMutation({
       mutationFn: (body: ProposeConnectionInput) =>
-        api<Connection>(`/workspaces/${wid}/connections`, { method: 'POST', body }),
+        api<ConnectionDto>(`/workspaces/${wid}/connections`, { method: 'POST', body }),
       onSuccess: done,
     }),
     respond: useMutation({
@@ -34,7 +33,10 @@ export function useConnectionMutations(wid: string) {
         /** The side answered; a coordinator names a side without representative. */
         partnerId?: string;
       }) =>
-        api<Connection>(`/workspaces/${wid}/connections/${id}/respond`, { method: 'POST', body }),
+        api<ConnectionDto>(`/workspaces/${wid}/connections/${id}/respond`, {
+          method: 'POST',
+          body,
+        }),
       onSuccess: done,
     }),
   };

@@ -4,27 +4,33 @@ import type {
   DocumentVersionDto,
   Page,
 } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { workspaceKey } from '../workspaces/api';
 
 const docKey = (wid: string, did: string) => [...workspaceKey(wid), 'document', did] as const;
 
-export function useDocument(wid: string, did: string) {
-  return useQuery({
+export const documentQuery = (wid: string, did: string) =>
+  queryOptions({
     queryKey: docKey(wid, did),
     queryFn: () => api<DocumentDto>(`/workspaces/${wid}/documents/${did}`),
   });
-}
 
-export function useVersions(wid: string, did: string) {
-  return useQuery({
+export const versionsQuery = (wid: string, did: string) =>
+  queryOptions({
     queryKey: [...docKey(wid, did), 'versions'],
     queryFn: () =>
       api<Page<DocumentVersionDto>>(`/workspaces/${wid}/documents/${did}/versions`, {
         query: { limit: 100 },
       }),
   });
+
+export function useDocument(wid: string, did: string) {
+  return useQuery(documentQuery(wid, did));
+}
+
+export function useVersions(wid: string, did: string) {
+  return useQuery(versionsQuery(wid, did));
 }
 
 export function useCreateVersion(wid: string, did: string) {

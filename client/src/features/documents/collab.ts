@@ -17,9 +17,75 @@ export interface CollabSession {
 const collabUrl = () =>
   `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
 
+/** A session opened ahead of its page, with the close code it may have met meanwhile. */
+interface Warm {
+  session: Promise<CollabSession>;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** How long a warmed session waits for its page before it is closed again. */
+const WARM_TTL_MS = 30_000;
+/** A page that unmounts keeps its session only for an immediate remount (StrictMode). */
+const REMOUNT_TTL_MS = 1_000;
+
+const warm = new Map<string, Warm>();
+
+function openSession(documentId: string): Promise<CollabSession> {
+  return fetchCollabToken().then((token) => {
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`coalesce:${documentId}`, doc);
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
+      params: token ? { token } : {},
+    });
+    return { doc, provider, local };
+  });
+}
+
+function closeSession(s: CollabSession) {
+  s.provider.destroy();
+  void s.local.destroy();
+  s.doc.destroy();
+}
+
+/** Keeps a session for `documentId` open for a while, for the page that is about to use it. */
+function park(documentId: string, session: Promise<CollabSession>, ttl = WARM_TTL_MS) {
+  const previous = warm.get(documentId);
+  if (previous) {
+    clearTimeout(previous.timer);
+    void previous.session.then(closeSession);
+  }
+  const entry: Warm = {
+    session,
+    timer: setTimeout(() => {
+      if (warm.get(documentId) !== entry) return;
+      warm.delete(documentId);
+      void session.then(closeSession);
+    }, ttl),
+  };
+  warm.set(documentId, entry);
+}
+
+/**
+ * Opens the document's session (token, socket, first sync, IndexedDB) before its page's code
+ * has loaded, so the text can be there as soon as the editor is.
+ */
+export function warmCollabSession(documentId: string): void {
+  if (warm.has(documentId)) return;
+  park(documentId, openSession(documentId));
+}
+
+function takeSession(documentId: string): Promise<CollabSession> {
+  const entry = warm.get(documentId);
+  if (!entry) return openSession(documentId);
+  clearTimeout(entry.timer);
+  warm.delete(documentId);
+  return entry.session;
+}
+
 /**
  * One Y.Doc per open document, connected through the stock y-websocket provider and mirrored
- * in IndexedDB. Created inside an effect: React 19's StrictMode would destroy a memoised one.
+ * in IndexedDB. Taken inside an effect: React 19's StrictMode would destroy a memoised one, and
+ * its second mount takes back the session the first one parked.
  */
 export function useCollabSession(documentId: string) {
   const [session, setSession] = useState<CollabSession | null>(null);
@@ -30,18 +96,17 @@ export function useCollabSession(documentId: string) {
   useEffect(() => {
     let cancelled = false;
     let current: CollabSession | null = null;
-    void fetchCollabToken().then((token) => {
+    let detach = () => {};
+    const taken = takeSession(documentId);
+    void taken.then((s) => {
       if (cancelled) return;
-      const doc = new Y.Doc();
-      const local = new IndexeddbPersistence(`coalesce:${documentId}`, doc);
-      const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
-        params: token ? { token } : {},
-      });
-      provider.on('status', ({ status: s }: { status: string }) => {
-        setStatus(s === 'connected' ? 'connected' : s === 'connecting' ? 'connecting' : 'offline');
-      });
-      provider.on('sync', (isSynced: boolean) => setSynced(isSynced));
-      provider.on('connection-close', (event: CloseEvent | null) => {
+      const { provider } = s;
+      const onStatus = ({ status: st }: { status: string }) =>
+        setStatus(
+          st === 'connected' ? 'connected' : st === 'connecting' ? 'connecting' : 'offline',
+        );
+      const onSync = (isSynced: boolean) => setSynced(isSynced);
+      const onClose = (event: CloseEvent | null) => {
         const code = event?.code ?? 0;
         if (code === CollabCloseCode.UNAUTHENTICATED) {
           // The token expired while we were away: fetch a fresh one and reconnect.
@@ -54,17 +119,26 @@ export function useCollabSession(documentId: string) {
           setRefusal(code);
           setStatus('refused');
         }
-      });
-      current = { doc, provider, local };
-      setSession(current);
+      };
+      provider.on('status', onStatus);
+      provider.on('sync', onSync);
+      provider.on('connection-close', onClose);
+      detach = () => {
+        provider.off('status', onStatus);
+        provider.off('sync', onSync);
+        provider.off('connection-close', onClose);
+      };
+      // A warmed session may be connected and synced already.
+      if (provider.wsconnected) setStatus('connected');
+      setSynced(provider.synced);
+      current = s;
+      setSession(s);
     });
     return () => {
       cancelled = true;
-      if (current) {
-        current.provider.destroy();
-        void current.local.destroy();
-        current.doc.destroy();
-      }
+      detach();
+      // Parked for a moment, not closed: StrictMode's remount picks it up again.
+      park(documentId, current ? Promise.resolve(current) : taken, REMOUNT_TTL_MS);
       setSession(null);
       setSynced(false);
     };

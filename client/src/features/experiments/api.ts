@@ -1,23 +1,25 @@
-import type { Page } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExperimentDto, Page } from '@coalesce/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Experiment } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'experiments'] as const;
 
-export function useExperiments(wid: string) {
-  return useQuery({
+export const experimentsQuery = (wid: string) =>
+  queryOptions({
     queryKey: [...key(wid), 'list'],
     queryFn: () =>
-      api<Page<Experiment>>(`/workspaces/${wid}/experiments`, { query: { limit: 200 } }),
+      api<Page<ExperimentDto>>(`/workspaces/${wid}/experiments`, { query: { limit: 200 } }),
   });
+
+export function useExperiments(wid: string) {
+  return useQuery(experimentsQuery(wid));
 }
 
 export function useExperiment(wid: string, eid: string) {
   return useQuery({
     queryKey: [...key(wid), 'one', eid],
-    queryFn: () => api<Experiment>(`/workspaces/${wid}/experiments/${eid}`),
+    queryFn: () => api<ExperimentDto>(`/workspaces/${wid}/experiments/${eid}`),
   });
 }
 
@@ -27,21 +29,21 @@ export function useExperimentMutations(wid: string) {
   return {
     create: useMutation({
       mutationFn: (body: unknown) =>
-        api<Experiment>(`/workspaces/${wid}/experiments`, { method: 'POST', body }),
+        api<ExperimentDto>(`/workspaces/${wid}/experiments`, { method: 'POST', body }),
       onSuccess: done,
     }),
     update: useMutation({
       mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) =>
-        api<Experiment>(`/workspaces/${wid}/experiments/${id}`, { method: 'PATCH', body }),
+        api<ExperimentDto>(`/workspaces/${wid}/experiments/${id}`, { method: 'PATCH', body }),
       // The board moves the card at once; the server's answer (or refusal) settles it.
       onMutate: async ({ id, ...body }) => {
         await qc.cancelQueries({ queryKey: [...key(wid), 'list'] });
-        const prev = qc.getQueryData<Page<Experiment>>([...key(wid), 'list']);
+        const prev = qc.getQueryData<Page<ExperimentDto>>([...key(wid), 'list']);
         if (prev && 'status' in body) {
-          qc.setQueryData<Page<Experiment>>([...key(wid), 'list'], {
+          qc.setQueryData<Page<ExperimentDto>>([...key(wid), 'list'], {
             ...prev,
             items: prev.items.map((e) =>
-              e.id === id ? { ...e, status: body.status as Experiment['status'] } : e,
+              e.id === id ? { ...e, status: body.status as ExperimentDto['status'] } : e,
             ),
           });
         }
@@ -52,7 +54,10 @@ export function useExperimentMutations(wid: string) {
     }),
     addLearning: useMutation({
       mutationFn: ({ id, ...body }: { id: string; text: string; evidenceUrl?: string }) =>
-        api<Experiment>(`/workspaces/${wid}/experiments/${id}/learnings`, { method: 'POST', body }),
+        api<ExperimentDto>(`/workspaces/${wid}/experiments/${id}/learnings`, {
+          method: 'POST',
+          body,
+        }),
       onSuccess: done,
     }),
   };

@@ -8,18 +8,21 @@ import type {
   NotificationPush,
   Page,
 } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { useSocketEvent } from '../../app/socket';
 import { workspaceKey } from '../workspaces/api';
 
-export function useInvitations(wid: string) {
-  return useQuery({
+export const invitationsQuery = (wid: string) =>
+  queryOptions({
     queryKey: [...workspaceKey(wid), 'invitations'],
     queryFn: () =>
       api<Page<InvitationDto>>(`/workspaces/${wid}/invitations`, { query: { limit: 200 } }),
   });
+
+export function useInvitations(wid: string) {
+  return useQuery(invitationsQuery(wid));
 }
 
 export function useCreateInvitation(wid: string) {

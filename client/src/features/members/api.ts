@@ -1,13 +1,16 @@
 import type { MemberDto, Page, UpdateMemberInput } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { workspaceKey } from '../workspaces/api';
 
-export function useMembers(wid: string) {
-  return useQuery({
+export const membersQuery = (wid: string) =>
+  queryOptions({
     queryKey: [...workspaceKey(wid), 'members'],
     queryFn: () => api<Page<MemberDto>>(`/workspaces/${wid}/members`, { query: { limit: 200 } }),
   });
+
+export function useMembers(wid: string) {
+  return useQuery(membersQuery(wid));
 }
 
 export function useUpdateMember(wid: string) {

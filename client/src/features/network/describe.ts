@@ -1,10 +1,10 @@
-import type { BrokerSuggestion } from '../../api/contract';
+import type { BrokerSuggestionDto } from '@coalesce/shared';
 
 type Tx = (key: string, params?: Record<string, string | number>) => string;
 
 /** The suggestion's reason in the reader's language; the server's English text as a fallback. */
 export function describeSuggestion(
-  s: BrokerSuggestion,
+  s: BrokerSuggestionDto,
   names: Map<string, string>,
   tx: Tx,
   locale: string,

@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { useSocketEvent } from '../../app/socket';
+import { invalidateFor } from '../workspaces/invalidation';
 
 const key = ['notifications'] as const;
 
@@ -34,7 +35,8 @@ export function useLiveNotifications() {
   const onPush = useCallback(
     (push: NotificationPush) => {
       qc.setQueryData([...key, 'unread'], { unreadCount: push.unreadCount });
-      void qc.invalidateQueries({ queryKey: [...key, 'list'] });
+      // Not tied to a workspace: the notifications are the user's.
+      invalidateFor(qc, 'notification', '');
     },
     [qc],
   );

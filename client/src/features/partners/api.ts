@@ -1,7 +1,6 @@
-import type { Page } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page, PartnerDetailDto, PartnerDto } from '@coalesce/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Partner } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 export interface PartnerFilters {
@@ -12,18 +11,21 @@ export interface PartnerFilters {
 
 export const partnersKey = (wid: string) => [...workspaceKey(wid), 'partners'] as const;
 
-export function usePartners(wid: string, filters: PartnerFilters = {}) {
-  return useQuery({
+export const partnersQuery = (wid: string, filters: PartnerFilters = {}) =>
+  queryOptions({
     queryKey: [...partnersKey(wid), filters],
     queryFn: () =>
-      api<Page<Partner>>(`/workspaces/${wid}/partners`, { query: { limit: 200, ...filters } }),
+      api<Page<PartnerDto>>(`/workspaces/${wid}/partners`, { query: { limit: 200, ...filters } }),
   });
+
+export function usePartners(wid: string, filters: PartnerFilters = {}) {
+  return useQuery(partnersQuery(wid, filters));
 }
 
 export function usePartner(wid: string, pid: string) {
   return useQuery({
     queryKey: [...partnersKey(wid), 'one', pid],
-    queryFn: () => api<Partner>(`/workspaces/${wid}/partners/${pid}`),
+    queryFn: () => api<PartnerDetailDto>(`/workspaces/${wid}/partners/${pid}`),
   });
 }
 
@@ -31,7 +33,7 @@ export function useCreatePartner(wid: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: unknown) =>
-      api<Partner>(`/workspaces/${wid}/partners`, { method: 'POST', body }),
+      api<PartnerDto>(`/workspaces/${wid}/partners`, { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey(wid) }),
   });
 }
@@ -40,7 +42,7 @@ export function useUpdatePartner(wid: string, pid: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: unknown) =>
-      api<Partner>(`/workspaces/${wid}/partners/${pid}`, { method: 'PATCH', body }),
+      api<PartnerDto>(`/workspaces/${wid}/partners/${pid}`, { method: 'PATCH', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: partnersKey(wid) }),
   });
 }
@@ -49,7 +51,7 @@ export function useLeavePartner(wid: string, pid: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      api<Partner>(`/workspaces/${wid}/partners/${pid}/leave`, {
+      api<PartnerDto>(`/workspaces/${wid}/partners/${pid}/leave`, {
         method: 'POST',
         body: { reason },
       }),

@@ -1,6 +1,6 @@
+import type { DecisionPoliciesDto } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { DecisionPolicies } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'policies'] as const;
@@ -8,7 +8,7 @@ const key = (wid: string) => [...workspaceKey(wid), 'policies'] as const;
 export function usePolicies(wid: string) {
   return useQuery({
     queryKey: key(wid),
-    queryFn: () => api<DecisionPolicies>(`/workspaces/${wid}/decision-policies`),
+    queryFn: () => api<DecisionPoliciesDto>(`/workspaces/${wid}/decision-policies`),
   });
 }
 
@@ -16,7 +16,7 @@ export function usePutPolicy(wid: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ tier, ...body }: { tier: string } & Record<string, unknown>) =>
-      api<DecisionPolicies>(`/workspaces/${wid}/decision-policies/${tier}`, {
+      api<DecisionPoliciesDto>(`/workspaces/${wid}/decision-policies/${tier}`, {
         method: 'PUT',
         body,
       }),

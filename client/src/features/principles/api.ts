@@ -1,7 +1,6 @@
-import type { Page } from '@coalesce/shared';
+import type { Page, PrincipleDto } from '@coalesce/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Principle } from '../../api/contract';
 import { workspaceKey } from '../workspaces/api';
 
 const key = (wid: string) => [...workspaceKey(wid), 'principles'] as const;
@@ -9,7 +8,8 @@ const key = (wid: string) => [...workspaceKey(wid), 'principles'] as const;
 export function usePrinciples(wid: string) {
   return useQuery({
     queryKey: key(wid),
-    queryFn: () => api<Page<Principle>>(`/workspaces/${wid}/principles`, { query: { limit: 200 } }),
+    queryFn: () =>
+      api<Page<PrincipleDto>>(`/workspaces/${wid}/principles`, { query: { limit: 200 } }),
   });
 }
 
@@ -19,7 +19,7 @@ export function usePrincipleMutations(wid: string) {
   return {
     create: useMutation({
       mutationFn: (body: { title: string; description?: string }) =>
-        api<Principle>(`/workspaces/${wid}/principles`, { method: 'POST', body }),
+        api<PrincipleDto>(`/workspaces/${wid}/principles`, { method: 'POST', body }),
       onSuccess: done,
     }),
     update: useMutation({
@@ -31,7 +31,7 @@ export function usePrincipleMutations(wid: string) {
         title?: string;
         description?: string;
         order?: number;
-      }) => api<Principle>(`/workspaces/${wid}/principles/${id}`, { method: 'PATCH', body }),
+      }) => api<PrincipleDto>(`/workspaces/${wid}/principles/${id}`, { method: 'PATCH', body }),
       onSuccess: done,
     }),
     remove: useMutation({

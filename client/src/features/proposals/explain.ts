@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/contract';
+import type { ProposalDto } from '@coalesce/shared';
 
 type Tx = (key: string, params?: Record<string, string | number>) => string;
 
@@ -10,7 +10,7 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
  * the decision semantics to read where a decision stands.
  */
 export function explainTally(
-  p: Pick<Proposal, 'policy' | 'tally' | 'electorate' | 'consultationEndsAt'>,
+  p: Pick<ProposalDto, 'policy' | 'tally' | 'electorate' | 'consultationEndsAt'>,
   tx: Tx,
   opts: { formatDate(iso: string): string; deciderNames: string[] },
 ): string[] {

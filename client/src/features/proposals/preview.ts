@@ -1,4 +1,4 @@
-import type { ProposalPreview } from '../../api/contract';
+import type { ProposalPreviewDto as ProposalPreview } from '@coalesce/shared';
 
 type Tx = (key: string, params?: Record<string, string | number>) => string;
 

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/contract';
+import type { ProposalDto as Proposal } from '@coalesce/shared';
 
 type Tx = (key: string, params?: Record<string, string | number>) => string;
 

@@ -4,24 +4,30 @@ import type {
   UpdateWorkspaceInput,
   WorkspaceDto,
 } from '@coalesce/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 /** Every query of one workspace lives under this key, so one invalidation refreshes the page. */
 export const workspaceKey = (wid: string) => ['workspace', wid] as const;
 
-export function useWorkspaces() {
-  return useQuery({
+export const workspacesQuery = () =>
+  queryOptions({
     queryKey: ['workspaces'],
     queryFn: () => api<Page<WorkspaceDto>>('/workspaces', { query: { limit: 200 } }),
   });
-}
 
-export function useWorkspace(wid: string) {
-  return useQuery({
+export const workspaceQuery = (wid: string) =>
+  queryOptions({
     queryKey: [...workspaceKey(wid), 'detail'],
     queryFn: () => api<WorkspaceDto>(`/workspaces/${wid}`),
   });
+
+export function useWorkspaces() {
+  return useQuery(workspacesQuery());
+}
+
+export function useWorkspace(wid: string) {
+  return useQuery(workspaceQuery(wid));
 }
 
 export function useCreateWorkspace() {

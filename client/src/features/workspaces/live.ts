@@ -1,12 +1,14 @@
-import type { ActivityEventDto } from '@coalesce/shared';
+import type { ActivityEventDto, MembershipChange } from '@coalesce/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSocket } from '../../app/socket';
-import { workspaceKey } from './api';
+import { invalidateFor, refetchAfterReconnect } from './invalidation';
 
 /**
- * Joins the workspace's socket.io room (again after every reconnect) and refreshes the
- * workspace's queries whenever an event arrives. Returns whether the room is joined.
+ * Joins the workspace's socket.io room (again after every reconnect) and refreshes what each
+ * event changed (see `LIVE_INVALIDATION`). After a reconnect, the events missed while away are
+ * made up for by refetching the workspace's queries on screen. Returns whether the room is
+ * joined.
  */
 export function useWorkspaceLive(wid: string): boolean {
   const socket = useSocket();
@@ -14,24 +16,29 @@ export function useWorkspaceLive(wid: string): boolean {
   const [joined, setJoined] = useState(false);
   useEffect(() => {
     if (!socket) return;
+    let wasJoined = false;
     const join = () =>
-      socket.emit('workspace:join', { workspaceId: wid }, (res) => setJoined(Boolean(res?.ok)));
+      socket.emit('workspace:join', { workspaceId: wid }, (res) => {
+        const ok = Boolean(res?.ok);
+        if (ok && wasJoined) refetchAfterReconnect(qc, wid);
+        wasJoined ||= ok;
+        setJoined(ok);
+      });
     const onDisconnect = () => setJoined(false);
     const onEvent = (e: ActivityEventDto) => {
-      if (e.workspaceId !== wid) return;
-      void qc.invalidateQueries({ queryKey: workspaceKey(wid) });
-      if (e.type.startsWith('workspace.') || e.type.startsWith('member.')) {
-        void qc.invalidateQueries({ queryKey: ['workspaces'] });
-      }
+      if (e.workspaceId === wid) invalidateFor(qc, e.type, wid);
     };
+    const onMembership = (m: MembershipChange) => invalidateFor(qc, 'membership', m.workspaceId);
     socket.on('connect', join);
     socket.on('disconnect', onDisconnect);
     socket.on('event', onEvent);
+    socket.on('membership', onMembership);
     if (socket.connected) join();
     return () => {
       socket.off('connect', join);
       socket.off('disconnect', onDisconnect);
       socket.off('event', onEvent);
+      socket.off('membership', onMembership);
       if (socket.connected) socket.emit('workspace:leave', { workspaceId: wid });
     };
   }, [socket, wid, qc]);

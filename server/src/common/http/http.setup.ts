@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ErrorCode, LIMITS, STATUS_TEXT } from '@coalesce/shared';
 import cookieParser from 'cookie-parser';
@@ -8,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+import { serveClient, setupCompression } from './client-assets.setup';
 
 /** Request logs: `req`, `res` and `err` serialised as pino-http does, only when written. */
 const httpLogger = logger.child(
@@ -55,18 +54,16 @@ function requestLogging(req: Request & { id?: string }, res: Response, next: Nex
   next();
 }
 
-/** Paths the SPA fallback must never answer. */
-const NON_SPA = /^\/(api|socket\.io|collab)(\/|$)/;
-
 /**
  * Express-level plumbing that runs before Nest's router: request ids and logs, cookies, the
- * JSON body parser (malformed → 400, oversize → 413, before anything else), and the built
- * client with SPA fallback.
+ * compression, the JSON body parser (malformed → 400, oversize → 413, before anything else),
+ * and the built client with SPA fallback.
  */
 export function setupHttp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestLogging);
+  setupCompression(app);
   app.use(cookieParser());
   app.use(
     express.json({
@@ -104,25 +101,5 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
     next(err);
   });
 
-  const dist = config.http.clientDist;
-  const index = join(dist, 'index.html');
-  if (existsSync(index)) {
-    app.use(
-      express.static(dist, {
-        index: false,
-        maxAge: '1h',
-        setHeaders: (res, path) => {
-          if (path.includes(`${join(dist, 'assets')}`))
-            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || NON_SPA.test(req.path)) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  } else {
-    logger.warn({ dist }, 'client build not found; serving the API only');
-  }
+  serveClient(app, config);
 }

@@ -1,9 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-type WithRole = Pick<Membership, 'role'>;
-
-/** Researchers (observers) and coordinators export; members do not. */
-export const canExport = (m: WithRole): boolean =>
-  m.role === 'coordinator' || m.role === 'observer';
-/** Email addresses leave the workspace only for its coordinators. */
-export const canExportEmails = (m: WithRole): boolean => m.role === 'coordinator';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canExport, canExportEmails } from '@coalesce/shared';

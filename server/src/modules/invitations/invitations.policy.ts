@@ -1,8 +1,5 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-/** Pure rules about invitations. */
-export const canManageInvitations = (m: Pick<Membership, 'role'>): boolean =>
-  m.role === 'coordinator';
+/** Pure rules about invitations. Who manages them lives in @coalesce/shared (the client asks too). */
+export { canManageInvitations } from '@coalesce/shared';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 

@@ -1,7 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-/** Broker suggestions are for brokers, and for coordinators who run the network. */
-export const canSeeSuggestions = (m: Pick<Membership, 'role' | 'broker'>): boolean =>
-  m.role === 'coordinator' || (m.broker && m.role !== 'observer');
-
-export const SUGGESTIONS_DENIED = 'Only brokers and coordinators see broker suggestions';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canSeeSuggestions, SUGGESTIONS_DENIED } from '@coalesce/shared';

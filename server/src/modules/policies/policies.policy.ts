@@ -1,4 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-/** Everyone reads the decision policies; coordinators set them. */
-export const canSetPolicies = (m: Pick<Membership, 'role'>): boolean => m.role === 'coordinator';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canSetPolicies } from '@coalesce/shared';

@@ -1,5 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-/** Everyone in the workspace reads principles; coordinators write them. */
-export const canManagePrinciples = (m: Pick<Membership, 'role'>): boolean =>
-  m.role === 'coordinator';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canManagePrinciples } from '@coalesce/shared';

@@ -4,14 +4,16 @@
  * Nest: the proposals service loads the snapshot, asks these functions, and persists the answer.
  */
 import {
-  type DecisionRule,
   type ElectorateMember,
   type Electorate,
   type OutcomeReason,
+  type PolicyCheck as Check,
+  type PolicyRefusal as Refusal,
+  type ProposalSnapshot,
+  type RefusalReason,
   type PartnerStatus,
   type Policy,
   type ProposalStatus,
-  type Role,
   type Tally,
   type Tier,
   type VoteChoice,
@@ -32,57 +34,21 @@ export interface Closing {
 
 export type OnVoteResult = { closed: false } | ({ closed: true } & Closing);
 
-/** Machine-readable cause of a refusal, for logs, error messages and tests. */
-export type RefusalReason =
-  | 'observer'
-  | 'no_partner'
-  | 'not_in_electorate'
-  | 'not_decider'
-  | 'not_coordinator'
-  | 'not_proposer'
-  | 'reason_required'
-  | 'closes_at_not_future'
-  | 'closes_at_within_consultation'
-  | 'closed'
-  | 'autonomous_rule'
-  | 'not_autonomous'
-  | 'consultation_running'
-  | 'consultation_over'
-  | 'invalid_transition'
-  | 'zero_weight';
-
-/**
- * `forbidden` → 403, `invalid` → 400 (with `path` for the error details), `conflict` → 409.
- * Checks return the first refusal in the contract's precedence 403 → 400 → 409.
+/*
+ * Who may vote, advise, decide or withdraw (and the refusal types) live in @coalesce/shared, so
+ * the client offers exactly the actions these checks accept.
  */
-export type Refusal =
-  | { ok: false; error: 'forbidden'; reason: RefusalReason; message: string }
-  | { ok: false; error: 'invalid'; reason: RefusalReason; message: string; path: string[] }
-  | { ok: false; error: 'conflict'; reason: RefusalReason; message: string };
+export type { Check, ProposalSnapshot, Refusal, RefusalReason };
+export type { ProposalActor as Actor } from '@coalesce/shared';
+export {
+  canAdvise,
+  canDecide,
+  canVote,
+  canWithdraw,
+  isOpenAt,
+  validateVoteReason,
+} from '@coalesce/shared';
 
-export type Check = { ok: true } | Refusal;
-
-/** What the phase rules need to know about a proposal. */
-export interface ProposalSnapshot {
-  status: ProposalStatus;
-  policy: Policy;
-  electorate: ElectorateMember[];
-  consultationEndsAt: Date | null;
-  closesAt: Date;
-}
-
-/** The caller: their workspace role and the partner they represent, if any. */
-export interface Actor {
-  role: Role;
-  partnerId: string | null;
-}
-
-const forbidden = (reason: RefusalReason, message: string): Refusal => ({
-  ok: false,
-  error: 'forbidden',
-  reason,
-  message,
-});
 const conflict = (reason: RefusalReason, message: string): Refusal => ({
   ok: false,
   error: 'conflict',
@@ -266,112 +232,6 @@ export function evaluateAtDeadline(
     case 'autonomous':
       return { status: 'expired', reason: 'undecided' };
   }
-}
-
-/** Consensus only: a `no` blocks, so it must say why. Whitespace alone is no reason. */
-export function validateVoteReason(
-  rule: DecisionRule,
-  vote: { choice: VoteChoice; reason?: string | null },
-): Check {
-  if (rule === 'consensus' && vote.choice === 'no' && !vote.reason?.trim()) {
-    return invalid('reason_required', ['reason'], 'A no vote needs a reason under consensus.');
-  }
-  return OK;
-}
-
-/** Open and its deadline not yet reached (the sweeper may not have closed it yet). */
-export function isOpenAt(
-  now: Date,
-  proposal: Pick<ProposalSnapshot, 'status' | 'closesAt'>,
-): boolean {
-  return proposal.status === 'open' && now.getTime() < proposal.closesAt.getTime();
-}
-
-/**
- * May `actor` cast or replace their partner's vote now? Precedence 403 → 400 → 409, as in the
- * contract's error rules: who you are is checked first (observer, no partner, partner outside
- * the frozen electorate), then the input (consensus `no` without a reason), then the state
- * (closed or past `closesAt`, then the autonomous rule, which takes no votes).
- */
-export function canVote(
-  now: Date,
-  proposal: ProposalSnapshot,
-  actor: Actor,
-  vote: { choice: VoteChoice; reason?: string | null },
-): Check {
-  if (actor.role === 'observer') return forbidden('observer', 'Observers cannot vote.');
-  if (actor.partnerId === null) {
-    return forbidden('no_partner', 'Only a representative of a partner can vote.');
-  }
-  const partnerId = actor.partnerId;
-  if (!proposal.electorate.some((m) => m.partnerId === partnerId)) {
-    return forbidden('not_in_electorate', "Your partner is not in this proposal's electorate.");
-  }
-  const reason = validateVoteReason(proposal.policy.rule, vote);
-  if (!reason.ok) return reason;
-  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
-  if (proposal.policy.rule === 'autonomous') {
-    return conflict('autonomous_rule', 'This proposal is decided autonomously, not by vote.');
-  }
-  return OK;
-}
-
-/**
- * May `actor` give advice now? Any member but observers; only on an open autonomous proposal
- * and only during its consultation, [opening, consultationEndsAt).
- */
-export function canAdvise(
-  now: Date,
-  proposal: ProposalSnapshot,
-  actor: Pick<Actor, 'role'>,
-): Check {
-  if (actor.role === 'observer') return forbidden('observer', 'Observers cannot give advice.');
-  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
-  if (proposal.policy.rule !== 'autonomous' || proposal.consultationEndsAt === null) {
-    return conflict('not_autonomous', 'Advice is only asked on autonomous proposals.');
-  }
-  if (now.getTime() >= proposal.consultationEndsAt.getTime()) {
-    return conflict('consultation_over', 'The consultation has ended.');
-  }
-  return OK;
-}
-
-/**
- * May `actor` decide now? Who: a representative of a decider partner, or a coordinator when the
- * policy names no deciders (403 otherwise; a coordinator is not a decider by role when deciders
- * are named). When: an open autonomous proposal in [consultationEndsAt, closesAt) (409 otherwise).
- */
-export function canDecide(now: Date, proposal: ProposalSnapshot, actor: Actor): Check {
-  if (actor.role === 'observer') return forbidden('observer', 'Observers cannot decide.');
-  const deciders = proposal.policy.deciders;
-  if (deciders.length > 0) {
-    if (actor.partnerId === null || !deciders.includes(actor.partnerId)) {
-      return forbidden('not_decider', 'Only a representative of a decider partner can decide.');
-    }
-  } else if (actor.role !== 'coordinator') {
-    return forbidden('not_coordinator', 'Without named deciders, a coordinator decides.');
-  }
-  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
-  if (proposal.policy.rule !== 'autonomous' || proposal.consultationEndsAt === null) {
-    return conflict('not_autonomous', 'Only autonomous proposals are decided this way.');
-  }
-  if (now.getTime() < proposal.consultationEndsAt.getTime()) {
-    return conflict('consultation_running', 'The consultation is still running.');
-  }
-  return OK;
-}
-
-/** Withdrawal: by the proposer or a coordinator (403), while open and before `closesAt` (409). */
-export function canWithdraw(
-  now: Date,
-  proposal: Pick<ProposalSnapshot, 'status' | 'closesAt'> & { proposedBy: string },
-  actor: { userId: string; role: Role },
-): Check {
-  if (actor.userId !== proposal.proposedBy && actor.role !== 'coordinator') {
-    return forbidden('not_proposer', 'Only the proposer or a coordinator can withdraw it.');
-  }
-  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
-  return OK;
 }
 
 const HOUR_MS = 3_600_000;

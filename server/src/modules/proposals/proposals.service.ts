@@ -4,7 +4,9 @@ import {
   LIMITS,
   adviceInputSchema,
   createProposalSchema,
+  canPropose,
   decideInputSchema,
+  PROPOSE_DENIED,
   voteInputSchema,
   type AdviceDto,
   type CreateProposal,
@@ -362,14 +364,13 @@ export class ProposalsService {
 
   /** Representatives of an active partner, brokers and coordinators; never observers. */
   private async assertMayPropose(me: Actor): Promise<void> {
-    const message = 'Only representatives of active partners, brokers and coordinators can propose';
-    if (me.role === 'observer') throw forbidden(message);
-    if (me.role === 'coordinator' || me.broker) return;
-    if (me.partnerId) {
+    // The rule is shared with the client; only the partner's status needs the database.
+    if (canPropose(me, null)) return;
+    if (me.role !== 'observer' && me.partnerId) {
       const [p] = await this.partners.findInWorkspace(me.workspaceId, [me.partnerId]);
-      if (p?.status === 'active') return;
+      if (canPropose(me, p?.status)) return;
     }
-    throw forbidden(message);
+    throw forbidden(PROPOSE_DENIED);
   }
 
   // ---- actions on an open proposal ---------------------------------------------------------

@@ -1,7 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-
-type WithRole = Pick<Membership, 'role'>;
-
-/** Pure rules about workspaces. */
-export const canViewWorkspace = (_m: WithRole): boolean => true;
-export const canUpdateWorkspace = (m: WithRole): boolean => m.role === 'coordinator';
+/** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
+export { canUpdateWorkspace, canViewWorkspace } from '@coalesce/shared';

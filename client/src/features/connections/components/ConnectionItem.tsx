@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { useState } from 'react';
-import type { Connection } from '../../../api/contract';
+import type { ConnectionDto as Connection } from '@coalesce/shared';
 import { Badge, Button, ErrorNote, Input } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { describeReason } from '../../network/describe';

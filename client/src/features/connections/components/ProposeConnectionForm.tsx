@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, Card, ErrorNote, Field, Select, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';

@@ -1,4 +1,4 @@
-import { CollabCloseCode, type WorkspaceDto } from '@coalesce/shared';
+import { canWriteDocuments, CollabCloseCode, type WorkspaceDto } from '@coalesce/shared';
 import { clsx } from 'clsx';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { useDocument } from '../api';
 import { useCollabSession } from '../collab';
 import { CollabEditor, colorFor, type CollabUser } from '../components/CollabEditor';
 import { VersionsPanel } from '../components/VersionsPanel';
+import { capacityOf } from '../../workspaces/capacity';
 
 function PresenceList({ users }: { users: CollabUser[] }) {
   const { t } = useI18n();
@@ -47,7 +48,7 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
   const [peers, setPeers] = useState<CollabUser[]>([]);
   const [saving, setSaving] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const readOnly = ws.myRole === 'observer';
+  const readOnly = !canWriteDocuments(capacityOf(ws));
   const user: CollabUser = {
     name: me.data?.displayName ?? '?',
     color: colorFor(me.data?.id ?? '?'),

@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { useNavigate } from 'react-router';
-import type { Experiment } from '../../../api/contract';
+import type { ExperimentDto as Experiment } from '@coalesce/shared';
 import { Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useDeleteExperiment } from '../api';

@@ -1,6 +1,6 @@
+import type { ExperimentDto } from '@coalesce/shared';
 import { BARRIERS, EXPERIMENT_STATUSES } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
-import type { Experiment } from '../../../api/contract';
 import type { FieldErrors } from '../../../components/ui/form';
 import { Button, ErrorNote, Field, Input, Select, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
@@ -16,7 +16,7 @@ export function ExperimentForm({
   onSubmit,
 }: {
   wid: string;
-  initial?: Experiment;
+  initial?: ExperimentDto;
   errors: FieldErrors;
   pending: boolean;
   submitLabel: string;

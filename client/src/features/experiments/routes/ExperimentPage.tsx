@@ -1,4 +1,9 @@
-import { EXPERIMENT_STATUSES, type ExperimentStatus, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canWriteExperiments,
+  EXPERIMENT_STATUSES,
+  type ExperimentStatus,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -21,6 +26,7 @@ import { usePrinciples } from '../../principles/api';
 import { useExperiment, useExperimentMutations } from '../api';
 import { DeleteExperimentButton } from '../components/DeleteExperimentButton';
 import { ExperimentForm } from '../components/ExperimentForm';
+import { capacityOf } from '../../workspaces/capacity';
 
 export function ExperimentPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -41,7 +47,7 @@ export function ExperimentPage() {
   const e = exp.data;
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const users = new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName]));
-  const canWrite = ws.myRole === 'coordinator' || Boolean(ws.myPartnerId);
+  const canWrite = canWriteExperiments(capacityOf(ws));
   const learningErrors = serverFieldErrors(addLearning.error);
 
   const onLearning = (ev: FormEvent) => {

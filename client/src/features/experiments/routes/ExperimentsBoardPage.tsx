@@ -1,4 +1,9 @@
-import { EXPERIMENT_STATUSES, type ExperimentStatus, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canWriteExperiments,
+  EXPERIMENT_STATUSES,
+  type ExperimentStatus,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { clsx } from 'clsx';
 import { useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
@@ -6,6 +11,7 @@ import { Badge, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
 import { useExperimentMutations, useExperiments } from '../api';
+import { capacityOf } from '../../workspaces/capacity';
 
 /** A column per status; drag a card (or use its menu) to move the experiment on. */
 export function ExperimentsBoardPage() {
@@ -16,7 +22,7 @@ export function ExperimentsBoardPage() {
   const { update } = useExperimentMutations(ws.id);
   const [over, setOver] = useState<ExperimentStatus | null>(null);
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
-  const canWrite = ws.myRole === 'coordinator' || Boolean(ws.myPartnerId);
+  const canWrite = canWriteExperiments(capacityOf(ws));
 
   if (experiments.isPending) return <Spinner label={t('app.loading')} />;
   if (experiments.isError) return <ErrorNote>{experiments.error.message}</ErrorNote>;

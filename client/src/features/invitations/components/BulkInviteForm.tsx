@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { Button, ErrorNote, Field, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useCreateInvitation } from '../api';

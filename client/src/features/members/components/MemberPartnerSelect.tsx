@@ -1,5 +1,5 @@
 import type { MemberDto } from '@coalesce/shared';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The coordinator's control for the partner a member speaks (and votes) for. */

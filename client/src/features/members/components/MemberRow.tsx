@@ -1,7 +1,7 @@
 import { ErrorCode, ROLES, type MemberDto, type Role, type WorkspaceDto } from '@coalesce/shared';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { Badge, Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useRemoveMember, useUpdateMember } from '../api';

@@ -1,6 +1,6 @@
+import type { NetworkDto } from '@coalesce/shared';
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import type { Network } from '../../../api/contract';
 import { ACTOR_COLORS } from '../colors';
 
 /**
@@ -12,7 +12,7 @@ export default function NetworkGraph({
   onSelect,
   label,
 }: {
-  network: Network;
+  network: NetworkDto;
   onSelect(id: string | null): void;
   label: string;
 }) {

@@ -1,4 +1,4 @@
-import type { Network } from '../../../api/contract';
+import type { NetworkDto as Network } from '@coalesce/shared';
 import { useI18n } from '../../../i18n/i18n';
 
 /**

@@ -1,4 +1,9 @@
-import { TIERS, type ProposeConnectionInput, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canSeeSuggestions,
+  TIERS,
+  type ProposeConnectionInput,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
@@ -11,6 +16,7 @@ import { useNetwork, useSuggestions } from '../api';
 import { ACTOR_COLORS } from '../colors';
 import { describeSuggestion } from '../describe';
 import { TiesList } from '../components/TiesList';
+import { capacityOf } from '../../workspaces/capacity';
 
 // Cytoscape is large: load it only when someone opens the map.
 const NetworkGraph = lazy(() => import('../components/NetworkGraph'));
@@ -38,7 +44,8 @@ export function NetworkPage() {
   const at =
     step >= STEPS ? undefined : new Date(start + ((now - start) * step) / STEPS).toISOString();
   const network = useNetwork(ws.id, at);
-  const suggestions = useSuggestions(ws.id, ws.myBroker);
+  const seesSuggestions = canSeeSuggestions(capacityOf(ws));
+  const suggestions = useSuggestions(ws.id, seesSuggestions);
 
   useEffect(() => {
     if (!playing) return;
@@ -173,7 +180,7 @@ export function NetworkPage() {
             </Link>
           </Card>
         )}
-        {ws.myBroker && (
+        {seesSuggestions && (
           <Card>
             <h2 className="mb-2 font-semibold">{t('network.suggestions')}</h2>
             {suggestions.data?.items.length ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, Card, Field, Input } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';

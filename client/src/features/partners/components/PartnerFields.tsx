@@ -1,8 +1,8 @@
+import type { PartnerDto } from '@coalesce/shared';
 import { ACTOR_TYPES, MOTIVATIONS, PARTNER_KINDS, TIERS } from '@coalesce/shared';
 import type { FieldErrors } from '../../../components/ui/form';
 import { Field, Input, Select, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
-import type { Partner } from '../../../api/contract';
 import { splitList } from '../api';
 
 /** Reads the fields below back into the contract's partner shape (`prefix` nests them). */
@@ -43,7 +43,7 @@ export function PartnerFields({
 }: {
   errors: FieldErrors;
   prefix?: string;
-  initial?: Partial<Partner>;
+  initial?: Partial<PartnerDto>;
   showTier?: boolean;
 }) {
   const { t, tx } = useI18n();

@@ -1,5 +1,5 @@
 import type { WorkspaceDto } from '@coalesce/shared';
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useUpdateMember } from '../../members/api';

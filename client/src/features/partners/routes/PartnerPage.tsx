@@ -1,4 +1,4 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canEditPartner, PARTNER_PROFILE_FIELDS, type WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -10,6 +10,7 @@ import { usePartner, useUpdatePartner } from '../api';
 import { LeavePartnerCard } from '../components/LeavePartnerCard';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
 import { PartnerRepresentatives } from '../components/PartnerRepresentatives';
+import { capacityOf } from '../../workspaces/capacity';
 
 export function PartnerPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -24,9 +25,7 @@ export function PartnerPage() {
   if (partner.isPending) return <Spinner label={t('app.loading')} />;
   if (partner.isError) return <ErrorNote>{t('app.notFound')}</ErrorNote>;
   const p = partner.data;
-  const isCoordinator = ws.myRole === 'coordinator';
-  const isRepresentative = ws.myPartnerId === p.id;
-  const canEdit = isCoordinator || isRepresentative;
+  const canEdit = canEditPartner(capacityOf(ws), p.id, PARTNER_PROFILE_FIELDS);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,4 +1,10 @@
-import { ACTOR_TYPES, PARTNER_STATUSES, TIERS, type WorkspaceDto } from '@coalesce/shared';
+import {
+  ACTOR_TYPES,
+  canManagePartners,
+  PARTNER_STATUSES,
+  TIERS,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -7,6 +13,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useCreatePartner, usePartners, type PartnerFilters } from '../api';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
 import { RepresentativesCell } from '../components/RepresentativesCell';
+import { capacityOf } from '../../workspaces/capacity';
 
 function FilterSelect({
   label,
@@ -70,7 +77,7 @@ export function PartnersPage() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t('partners.title')}</h1>
-        {ws.myRole === 'coordinator' && !adding && (
+        {canManagePartners(capacityOf(ws)) && !adding && (
           <Button onClick={() => setAdding(true)}>{t('partners.add')}</Button>
         )}
       </div>

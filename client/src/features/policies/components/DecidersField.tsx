@@ -1,4 +1,4 @@
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import { useI18n } from '../../../i18n/i18n';
 
 /** Deciders of the autonomous rule as a list of checkboxes (no Ctrl-click multi-select). */

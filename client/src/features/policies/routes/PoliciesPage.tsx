@@ -1,8 +1,9 @@
-import { STAGES, TIERS, type Stage, type WorkspaceDto } from '@coalesce/shared';
+import { canSetPolicies, STAGES, TIERS, type Stage, type WorkspaceDto } from '@coalesce/shared';
 import { useState } from 'react';
 import { useOutletContext } from 'react-router';
 import { Badge, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { capacityOf } from '../../workspaces/capacity';
 import { usePolicies } from '../api';
 import { PolicyForm } from '../components/PolicyForm';
 
@@ -44,7 +45,7 @@ export function PoliciesPage() {
             stage={stage}
             tier={tier}
             policy={row[tier]}
-            readOnly={ws.myRole !== 'coordinator'}
+            readOnly={!canSetPolicies(capacityOf(ws))}
           />
         </Card>
       ))}

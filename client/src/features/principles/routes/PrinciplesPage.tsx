@@ -1,4 +1,4 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canManagePrinciples, type WorkspaceDto } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext } from 'react-router';
 import { serverFieldErrors } from '../../../components/ui/form';
@@ -13,6 +13,7 @@ import {
 } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { usePrincipleMutations, usePrinciples } from '../api';
+import { capacityOf } from '../../workspaces/capacity';
 
 export function PrinciplesPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -21,7 +22,7 @@ export function PrinciplesPage() {
   const { create, update, remove } = usePrincipleMutations(ws.id);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const canWrite = ws.myRole === 'coordinator';
+  const canWrite = canManagePrinciples(capacityOf(ws));
   const errors = serverFieldErrors(create.error);
 
   const onSubmit = (e: FormEvent) => {

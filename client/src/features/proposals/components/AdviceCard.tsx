@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Proposal } from '../../../api/contract';
+import type { ProposalDto as Proposal } from '@coalesce/shared';
 import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, Card, ErrorNote, Field, Textarea } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
@@ -30,12 +30,11 @@ export function AdviceCard({
       <h2 className="font-semibold">{t('proposals.advice')}</h2>
       <p className="text-sm text-slate-500">{t('proposals.adviceHint')}</p>
       <ul className="space-y-2">
-        {p.advice.map((a, i) => (
-          <li key={a.id ?? i} className="rounded-md bg-slate-50 p-2 text-sm">
+        {p.advice.map((a) => (
+          <li key={a.id} className="rounded-md bg-slate-50 p-2 text-sm">
             <p className="whitespace-pre-line">{a.text}</p>
             <p className="text-xs text-slate-500">
-              {userNames.get(a.authorId ?? a.givenBy ?? '') ?? '…'} ·{' '}
-              {fmt.format(new Date(a.createdAt))}
+              {userNames.get(a.authorId) ?? '…'} · {fmt.format(new Date(a.createdAt))}
             </p>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import type { Partner } from '../../../api/contract';
+import type { PartnerDto as Partner } from '@coalesce/shared';
 import type { FieldErrors } from '../../../components/ui/form';
 import { Field, Input, Select } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';

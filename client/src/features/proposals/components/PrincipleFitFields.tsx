@@ -1,4 +1,4 @@
-import type { Principle } from '../../../api/contract';
+import type { PrincipleDto as Principle } from '@coalesce/shared';
 import { Input } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../../api/contract';
+import type { ProposalDto as Proposal } from '@coalesce/shared';
 import { Card } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';

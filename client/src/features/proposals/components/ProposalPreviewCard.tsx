@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ProposalPreview } from '../../../api/contract';
+import type { ProposalPreviewDto as ProposalPreview } from '@coalesce/shared';
 import { Button, Card } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../../api/contract';
+import type { ProposalDto as Proposal } from '@coalesce/shared';
 import { useI18n } from '../../../i18n/i18n';
 import { explainViewer } from '../viewer';
 

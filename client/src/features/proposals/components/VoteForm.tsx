@@ -1,6 +1,6 @@
 import { VOTE_CHOICES, type VoteChoice } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
-import type { Proposal } from '../../../api/contract';
+import type { ProposalDto as Proposal } from '@coalesce/shared';
 import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, ErrorNote, Field, Textarea } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ProposalPreview } from '../../../api/contract';
+import type { ProposalPreviewDto as ProposalPreview } from '@coalesce/shared';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
 import { useCreateProposal, usePreviewProposal } from '../api';
 

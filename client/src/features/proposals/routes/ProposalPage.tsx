@@ -15,6 +15,7 @@ import { TallyCard } from '../components/TallyCard';
 import { ViewerNote } from '../components/ViewerNote';
 import { VoteForm } from '../components/VoteForm';
 import { explainTally, timeLeft } from '../explain';
+import { proposalHints } from '../permissions';
 
 export function ProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -40,19 +41,8 @@ export function ProposalPage() {
   );
   const open = p.status === 'open';
   const autonomous = p.policy.rule === 'autonomous';
-  // The server says who may vote; older answers without `viewer` fall back to the old rule.
-  const canVote = p.viewer
-    ? p.viewer.canVote
-    : open &&
-      !autonomous &&
-      ws.myRole !== 'observer' &&
-      p.electorate.some((e) => e.partnerId === ws.myPartnerId);
-  const inConsultation =
-    autonomous && p.consultationEndsAt != null && now < Date.parse(p.consultationEndsAt);
-  const isDecider =
-    (p.policy.deciders.length === 0 && ws.myRole === 'coordinator') ||
-    Boolean(ws.myPartnerId && p.policy.deciders.includes(ws.myPartnerId));
-  const canWithdraw = open && (p.proposedBy === me.data?.id || ws.myRole === 'coordinator');
+  // The server's own checks (@coalesce/shared), asked about now: only offer what it accepts.
+  const may = proposalHints(p, ws, me.data?.id ?? '', now);
   const lines = explainTally(p, tx, {
     formatDate: (s) => fmt.format(new Date(s)),
     deciderNames: p.policy.deciders.map((d) => partnerNames.get(d) ?? '…'),
@@ -93,7 +83,7 @@ export function ProposalPage() {
         )}
         <TallyCard proposal={p} lines={lines} partnerNames={partnerNames} userNames={userNames}>
           <ViewerNote proposal={p} partnerNames={partnerNames} />
-          {open && canVote && (
+          {may.vote && (
             <VoteForm
               wid={ws.id}
               proposal={p}
@@ -106,11 +96,11 @@ export function ProposalPage() {
             wid={ws.id}
             proposal={p}
             userNames={userNames}
-            canAdvise={open && inConsultation && ws.myRole !== 'observer'}
-            canDecide={open && !inConsultation && isDecider}
+            canAdvise={may.advise}
+            canDecide={may.decide}
           />
         )}
-        {canWithdraw && (
+        {may.withdraw && (
           <Button
             variant="secondary"
             onClick={() =>

@@ -1,15 +1,15 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canPropose, type ProposalDto, type WorkspaceDto } from '@coalesce/shared';
 import { Link, useOutletContext } from 'react-router';
-import type { Proposal } from '../../../api/contract';
 import { Badge, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { usePartners } from '../../partners/api';
+import { capacityOf } from '../../workspaces/capacity';
 import { useLiveTally, useProposals } from '../api';
 import { timeLeft } from '../explain';
 
-const tone = (s: Proposal['status']) =>
+const tone = (s: ProposalDto['status']) =>
   s === 'open' ? 'amber' : s === 'accepted' ? 'brand' : s === 'rejected' ? 'rose' : 'slate';
 
 export function ProposalsPage() {
@@ -21,14 +21,15 @@ export function ProposalsPage() {
   const now = useNow();
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
   const fmt = useDateFormat();
-  const canPropose = ws.myRole === 'coordinator' || ws.myBroker || Boolean(ws.myPartnerId);
+  const myPartner = partners.data?.items.find((x) => x.id === ws.myPartnerId);
+  const mayPropose = canPropose(capacityOf(ws), myPartner?.status);
 
   const items = [...(proposals.data?.items ?? [])].sort(
     (a, b) =>
       Number(b.status === 'open') - Number(a.status === 'open') ||
       b.createdAt.localeCompare(a.createdAt),
   );
-  const myVote = (p: Proposal) => {
+  const myVote = (p: ProposalDto) => {
     if (!ws.myPartnerId || !p.electorate.some((e) => e.partnerId === ws.myPartnerId))
       return t('proposals.notInElectorate');
     const v = p.votes.find((x) => x.partnerId === ws.myPartnerId);
@@ -54,7 +55,7 @@ export function ProposalsPage() {
           >
             {t('principles.title')}
           </Link>
-          {canPropose && (
+          {mayPropose && (
             <Link
               className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
               to="new"

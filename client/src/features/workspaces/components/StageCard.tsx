@@ -1,9 +1,10 @@
-import { STAGES, type Stage, type WorkspaceDto } from '@coalesce/shared';
+import { canUpdateWorkspace, type Stage, STAGES, type WorkspaceDto } from '@coalesce/shared';
 import { useState } from 'react';
 import { Button, Card, ErrorNote, Select } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { StageList } from '../../home/components/StageList';
 import { useUpdateWorkspace } from '../api';
+import { capacityOf } from '../capacity';
 
 export function StageCard({ ws }: { ws: WorkspaceDto }) {
   const { t, tx } = useI18n();
@@ -14,7 +15,7 @@ export function StageCard({ ws }: { ws: WorkspaceDto }) {
     <Card>
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{t('workspaces.stageTitle')}</h2>
-        {ws.myRole === 'coordinator' && !editing && (
+        {canUpdateWorkspace(capacityOf(ws)) && !editing && (
           <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
             {t('workspaces.changeStage')}
           </Button>

@@ -1,5 +1,7 @@
 import { clsx } from 'clsx';
-import { NavLink, Outlet, useParams } from 'react-router';
+import { Suspense } from 'react';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { warmOn } from '../../../app/lazyPage';
 import { ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useWorkspace } from '../api';
@@ -22,6 +24,7 @@ export function WorkspaceLayout() {
   const { t } = useI18n();
   const ws = useWorkspace(wid);
   const live = useWorkspaceLive(wid);
+  const { pathname } = useLocation();
   if (ws.isPending) return <Spinner label={t('app.loading')} />;
   if (ws.isError) return <ErrorNote>{t('app.notFound')}</ErrorNote>;
   return (
@@ -48,6 +51,7 @@ export function WorkspaceLayout() {
                 <NavLink
                   to={s.to}
                   end={s.end}
+                  {...warmOn(`/w/${wid}/${s.to}`)}
                   className={({ isActive }) =>
                     clsx(
                       'block rounded-md px-3 py-2 text-sm',
@@ -65,7 +69,10 @@ export function WorkspaceLayout() {
         </nav>
       </aside>
       <div className="min-w-0">
-        <Outlet context={ws.data} />
+        {/* The page's code may still be loading: show the workspace frame meanwhile. */}
+        <Suspense key={pathname} fallback={<Spinner label={t('app.loading')} />}>
+          <Outlet context={ws.data} />
+        </Suspense>
       </div>
     </div>
   );

@@ -1,11 +1,19 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canExport, canManageInvitations, type WorkspaceDto } from '@coalesce/shared';
+import { lazy, Suspense } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { Card } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
-import { InvitationsPanel } from '../../invitations/components/InvitationsPanel';
 import { MembersList } from '../../members/components/MembersList';
 import { StageCard } from '../components/StageCard';
+import { capacityOf } from '../capacity';
+
+// Coordinators only, and its form brings the shared schemas (zod): not in the overview's chunk.
+const InvitationsPanel = lazy(() =>
+  import('../../invitations/components/InvitationsPanel').then((m) => ({
+    default: m.InvitationsPanel,
+  })),
+);
 
 export function WorkspaceHomePage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -30,8 +38,12 @@ export function WorkspaceHomePage() {
             </Card>
           )}
           <MembersList ws={ws} />
-          {ws.myRole === 'coordinator' && <InvitationsPanel ws={ws} />}
-          {(ws.myRole === 'coordinator' || ws.myRole === 'observer') && (
+          {canManageInvitations(capacityOf(ws)) && (
+            <Suspense fallback={null}>
+              <InvitationsPanel ws={ws} />
+            </Suspense>
+          )}
+          {canExport(capacityOf(ws)) && (
             <Card>
               <h2 className="text-lg font-semibold">{t('exporting.title')}</h2>
               <div className="mt-2 flex flex-wrap gap-3 text-sm">

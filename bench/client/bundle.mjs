@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Prints the bytes (raw, gzip, brotli) of the JS and CSS a cold load of each page fetches
+// before it can render, following Vite's manifest: the entry and its static imports, plus the
+// page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
+// is on screen (the socket.io client for a signed-in user; the invitations form and the shared
+// schemas for a coordinator on the overview). `--build` rebuilds the client first.
+//   node bench/client/bundle.mjs [--build] [--json]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = process.env.CLIENT_DIST ?? join(root, 'client', 'dist');
+const manifestPath = join(dist, '.vite', 'manifest.json');
+
+if (process.argv.includes('--build') || !existsSync(manifestPath)) {
+  execFileSync('npx', ['vite', 'build'], { cwd: join(root, 'client'), stdio: 'inherit' });
+}
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+
+const SOCKET = (key) => key.includes('/socket.io-client/');
+const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
+const COLLAB = (key) => /^_collab-/.test(key);
+
+/**
+ * The route modules each page loads on a cold start (see client/src/app/router.tsx), and the
+ * chunks it loads after it renders (manifest keys, matched).
+ */
+const PAGES = {
+  landing: { modules: [], deferred: [] },
+  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [] },
+  'workspace overview': {
+    modules: [
+      'src/features/workspaces/components/WorkspaceLayout.tsx',
+      'src/features/workspaces/routes/WorkspaceHomePage.tsx',
+    ],
+    deferred: [SOCKET, INVITATIONS],
+  },
+  vision: {
+    modules: [
+      'src/features/workspaces/components/WorkspaceLayout.tsx',
+      'src/features/documents/routes/DocumentPage.tsx',
+    ],
+    deferred: [SOCKET, COLLAB],
+  },
+  network: {
+    modules: [
+      'src/features/workspaces/components/WorkspaceLayout.tsx',
+      'src/features/network/routes/NetworkPage.tsx',
+      'src/features/network/components/NetworkGraph.tsx',
+    ],
+    deferred: [SOCKET],
+  },
+};
+
+/** A manifest key and everything it imports statically (what the browser must fetch with it). */
+function closure(key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  const entry = manifest[key];
+  if (!entry) throw new Error(`not in the manifest: ${key}`);
+  seen.add(key);
+  for (const dep of entry.imports ?? []) closure(dep, seen);
+  return seen;
+}
+
+const sizeCache = new Map();
+function sizes(file) {
+  if (!sizeCache.has(file)) {
+    const bytes = readFileSync(join(dist, file));
+    sizeCache.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+      }).length,
+    });
+  }
+  return sizeCache.get(file);
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const rows = Object.entries(PAGES).map(([page, { modules, deferred }]) => {
+  const keys = new Set();
+  for (const k of ['index.html', ...modules]) closure(k, keys);
+  const js = new Set();
+  const css = new Set();
+  for (const k of keys) {
+    js.add(manifest[k].file);
+    for (const c of manifest[k].css ?? []) css.add(c);
+  }
+  const later = new Set();
+  for (const k of Object.keys(manifest).filter((key) => deferred.some((match) => match(key)))) {
+    for (const dep of closure(k)) if (!keys.has(dep)) later.add(manifest[dep].file);
+  }
+  const sum = (files) =>
+    [...files].reduce(
+      (acc, f) => {
+        const s = sizes(f);
+        return { raw: acc.raw + s.raw, gzip: acc.gzip + s.gzip, brotli: acc.brotli + s.brotli };
+      },
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+  return { page, files: js.size + css.size, js: sum(js), css: sum(css), deferred: sum(later) };
+});
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  console.log(`client bundle, first load per page (${dist}), KB = 1024 bytes`);
+  console.log(
+    '| page | files | JS raw KB | JS gzip KB | JS brotli KB | CSS gzip KB | deferred JS gzip KB |\n| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of rows) {
+    console.log(
+      `| ${r.page} | ${r.files} | ${kb(r.js.raw)} | ${kb(r.js.gzip)} | ${kb(r.js.brotli)} | ${kb(r.css.gzip)} | ${kb(r.deferred.gzip)} |`,
+    );
+  }
+}

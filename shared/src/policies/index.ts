@@ -1,0 +1,4 @@
+export * from './capacity.js';
+export * from './access.policy.js';
+export * from './proposals.policy.js';
+export * from './partners.policy.js';
