@@ -64,7 +64,10 @@ export const createPartnerSchema = z.object({
   tier: z.enum(TIERS).default('broad'),
   weight: zPartnerWeight.default(1),
   joinedAt: zInstant
-    .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future')
+    .refine((s) => Date.parse(s) <= Date.now(), {
+      message: 'must not be in the future',
+      params: { rule: 'not_in_future' },
+    })
     .optional(),
 });
 export type CreatePartnerInput = z.input<typeof createPartnerSchema>;
