@@ -18,9 +18,8 @@ export const zHttpUrl = z
   .string()
   .trim()
   .max(LIMITS.nameMax * 10)
-  .regex(HTTP_URL, 'must be an http(s) URL')
-  // Only once per field: a string the pattern refused is not checked again.
-  .refine((s) => !HTTP_URL.test(s) || URL.canParse(s), {
+  // One check, one message per field, with a rule the client can phrase in its language.
+  .refine((s) => HTTP_URL.test(s) && URL.canParse(s), {
     message: 'must be an http(s) URL',
     params: { rule: 'web_address' },
   });

@@ -37,7 +37,10 @@ export const zWebsite = z
   .string()
   .trim()
   .max(LIMITS.nameMax * 10)
-  .regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL');
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), {
+    message: 'must be an http(s) URL',
+    params: { rule: 'web_address' },
+  });
 
 /**
  * The partner profile fields shared by `POST …/partners` and an inline proposal candidate.
