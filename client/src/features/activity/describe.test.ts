@@ -318,6 +318,18 @@ describe('what the sentences say', () => {
     expect(text('en', event('partner.merged', {}))).toBe('Anna made a change in Partners');
   });
 
+  it('says when only the broker flag changed', () => {
+    const broker = event('member.role_changed', {
+      subjectId: ANNA,
+      payload: {
+        userId: ANNA,
+        from: { role: 'coordinator', broker: false },
+        to: { role: 'coordinator', broker: true },
+      },
+    });
+    expect(text('nl', broker)).toBe('Anna werd makelaar');
+  });
+
   it('says someone left even when they are no longer in the member list', () => {
     const left = event('member.left', {
       actorId: 'gone',
