@@ -35,10 +35,12 @@ export const proposeConnectionSchema = z
   .refine((c) => c.fromPartnerId.toLowerCase() !== c.toPartnerId.toLowerCase(), {
     path: ['toPartnerId'],
     message: 'a partner cannot be connected with itself',
+    params: { rule: 'connection_self' },
   })
   .refine((c) => !!c.reason || !!c.reasonCode, {
     path: ['reason'],
     message: 'must not be empty',
+    params: { rule: 'connection_reason' },
   });
 export type ProposeConnectionInput = z.input<typeof proposeConnectionSchema>;
 export type ProposeConnection = z.output<typeof proposeConnectionSchema>;

@@ -43,6 +43,7 @@ function checkConsultation(
       code: 'custom',
       path: ['consultationHours'],
       message: 'must not exceed votingHours for the autonomous rule',
+      params: { rule: 'consultation_too_long' },
     });
   }
 }

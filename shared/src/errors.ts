@@ -116,5 +116,7 @@ export function errorDetailOfIssue(i: z.core.$ZodIssue, root?: string): ErrorDet
   }
   if (i.code === 'invalid_format') d.format = i.format;
   if (i.code === 'invalid_type') d.origin = i.expected;
+  // Our own refinements name their rule (`params: { rule }`), like the services' refusals do.
+  if (i.code === 'custom' && typeof i.params?.rule === 'string') d.rule = i.params.rule;
   return d;
 }

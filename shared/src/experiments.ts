@@ -18,9 +18,11 @@ export const zHttpUrl = z
   .string()
   .trim()
   .max(LIMITS.nameMax * 10)
-  .regex(HTTP_URL, 'must be an http(s) URL')
-  // Only once per field: a string the pattern refused is not checked again.
-  .refine((s) => !HTTP_URL.test(s) || URL.canParse(s), 'must be an http(s) URL');
+  // One check, one message per field, with a rule the client can phrase in its language.
+  .refine((s) => HTTP_URL.test(s) && URL.canParse(s), {
+    message: 'must be an http(s) URL',
+    params: { rule: 'web_address' },
+  });
 
 const zTags = zArray(zName).transform(distinct);
 const zIds = zArray(zId).transform(distinct);
@@ -34,13 +36,21 @@ export function experimentShapeIssues(e: {
   partnerIds?: string[];
   startDate?: string | null;
   endDate?: string | null;
-}): { path: string[]; message: string }[] {
-  const issues: { path: string[]; message: string }[] = [];
+}): { path: string[]; message: string; params: { rule: string } }[] {
+  const issues: { path: string[]; message: string; params: { rule: string } }[] = [];
   if (e.leadPartnerId && !(e.partnerIds ?? []).includes(e.leadPartnerId)) {
-    issues.push({ path: ['leadPartnerId'], message: 'must be one of partnerIds' });
+    issues.push({
+      path: ['leadPartnerId'],
+      message: 'must be one of partnerIds',
+      params: { rule: 'lead_not_involved' },
+    });
   }
   if (e.startDate && e.endDate && e.endDate < e.startDate) {
-    issues.push({ path: ['endDate'], message: 'must not be before startDate' });
+    issues.push({
+      path: ['endDate'],
+      message: 'must not be before startDate',
+      params: { rule: 'end_before_start' },
+    });
   }
   return issues;
 }

@@ -37,7 +37,10 @@ export const zWebsite = z
   .string()
   .trim()
   .max(LIMITS.nameMax * 10)
-  .regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL');
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), {
+    message: 'must be an http(s) URL',
+    params: { rule: 'web_address' },
+  });
 
 /**
  * The partner profile fields shared by `POST …/partners` and an inline proposal candidate.
@@ -64,7 +67,10 @@ export const createPartnerSchema = z.object({
   tier: z.enum(TIERS).default('broad'),
   weight: zPartnerWeight.default(1),
   joinedAt: zInstant
-    .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future')
+    .refine((s) => Date.parse(s) <= Date.now(), {
+      message: 'must not be in the future',
+      params: { rule: 'not_in_future' },
+    })
     .optional(),
 });
 export type CreatePartnerInput = z.input<typeof createPartnerSchema>;

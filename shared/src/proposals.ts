@@ -59,6 +59,7 @@ export const createProposalSchema = z
           code: 'custom',
           path: [path],
           message: 'give exactly one of candidate or candidatePartnerId',
+          params: { rule: 'one_candidate' },
         });
       }
     }
@@ -69,6 +70,7 @@ export const createProposalSchema = z
           code: 'custom',
           path: ['principleFit', i, 'principleId'],
           message: 'is listed twice',
+          params: { rule: 'listed_twice' },
         });
       }
       seen.add(f.principleId);

@@ -9,12 +9,15 @@ export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date 
 export const zArray = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.arrayMax);
 
 /** `YYYY-MM-DD` that is also a real calendar day (2025-02-30 is not). */
-export const zCalendarDate = zIsoDate.refine((s) => {
-  // A malformed string is already reported by the pattern: one message per field.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'must be a real date YYYY-MM-DD');
+export const zCalendarDate = zIsoDate.refine(
+  (s) => {
+    // A malformed string is already reported by the pattern: one message per field.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
+    const d = new Date(`${s}T00:00:00.000Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  },
+  { message: 'must be a real date YYYY-MM-DD', params: { rule: 'real_date' } },
+);
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -26,10 +29,16 @@ export const zInstant = z
   .string()
   .trim()
   .max(40)
-  .refine((s) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return zCalendarDate.safeParse(s).success;
-    return ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
-  }, 'must be an ISO date (YYYY-MM-DD) or date-time with a time zone')
+  .refine(
+    (s) => {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return zCalendarDate.safeParse(s).success;
+      return ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
+    },
+    {
+      message: 'must be an ISO date (YYYY-MM-DD) or date-time with a time zone',
+      params: { rule: 'instant' },
+    },
+  )
   .transform((s) =>
     new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00.000Z` : s).toISOString(),
   );

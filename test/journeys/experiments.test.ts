@@ -75,7 +75,7 @@ test('experiments board: a card dragged to another column moves in a second brow
   await a.page.getByLabel('What did you learn?').fill('Another');
   await a.page.getByLabel('Evidence link (optional)').fill('javascript:alert(1)');
   await a.page.getByRole('button', { name: 'Record a learning' }).click();
-  await a.page.getByText('must be an http(s) URL').waitFor();
+  await a.page.getByText('Not a valid web address (start with https://).').waitFor();
 
   // Everything is in the activity log.
   const log = await anna.api.req<{ items: { type: string }[] }>(

@@ -33,6 +33,26 @@ const RULES = [
   'consultation_over',
   'invalid_transition',
   'zero_weight',
+  // …and the other services' and shared schemas' rules.
+  'not_workspace_partner',
+  'not_active_partner',
+  'partner_status',
+  'affiliation_individuals_only',
+  'affiliation_self',
+  'affiliation_organisation',
+  'not_workspace_principle',
+  'invalid_cursor',
+  'lead_not_involved',
+  'end_before_start',
+  'connection_self',
+  'connection_reason',
+  'consultation_too_long',
+  'one_candidate',
+  'listed_twice',
+  'not_in_future',
+  'web_address',
+  'real_date',
+  'instant',
 ];
 
 const leftovers = /\{\w+\}|\b[a-z_]+\.[a-z_]+\b|[A-Z]{3,}_[A-Z]+/;
@@ -157,6 +177,14 @@ describe('validation issues by their code and limit', () => {
       reasonCode: 'Not a code',
     });
     expect(d.map((x) => describeDetail(x, tx('nl')))).toEqual(['Niet in de verwachte vorm']);
+  });
+
+  it('our own refinements name their rule, phrased like the services’ refusals', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const d = details(proposeConnectionSchema, { fromPartnerId: id, toPartnerId: id, reason: 'x' });
+    expect(d.map((x) => describeDetail(x, tx('nl')))).toEqual([
+      'Een partner kan niet met zichzelf verbonden worden.',
+    ]);
   });
 
   it('a detail from an older server without an issue code keeps its words', () => {

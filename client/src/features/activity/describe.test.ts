@@ -182,6 +182,17 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     subjectId: DOC,
     payload: { documentId: DOC, label: 'Kick-off', title: 'Plan', kind: 'other' },
   },
+  // Announced by other parts of the product; ready before they land in ACTIVITY_EVENT_TYPES.
+  'connection.expired': {
+    actorId: null,
+    payload: {
+      fromPartnerId: GENK,
+      toPartnerId: JEUGDHUIS,
+      fromPartnerName: 'Stad Genk',
+      toPartnerName: 'Jeugdhuis X',
+    },
+  },
+  'experiment.deleted': { subjectId: EXPERIMENT, payload: { title: 'Zomerkamp' } },
 };
 
 function event(type: string, over: Partial<ActivityEventDto> = {}): ActivityEventDto {
@@ -294,6 +305,29 @@ describe('what the sentences say', () => {
     const v = event('document.version_created', SAMPLES['document.version_created']);
     expect(text('nl', v)).toBe('Anna bewaarde de versie ‘Kick-off’ van de visie');
     expect(render('en', v).at(-1)).toEqual({ text: 'the vision', href: `/w/${W}/vision` });
+  });
+
+  it('already speaks of the event types other parts of the product announced', () => {
+    expect(text('en', event('connection.expired', SAMPLES['connection.expired']))).toBe(
+      'The proposed connection between Stad Genk and Jeugdhuis X expired automatically without an answer',
+    );
+    expect(text('nl', event('experiment.deleted', SAMPLES['experiment.deleted']))).toBe(
+      'Anna verwijderde het experiment ‘Zomerkamp’',
+    );
+    // Anything else says who changed which area, never the code.
+    expect(text('en', event('partner.merged', {}))).toBe('Anna made a change in Partners');
+  });
+
+  it('says when only the broker flag changed', () => {
+    const broker = event('member.role_changed', {
+      subjectId: ANNA,
+      payload: {
+        userId: ANNA,
+        from: { role: 'coordinator', broker: false },
+        to: { role: 'coordinator', broker: true },
+      },
+    });
+    expect(text('nl', broker)).toBe('Anna werd makelaar');
   });
 
   it('says someone left even when they are no longer in the member list', () => {

@@ -133,7 +133,13 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
     }
     case 'member.role_changed': {
       const target = obj(p.to);
+      const before = obj(p.from);
       const self = (str(p.userId) ?? e.subjectId) === e.actorId;
+      if (before.role === target.role && before.broker !== target.broker) {
+        const member = person(p.userId ?? e.subjectId);
+        if (target.broker !== true) return say('member.broker_off', { member });
+        return say(self ? 'member.broker_on_self' : 'member.broker_on', { member });
+      }
       return say(self ? 'member.role_changed_self' : 'member.role_changed', {
         member: person(p.userId ?? e.subjectId),
         role: role(target.role, target.broker),

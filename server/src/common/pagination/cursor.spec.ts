@@ -15,7 +15,7 @@ describe('cursor', () => {
       expect(() => decodeCursor(bad, ['int'])).toThrow(
         expect.objectContaining({
           code: 'VALIDATION_FAILED',
-          details: [{ path: ['cursor'], message: expect.any(String) }],
+          details: [{ path: ['cursor'], message: expect.any(String), rule: 'invalid_cursor' }],
         }),
       );
     }

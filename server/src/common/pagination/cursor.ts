@@ -32,14 +32,14 @@ export function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid(['cursor'], 'is not a valid cursor');
+    throw invalid(['cursor'], 'is not a valid cursor', 'invalid_cursor');
   }
   if (
     !Array.isArray(values) ||
     values.length !== kinds.length ||
     !values.every((v, i) => validKey(kinds[i]!, v))
   ) {
-    throw invalid(['cursor'], 'is not a valid cursor');
+    throw invalid(['cursor'], 'is not a valid cursor', 'invalid_cursor');
   }
   return values as string[];
 }

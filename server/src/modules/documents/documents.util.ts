@@ -5,7 +5,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const invalidCursor = () =>
   new DomainError(ErrorCode.VALIDATION_FAILED, 'cursor: invalid cursor', [
-    { path: ['cursor'], message: 'invalid cursor' },
+    { path: ['cursor'], message: 'invalid cursor', rule: 'invalid_cursor' },
   ]);
 
 /** Opaque keyset cursor: the id of the last item of the previous page. */

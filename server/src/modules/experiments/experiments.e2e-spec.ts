@@ -124,12 +124,17 @@ describe('experiments (e2e)', () => {
       .post(path, { title: 'x', leadPartnerId: p.id, partnerIds: [q.id] })
       .expect(400);
     expect(lead.body.details).toEqual([
-      { path: ['leadPartnerId'], message: expect.any(String), issue: 'custom' },
+      {
+        path: ['leadPartnerId'],
+        message: expect.any(String),
+        issue: 'custom',
+        rule: 'lead_not_involved',
+      },
     ]);
     const dates = await api(t, coordinator.token)
       .post(path, { title: 'x', startDate: '2026-03-02', endDate: '2026-03-01' })
       .expect(400);
-    expect(dates.body.details[0].path).toEqual(['endDate']);
+    expect(dates.body.details[0]).toMatchObject({ path: ['endDate'], rule: 'end_before_start' });
     await api(t, coordinator.token)
       .post(path, { title: 'x', startDate: '2026-03-01', endDate: '2026-03-01' })
       .expect(201);

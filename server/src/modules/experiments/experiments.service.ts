@@ -240,7 +240,7 @@ export class ExperimentsService {
       const current = await this.lock(manager, me.workspaceId, experimentId);
       const next = merge(current, input);
       const issues = experimentShapeIssues(next);
-      if (issues.length) throw invalid(issues[0]!.path, issues[0]!.message);
+      if (issues.length) throw invalid(issues[0]!.path, issues[0]!.message, issues[0]!.params.rule);
       if (input.partnerIds !== undefined) {
         await this.partners.assertAllInWorkspace(me.workspaceId, input.partnerIds, 'partnerIds', {
           manager,
@@ -423,11 +423,17 @@ export class ExperimentsService {
     ids: readonly string[],
   ): Promise<void> {
     if (!ids.length) return;
-    if (!this.principleLookup) throw invalid(['principleIds'], 'unknown principle');
+    if (!this.principleLookup) {
+      throw invalid(['principleIds'], 'unknown principle', 'not_workspace_principle');
+    }
     const found = new Set(await this.principleLookup(manager, workspaceId, ids));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw invalid(['principleIds'], `unknown principle: ${missing.join(', ')}`);
+      throw invalid(
+        ['principleIds'],
+        `unknown principle: ${missing.join(', ')}`,
+        'not_workspace_principle',
+      );
     }
   }
 }

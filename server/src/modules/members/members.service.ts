@@ -366,7 +366,7 @@ export class MembersService implements MembershipLookup {
     partnerId: string,
   ): Promise<void> {
     if (!(await this.partnerLinkValidator(manager, workspaceId, partnerId))) {
-      throw invalid(['partnerId'], 'is not a partner of this workspace');
+      throw invalid(['partnerId'], 'is not a partner of this workspace', 'not_workspace_partner');
     }
   }
 

@@ -140,7 +140,11 @@ export class PartnersService implements OnModuleInit {
     const fieldPath = typeof path === 'string' ? [path] : path;
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw invalid(fieldPath, `not a partner of this workspace: ${missing.join(', ')}`);
+      throw invalid(
+        fieldPath,
+        `not a partner of this workspace: ${missing.join(', ')}`,
+        'not_workspace_partner',
+      );
     }
     if (opts.statuses) {
       const wrong = ids.filter((id) => !opts.statuses!.includes(found.get(id)!.status));
@@ -148,6 +152,9 @@ export class PartnersService implements OnModuleInit {
         throw invalid(
           fieldPath,
           `must be ${opts.statuses.join(' or ')} partners: ${wrong.join(', ')} is not`,
+          opts.statuses.length === 1 && opts.statuses[0] === 'active'
+            ? 'not_active_partner'
+            : 'partner_status',
         );
       }
     }
@@ -642,13 +649,17 @@ export class PartnersService implements OnModuleInit {
     path: string[],
   ): Promise<void> {
     if (!affiliationPartnerId) return;
-    if (kind !== 'individual') throw invalid(path, 'only individuals can be affiliated');
+    if (kind !== 'individual') {
+      throw invalid(path, 'only individuals can be affiliated', 'affiliation_individuals_only');
+    }
     if (affiliationPartnerId === selfId)
-      throw invalid(path, 'a partner cannot be affiliated with itself');
+      throw invalid(path, 'a partner cannot be affiliated with itself', 'affiliation_self');
     const org = await manager
       .getRepository(PartnerEntity)
       .findOneBy({ id: affiliationPartnerId, workspaceId });
-    if (!org) throw invalid(path, 'is not a partner of this workspace');
-    if (org.kind !== 'organisation') throw invalid(path, 'must be an organisation partner');
+    if (!org) throw invalid(path, 'is not a partner of this workspace', 'not_workspace_partner');
+    if (org.kind !== 'organisation') {
+      throw invalid(path, 'must be an organisation partner', 'affiliation_organisation');
+    }
   }
 }

@@ -64,7 +64,13 @@ export class PrinciplesService {
     if (!ids.length) return;
     const found = new Set(await this.existingIds(workspaceId, ids, manager));
     const i = ids.findIndex((id) => !found.has(id));
-    if (i >= 0) throw invalid(path(ids[i]!, i), 'is not a principle of this workspace');
+    if (i >= 0) {
+      throw invalid(
+        path(ids[i]!, i),
+        'is not a principle of this workspace',
+        'not_workspace_principle',
+      );
+    }
   }
 
   async list(workspaceId: string, q: PrincipleListQuery): Promise<Page<PrincipleDto>> {

@@ -336,7 +336,12 @@ export class ProposalsService {
         [input.candidatePartnerId!],
         manager,
       );
-      if (!found) throw invalid(['candidatePartnerId'], 'is not a partner of this workspace');
+      if (!found)
+        throw invalid(
+          ['candidatePartnerId'],
+          'is not a partner of this workspace',
+          'not_workspace_partner',
+        );
       candidate = found;
       const promotable = found.status === 'active' && found.tier === 'broad';
       if (found.status === 'active' && !(promotable && input.tier === 'core')) {
