@@ -735,6 +735,7 @@ export const en = {
       invalid_transition: 'This proposal cannot change that way any more.',
       zero_weight: 'Nobody could decide: the voting partners have no weight.',
       not_workspace_partner: 'Choose a partner of this network.',
+      not_a_side: 'Choose one of the two partners of this connection.',
       not_active_partner: 'Choose an active partner of this network.',
       partner_status: 'This partner cannot be chosen here in its current status.',
       affiliation_individuals_only: 'Only individuals can be affiliated with an organisation.',

@@ -750,6 +750,7 @@ export const nl: Messages = {
       invalid_transition: 'Dit voorstel kan niet meer op die manier veranderen.',
       zero_weight: 'Niemand zou kunnen beslissen: de stemmende partners hebben geen gewicht.',
       not_workspace_partner: 'Kies een partner van dit netwerk.',
+      not_a_side: 'Kies een van de twee partners van deze verbinding.',
       not_active_partner: 'Kies een actieve partner van dit netwerk.',
       partner_status: 'Deze partner kan hier in zijn huidige status niet gekozen worden.',
       affiliation_individuals_only: 'Alleen personen kunnen aan een organisatie verbonden zijn.',

@@ -202,7 +202,7 @@ export class ConnectionsService {
         const answering = answeringSide(me, c, input.partnerId, unrepresented);
         if (!answering.ok) {
           throw answering.error === 'invalid'
-            ? invalid(['partnerId'], answering.message)
+            ? invalid(['partnerId'], answering.message, 'not_a_side')
             : forbidden(answering.message);
         }
         const { side, onBehalf } = answering;
