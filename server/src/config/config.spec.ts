@@ -9,6 +9,14 @@ describe('loadConfig', () => {
     expect(c.database.dataDir.endsWith('.data')).toBe(true);
     expect(c.auth.loginFailuresPer15Min).toBe(10);
     expect(c.auth.registerPerHour).toBe(300);
+    expect(c.demo).toEqual({ enabled: true, perUserPerDay: 3 });
+  });
+
+  it('switches the demo endpoint off and sets its limit', () => {
+    expect(loadConfig({ DEMO_ENABLED: 'false', DEMO_PER_USER_PER_DAY: '10' }).demo).toEqual({
+      enabled: false,
+      perUserPerDay: 10,
+    });
   });
 
   it.each([
@@ -18,6 +26,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ RATE_LIMIT_LOGIN_FAILURES: '-1' }, 'RATE_LIMIT_LOGIN_FAILURES'],
+    [{ DEMO_ENABLED: 'yes' }, 'DEMO_ENABLED'],
+    [{ DEMO_PER_USER_PER_DAY: '0' }, 'DEMO_PER_USER_PER_DAY'],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
