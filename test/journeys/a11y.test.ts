@@ -9,7 +9,14 @@ import { signedInPage } from '../support/ui.ts';
 
 const app = appUnderTest();
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+// Set A11Y_SCREENSHOTS=<dir> to keep a full-page screenshot of every route checked (for review).
+const SHOTS = process.env.A11Y_SCREENSHOTS;
+const shotName = (where: string, size: string) =>
+  `${SHOTS}/${where.replace(/[0-9a-f-]{36}|[A-Za-z0-9_-]{43}/g, 'x').replace(/[^a-z0-9]+/gi, '_')}_${size}.png`;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -198,7 +205,8 @@ interface AxeResult {
 }
 
 async function axe(page: Page): Promise<AxeResult> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(
     (tags) =>
       (
@@ -225,7 +233,10 @@ async function contextFor(
       })();
   await opened.page.setViewportSize(viewport);
   // The chosen language wins over the account's (login stores the account's).
-  await opened.context.addInitScript((l) => localStorage.setItem('coalesce.locale', l), locale.lang);
+  await opened.context.addInitScript(
+    (l) => localStorage.setItem('coalesce.locale', l),
+    locale.lang,
+  );
   return opened;
 }
 
@@ -251,9 +262,13 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
         assert.equal(lang, locale.lang, `${where}: the page is in ${lang}`);
         for (const v of (await axe(desktop.page)).violations) {
           for (const n of v.nodes) {
-            problems.push(`axe ${v.id} (${v.impact}) on ${where} at ${n.target.join(' ')}: ${v.help}`);
+            problems.push(
+              `axe ${v.id} (${v.impact}) on ${where} at ${n.target.join(' ')}: ${v.help}`,
+            );
           }
         }
+        if (SHOTS)
+          await desktop.page.screenshot({ path: shotName(where, 'desktop'), fullPage: true });
         await phone.page.goto(`${app.server.url}${r.path}`);
         await settle(phone.page, r.path, `${where} on a phone`);
         const { scrollWidth, clientWidth, widest } = await phone.page.evaluate(() => {
@@ -262,7 +277,11 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
           let widest = '';
           for (const el of Array.from(document.body.querySelectorAll('*'))) {
             const right = el.getBoundingClientRect().right;
-            if (right > root.clientWidth + 1) {
+            let clipped = false;
+            for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+              if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+            }
+            if (right > root.clientWidth + 1 && !clipped) {
               widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(
                 el.getAttribute('class') ?? '',
               )
@@ -274,6 +293,7 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
           }
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
         });
+        if (SHOTS) await phone.page.screenshot({ path: shotName(where, 'phone'), fullPage: true });
         if (scrollWidth > clientWidth) {
           problems.push(
             `overflow on ${where} at 390×844: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; first wide element: ${widest}`,

@@ -28,13 +28,40 @@ export const en = {
   },
   home: {
     title: 'Build your learning ecosystem together',
-    intro:
-      'Partners co-write a shared vision, decide together who joins, track experiments, and brokers connect people across the network.',
     stagesTitle: 'The four development stages',
-    status: 'System status',
-    apiUp: 'Server and database are up',
-    apiDown: 'The server cannot reach its database',
-    apiUnknown: 'Checking the server…',
+  },
+  layout: {
+    menu: 'Menu',
+    boardColumns: 'Columns of the board',
+    boardHint: 'The board is wider than the screen: scroll sideways, or jump to a column.',
+  },
+  landing: {
+    lead: 'Coalesce is a shared online workspace for a coalition of organisations and people who work towards one goal together — a “learning ecosystem” of schools, clubs, youth work, cities and citizens.',
+    whatTitle: 'What you do in Coalesce',
+    features: {
+      vision: {
+        title: 'Write the vision together',
+        text: 'Everyone edits the same text at the same time. Name a version when you agree on it.',
+      },
+      decide: {
+        title: 'Decide who joins',
+        text: 'Propose a new partner and decide by consensus, by weighted vote or after consultation, with rules you set per stage.',
+      },
+      experiments: {
+        title: 'Try things and learn',
+        text: 'Follow your experiments on a shared board and write down what you learn from them.',
+      },
+      network: {
+        title: 'See and grow the network',
+        text: 'A map shows who works with whom and how that changed; brokers suggest who should meet.',
+      },
+    },
+    stagesIntro:
+      'A network goes through four stages. Coalesce keeps track of the stage you are in and adapts how you decide to it.',
+    startTitle: 'Get started',
+    startText:
+      'Create an account, start a network or accept the invitation a coordinator sent you.',
+    toNetworks: 'Go to your networks',
   },
   stages: {
     hypothesis_vision: {
