@@ -484,9 +484,59 @@ export const en = {
     loading: 'Drawing the network…',
     partners: '{n} partners',
     ties: '{n} ties',
-    density: 'Density {value}',
-    diversity: 'Diversity {value}',
-    activeShare: 'Active in an experiment (90 days): {value}',
+    nowLong: 'Network today, {date}',
+    view: 'Show the network as',
+    viewMap: 'Map',
+    viewTable: 'Table',
+    keyboardHint:
+      'Click a partner on the map, or put the focus on the map and go through the partners with the arrow keys.',
+    legendTitle: 'Colours on the map',
+    degreeExplain: 'How many partners this one works with directly. Higher means better connected.',
+    betweennessExplain:
+      'How often this partner is the link between two others who have no shorter way to each other. Higher means it brings together partners who would otherwise not meet.',
+    suggestionsForBrokers: 'Brokers propose these connections; as a coordinator you can see them.',
+    table: {
+      caption: 'Partners on the map with their figures; the column buttons sort the table.',
+      name: 'Partner',
+      actorType: 'Type of actor',
+      tier: 'Circle',
+      degree: 'Ties',
+      betweenness: 'Bridging',
+      showOnMap: 'Show on the map',
+    },
+    metrics: {
+      title: 'What the figures say',
+      trend: {
+        up: 'Up from {before} on {date}',
+        down: 'Down from {before} on {date}',
+        same: 'The same as on {date}',
+      },
+      nodes: {
+        name: 'Partners',
+        explain:
+          'Organisations and people active in the network on this date. Higher means a larger network.',
+      },
+      edges: {
+        name: 'Ties',
+        explain:
+          'Pairs of partners who work together through an accepted connection or a shared experiment. Higher means more cooperation.',
+      },
+      density: {
+        name: 'Density',
+        explain:
+          'The share of all possible pairs of partners that work together (from 0 to 1). Higher means partners know each other more directly.',
+      },
+      diversity: {
+        name: 'Diversity',
+        explain:
+          'How mixed the types of actors are (0 means all of one kind). Higher means a more varied network.',
+      },
+      activeShare: {
+        name: 'Active in an experiment',
+        explain:
+          'The share of partners in an experiment that changed in the last 90 days. Higher means more partners are trying things out.',
+      },
+    },
     at: 'Network on {date}',
     now: 'Today',
     timeline: 'Replay how the network grew',

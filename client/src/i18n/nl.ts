@@ -494,9 +494,62 @@ export const nl: Messages = {
     loading: 'Het netwerk wordt getekend…',
     partners: '{n} partners',
     ties: '{n} verbindingen',
-    density: 'Dichtheid {value}',
-    diversity: 'Diversiteit {value}',
-    activeShare: 'Actief in een experiment (90 dagen): {value}',
+    nowLong: 'Netwerk vandaag, {date}',
+    view: 'Toon het netwerk als',
+    viewMap: 'Kaart',
+    viewTable: 'Tabel',
+    keyboardHint:
+      'Klik op een partner op de kaart, of zet de focus op de kaart en overloop de partners met de pijltjestoetsen.',
+    legendTitle: 'Kleuren op de kaart',
+    degreeExplain:
+      'Met hoeveel partners deze partner rechtstreeks samenwerkt. Hoger betekent beter verbonden.',
+    betweennessExplain:
+      'Hoe vaak deze partner de schakel is tussen twee anderen die geen kortere weg naar elkaar hebben. Hoger betekent dat hij partners samenbrengt die elkaar anders niet zouden ontmoeten.',
+    suggestionsForBrokers:
+      'Makelaars stellen deze verbindingen voor; als coördinator kun je ze zien.',
+    table: {
+      caption:
+        'De partners op de kaart met hun cijfers; de knoppen bovenaan de kolommen sorteren de tabel.',
+      name: 'Partner',
+      actorType: 'Type actor',
+      tier: 'Kring',
+      degree: 'Verbindingen',
+      betweenness: 'Brugfunctie',
+      showOnMap: 'Toon op de kaart',
+    },
+    metrics: {
+      title: 'Wat de cijfers zeggen',
+      trend: {
+        up: 'Gestegen van {before} op {date}',
+        down: 'Gedaald van {before} op {date}',
+        same: 'Hetzelfde als op {date}',
+      },
+      nodes: {
+        name: 'Partners',
+        explain:
+          'Organisaties en mensen die op deze datum actief zijn in het netwerk. Hoger betekent een groter netwerk.',
+      },
+      edges: {
+        name: 'Verbindingen',
+        explain:
+          'Paren van partners die samenwerken via een aanvaarde verbinding of een gedeeld experiment. Hoger betekent meer samenwerking.',
+      },
+      density: {
+        name: 'Dichtheid',
+        explain:
+          'Het deel van alle mogelijke paren van partners dat samenwerkt (van 0 tot 1). Hoger betekent dat partners elkaar rechtstreekser kennen.',
+      },
+      diversity: {
+        name: 'Diversiteit',
+        explain:
+          'Hoe gemengd de types actoren zijn (0 betekent allemaal van één soort). Hoger betekent een gevarieerder netwerk.',
+      },
+      activeShare: {
+        name: 'Actief in een experiment',
+        explain:
+          'Het deel van de partners in een experiment dat de laatste 90 dagen veranderde. Hoger betekent dat meer partners dingen uitproberen.',
+      },
+    },
     at: 'Netwerk op {date}',
     now: 'Vandaag',
     timeline: 'Herbeleef hoe het netwerk groeide',

@@ -14,18 +14,18 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function AppHeader() {
   const { t } = useI18n();
   const me = useMe();
-  const [open, setOpen] = useState(false);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
-
-  // Following a link closes the menu.
-  useEffect(() => setOpen(false), [location.pathname]);
+  const { pathname } = useLocation();
+  // The menu remembers the page it was opened on: following a link closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (o: boolean) => setOpenOn(o ? pathname : null);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      setOpen(false);
+      setOpenOn(null);
       button.current?.focus();
     };
     document.addEventListener('keydown', onKey);
@@ -61,7 +61,7 @@ export function AppHeader() {
             className="inline-flex min-h-10 min-w-10 items-center justify-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden"
             aria-expanded={open}
             aria-controls={menuId}
-            onClick={() => setOpen((o) => !o)}
+            onClick={() => setOpen(!open)}
             data-testid="menu-button"
           >
             {open ? (

@@ -36,7 +36,7 @@ export function MembersList({ ws }: { ws: WorkspaceDto }) {
                   </p>
                   {m.email && <p className="truncate text-xs text-slate-500">{m.email}</p>}
                 </div>
-                <div className="flex items-center gap-2">
+                <div className="flex flex-wrap items-center gap-2">
                   {isCoordinator ? (
                     <>
                       <label className="sr-only" htmlFor={`role-${m.userId}`}>

@@ -34,11 +34,9 @@ export function WorkspaceLayout() {
     const list = row.current;
     const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
     if (!list || !current || list.scrollWidth <= list.clientWidth) return;
-    // Scroll the row only (scrollIntoView would also move the page).
+    // Centre the current section in the row; scrollIntoView would also move the page.
     const left = current.offsetLeft - list.offsetLeft;
-    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) {
-      list.scrollLeft = left - 16;
-    }
+    list.scrollLeft = Math.max(0, left - (list.clientWidth - current.offsetWidth) / 2);
   }, [pathname, ws.isSuccess]);
 
   if (ws.isPending) return <Spinner label={t('app.loading')} />;

@@ -1,0 +1,110 @@
+import type { NetworkNodeDto } from '@coalesce/shared';
+import { ArrowDown, ArrowUp } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '../../../i18n/i18n';
+
+type Column = 'name' | 'actorType' | 'tier' | 'degree' | 'betweenness';
+const numeric: Column[] = ['degree', 'betweenness'];
+
+/**
+ * The map as a table: one row per partner with its figures, sortable by every column. It is the
+ * accessible alternative to the canvas, and "Show on the map" selects the partner there.
+ */
+export function PartnerTable({
+  nodes,
+  selected,
+  onShow,
+}: {
+  nodes: NetworkNodeDto[];
+  selected: string | null;
+  onShow(id: string): void;
+}) {
+  const { t, tx, locale } = useI18n();
+  const [sort, setSort] = useState<{ col: Column; desc: boolean }>({ col: 'degree', desc: true });
+  const text = (n: NetworkNodeDto, c: Column) =>
+    c === 'name'
+      ? n.name
+      : c === 'actorType'
+        ? tx(`partners.actorTypes.${n.actorType}`)
+        : tx(`partners.tiers.${n.tier}`);
+  const value = (n: NetworkNodeDto, c: Column) =>
+    c === 'degree' ? n.metrics.degree : c === 'betweenness' ? n.metrics.betweenness : 0;
+  const rows = [...nodes].sort((a, b) => {
+    const d = numeric.includes(sort.col)
+      ? value(a, sort.col) - value(b, sort.col)
+      : text(a, sort.col).localeCompare(text(b, sort.col), locale);
+    return (sort.desc ? -d : d) || a.name.localeCompare(b.name, locale);
+  });
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const columns: Column[] = ['name', 'actorType', 'tier', 'degree', 'betweenness'];
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <table className="w-full text-left text-sm" data-testid="network-table">
+        <caption className="sr-only">{t('network.table.caption')}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50">
+          <tr>
+            {columns.map((c) => {
+              const active = sort.col === c;
+              return (
+                <th
+                  key={c}
+                  scope="col"
+                  aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
+                  className={numeric.includes(c) ? 'text-right' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="inline-flex min-h-10 w-full items-center gap-1 px-3 py-2 font-semibold text-slate-700 hover:bg-slate-100"
+                    onClick={() =>
+                      setSort((s) => ({
+                        col: c,
+                        desc: s.col === c ? !s.desc : numeric.includes(c),
+                      }))
+                    }
+                  >
+                    {tx(`network.table.${c}`)}
+                    {active &&
+                      (sort.desc ? (
+                        <ArrowDown className="h-3.5 w-3.5" aria-hidden />
+                      ) : (
+                        <ArrowUp className="h-3.5 w-3.5" aria-hidden />
+                      ))}
+                  </button>
+                </th>
+              );
+            })}
+            <td />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((n) => (
+            <tr key={n.id} className={n.id === selected ? 'bg-amber-50' : undefined}>
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link className="text-brand-700 underline" to={`../partners/${n.id}`}>
+                  {n.name}
+                </Link>
+              </th>
+              <td className="px-3 py-2">{text(n, 'actorType')}</td>
+              <td className="px-3 py-2">{text(n, 'tier')}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{n.metrics.degree}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {num.format(n.metrics.betweenness)}
+              </td>
+              <td className="px-3 py-1 text-right">
+                <button
+                  type="button"
+                  className="min-h-8 whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+                  onClick={() => onShow(n.id)}
+                  aria-label={`${t('network.table.showOnMap')}: ${n.name}`}
+                >
+                  {t('network.table.showOnMap')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
