@@ -108,7 +108,7 @@ test('the network map replays how the network grew: moving the time slider back 
   assert.equal(await table.locator('tbody tr').count(), 4);
   await table.getByRole('button', { name: 'Partner', exact: true }).click();
   assert.equal(await table.locator('th[aria-sort]').first().getAttribute('aria-sort'), 'ascending');
-  assert.deepEqual(await table.locator('tbody th').allTextContents(), [
+  assert.deepEqual(await table.locator('tbody th a').allTextContents(), [
     'Library',
     'School',
     'Sports club',

@@ -244,6 +244,9 @@ export const en = {
     restore: 'Restore',
     confirmRestore:
       'Restore “{label}”? Everyone sees the restored text; the current text stays in the history.',
+    download: 'Download',
+    exportMarkdown: 'Markdown',
+    exportHtml: 'Web page (HTML)',
   },
   partners: {
     title: 'Partners',

@@ -248,6 +248,9 @@ export const nl: Messages = {
     restore: 'Terugzetten',
     confirmRestore:
       '“{label}” terugzetten? Iedereen ziet de teruggezette tekst; de huidige tekst blijft in de geschiedenis.',
+    download: 'Downloaden',
+    exportMarkdown: 'Markdown',
+    exportHtml: 'Webpagina (HTML)',
   },
   partners: {
     title: 'Partners',

@@ -1,4 +1,5 @@
 import type { NetworkNodeDto } from '@coalesce/shared';
+import { clsx } from 'clsx';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -51,7 +52,10 @@ export function PartnerTable({
                   key={c}
                   scope="col"
                   aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                  className={numeric.includes(c) ? 'text-right' : undefined}
+                  className={clsx(
+                    numeric.includes(c) && 'text-right',
+                    (c === 'actorType' || c === 'tier') && 'hidden sm:table-cell',
+                  )}
                 >
                   <button
                     type="button"
@@ -84,9 +88,13 @@ export function PartnerTable({
                 <Link className="text-brand-700 underline" to={`../partners/${n.id}`}>
                   {n.name}
                 </Link>
+                {/* On a phone the type and circle go under the name instead of in columns. */}
+                <span className="block text-xs font-normal text-slate-600 sm:hidden">
+                  {text(n, 'actorType')} · {text(n, 'tier')}
+                </span>
               </th>
-              <td className="px-3 py-2">{text(n, 'actorType')}</td>
-              <td className="px-3 py-2">{text(n, 'tier')}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{text(n, 'actorType')}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{text(n, 'tier')}</td>
               <td className="px-3 py-2 text-right tabular-nums">{n.metrics.degree}</td>
               <td className="px-3 py-2 text-right tabular-nums">
                 {num.format(n.metrics.betweenness)}
