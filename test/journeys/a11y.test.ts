@@ -18,6 +18,7 @@ const SHOTS = process.env.A11Y_SCREENSHOTS;
 const shotName = (where: string, size: string) =>
   `${SHOTS}/${where.replace(/[0-9a-f-]{36}|[A-Za-z0-9_-]{43}/g, 'x').replace(/[^a-z0-9]+/gi, '_')}_${size}.png`;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TOUCH = { type: 'rule' as const, values: ['target-size'] };
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 const LANGUAGES = [
@@ -204,18 +205,30 @@ interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
 }
 
-async function axe(page: Page): Promise<AxeResult> {
+/** axe-core on the page as it is: the WCAG tags, or (on a phone) given rules such as target-size. */
+async function axe(
+  page: Page,
+  runOnly: { type: 'tag' | 'rule'; values: string[] },
+): Promise<AxeResult> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(
-    (tags) =>
+    (only) =>
       (
         window as unknown as {
           axe: { run(ctx: Document, opts: object): Promise<AxeResult> };
         }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    WCAG,
+      ).axe.run(document, { runOnly: only, resultTypes: ['violations'] }),
+    runOnly,
   );
+}
+
+function report(problems: string[], result: AxeResult, where: string): void {
+  for (const v of result.violations) {
+    for (const n of v.nodes) {
+      problems.push(`axe ${v.id} (${v.impact}) on ${where} at ${n.target.join(' ')}: ${v.help}`);
+    }
+  }
 }
 
 async function contextFor(
@@ -260,13 +273,7 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
         await settle(desktop.page, r.path, where);
         const lang = await desktop.page.evaluate(() => document.documentElement.lang);
         assert.equal(lang, locale.lang, `${where}: the page is in ${lang}`);
-        for (const v of (await axe(desktop.page)).violations) {
-          for (const n of v.nodes) {
-            problems.push(
-              `axe ${v.id} (${v.impact}) on ${where} at ${n.target.join(' ')}: ${v.help}`,
-            );
-          }
-        }
+        report(problems, await axe(desktop.page, { type: 'tag', values: WCAG }), where);
         if (SHOTS)
           await desktop.page.screenshot({ path: shotName(where, 'desktop'), fullPage: true });
         await phone.page.goto(`${app.server.url}${r.path}`);
@@ -294,6 +301,8 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
         });
         if (SHOTS) await phone.page.screenshot({ path: shotName(where, 'phone'), fullPage: true });
+        // Touch: every control at least 24 by 24 px, or spaced as if it were (WCAG 2.2 2.5.8).
+        report(problems, await axe(phone.page, TOUCH), `${where} on a phone`);
         if (scrollWidth > clientWidth) {
           problems.push(
             `overflow on ${where} at 390×844: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; first wide element: ${widest}`,
@@ -308,4 +317,38 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
   if (problems.length) console.log(`\n${problems.join('\n')}\n`);
   assert.equal(problems.length, 0, `${problems.length} accessibility or overflow problems`);
   assert.ok(checked >= 50, `checked ${checked} route states`);
+});
+
+test('on a phone the header folds into a menu that works from the keyboard', async () => {
+  const context = await app.browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  const button = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  // The language switch and sign-in are folded away, not squeezed off the screen.
+  assert.equal(await page.getByLabel('Language').isVisible(), false);
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  await menu.getByRole('link', { name: 'Sign in' }).waitFor();
+  await menu.getByLabel('Language').waitFor();
+  const problems: string[] = [];
+  report(problems, await axe(page, { type: 'tag', values: WCAG }), 'open phone menu [en]');
+  assert.deepEqual(problems, []);
+  assert.ok(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    ),
+  );
+
+  // Escape closes it and gives the focus back to the button.
+  await page.keyboard.press('Escape');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Menu');
+  await context.close();
 });
