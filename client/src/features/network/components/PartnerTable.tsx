@@ -40,7 +40,7 @@ export function PartnerTable({
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const columns: Column[] = ['name', 'actorType', 'tier', 'degree', 'betweenness'];
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    <div className="scroll-cue overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="w-full text-left text-sm" data-testid="network-table">
         <caption className="sr-only">{t('network.table.caption')}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
