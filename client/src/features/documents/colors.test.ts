@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CARET_PALETTE, pickColor, preferredColor, type Presence } from './colors';
+import {
+  CARET_PALETTE,
+  colorDistance,
+  MIN_COLOR_DISTANCE,
+  pickColor,
+  preferredColor,
+  type Presence,
+} from './colors';
 
 /** Lets every connection apply the rule until nothing changes, as awareness updates would. */
 function settle(conns: (Presence & { preferred: string })[]): string[] {
@@ -21,9 +28,19 @@ describe('caret colours', () => {
 
   it('yields to whoever joined first, then to the lower client id', () => {
     const earlier = { clientId: 9, since: 5, color: '#0f766e' };
-    expect(pickColor('#0f766e', { clientId: 1, since: 10 }, [earlier])).toBe(CARET_PALETTE[1]);
+    const moved = pickColor('#0f766e', { clientId: 1, since: 10 }, [earlier]);
+    expect(colorDistance(moved, '#0f766e')).toBeGreaterThanOrEqual(MIN_COLOR_DISTANCE);
     const sameTime = { clientId: 1, since: 10, color: '#0f766e' };
-    expect(pickColor('#0f766e', { clientId: 2, since: 10 }, [sameTime])).toBe(CARET_PALETTE[1]);
+    expect(pickColor('#0f766e', { clientId: 2, since: 10 }, [sameTime])).not.toBe('#0f766e');
+    expect(pickColor('#0f766e', { clientId: 1, since: 10 }, [{ ...sameTime, clientId: 2 }])).toBe(
+      '#0f766e',
+    );
+  });
+
+  it('also moves off a colour that is merely close (teal next to green)', () => {
+    const green = { clientId: 9, since: 5, color: '#15803d' };
+    const c = pickColor('#0f766e', { clientId: 1, since: 10 }, [green]);
+    expect(colorDistance(c, '#15803d')).toBeGreaterThanOrEqual(MIN_COLOR_DISTANCE);
   });
 
   it('gives every connection a distinct #rrggbb colour, also past the palette', () => {
@@ -36,6 +53,14 @@ describe('caret colours', () => {
       }));
       const colors = settle(conns);
       expect(new Set(colors).size).toBe(n);
+      // A handful of people get colours that are clearly apart, not just different.
+      if (n <= 5) {
+        for (const a of colors) {
+          for (const b of colors) {
+            if (a !== b) expect(colorDistance(a, b)).toBeGreaterThanOrEqual(MIN_COLOR_DISTANCE);
+          }
+        }
+      }
       for (const c of colors) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     }
   });

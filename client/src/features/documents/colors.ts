@@ -8,14 +8,23 @@ export const CARET_PALETTE = [
   '#4f46e5',
   '#be123c',
   '#15803d',
-  '#7c3aed',
-  '#0369a1',
   '#a21caf',
-  '#c2410c',
+  '#0369a1',
   '#475569',
   '#4d7c0f',
-  '#0e7490',
+  '#7c3aed',
+  '#c2410c',
+  '#854d0e',
 ] as const;
+
+/** Colours closer than this (RGB distance) are hard to tell apart on a caret or a dot. */
+export const MIN_COLOR_DISTANCE = 60;
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+export function colorDistance(a: string, b: string): number {
+  const [x, y] = [rgb(a), rgb(b)];
+  return Math.hypot(x[0]! - y[0]!, x[1]! - y[1]!, x[2]! - y[2]!);
+}
 
 /** A stable first choice per user, so people usually keep their colour between visits. */
 export function preferredColor(userId: string): string {
@@ -35,24 +44,27 @@ const first = (a: Pick<Presence, 'since' | 'clientId'>, b: Pick<Presence, 'since
   a.since < b.since || (a.since === b.since && a.clientId < b.clientId);
 
 /**
- * This connection's colour: the preferred one unless someone who joined earlier already shows
- * it, else the first palette colour no earlier connection uses (a generated dark hue past the
- * palette). Every connection applies the same rule, so colours settle without talking.
+ * This connection's colour: the preferred one unless it is (close to) a colour that someone who
+ * joined earlier shows; else the palette colour farthest from all of theirs (a generated dark
+ * hue past the palette). Every connection applies the same rule, so colours settle without
+ * talking: later arrivals adapt to earlier ones, never the other way round.
  */
 export function pickColor(
   preferred: string,
   me: Pick<Presence, 'since' | 'clientId'>,
   peers: Presence[],
 ): string {
-  const taken = new Set(
-    peers.filter((p) => p.clientId !== me.clientId && first(p, me)).map((p) => p.color),
-  );
-  if (!taken.has(preferred)) return preferred;
-  const free = CARET_PALETTE.find((c) => !taken.has(c));
-  if (free) return free;
+  const taken = peers.filter((p) => p.clientId !== me.clientId && first(p, me)).map((p) => p.color);
+  const spread = (c: string) => Math.min(Infinity, ...taken.map((t) => colorDistance(c, t)));
+  if (spread(preferred) >= MIN_COLOR_DISTANCE) return preferred;
+  let best: string | undefined;
+  for (const c of CARET_PALETTE) {
+    if (!taken.includes(c) && (!best || spread(c) > spread(best))) best = c;
+  }
+  if (best) return best;
   for (let i = 0; ; i++) {
     const c = hslHex((i * 137.508 + 20) % 360, 0.7, 0.32);
-    if (!taken.has(c)) return c;
+    if (!taken.includes(c)) return c;
   }
 }
 

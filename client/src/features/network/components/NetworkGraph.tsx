@@ -48,6 +48,9 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
 
   useEffect(() => {
     if (!el.current) return;
+    // The whole network is fitted into the box, so on a phone it is drawn small: larger type
+    // there keeps the names readable after the zoom-out.
+    const narrow = el.current.clientWidth < 520;
     const instance = cytoscape({
       container: el.current,
       minZoom: 0.2,
@@ -58,12 +61,12 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
           style: {
             'background-color': 'data(color)',
             label: 'data(name)',
-            'font-size': 11,
+            'font-size': narrow ? 17 : 11,
             color: '#0f172a',
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
-            'text-max-width': '110px',
+            'text-max-width': narrow ? '150px' : '110px',
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.85,
             'text-background-padding': '1px',
