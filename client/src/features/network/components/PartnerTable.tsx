@@ -1,6 +1,6 @@
 import type { NetworkNodeDto } from '@coalesce/shared';
 import { clsx } from 'clsx';
-import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ArrowDown, ArrowUp, MapPin } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/i18n';
@@ -53,13 +53,17 @@ export function PartnerTable({
                   scope="col"
                   aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
                   className={clsx(
-                    numeric.includes(c) && 'text-right',
+                    'align-bottom',
+                    numeric.includes(c) ? 'text-right' : 'text-left',
                     (c === 'actorType' || c === 'tier') && 'hidden sm:table-cell',
                   )}
                 >
                   <button
                     type="button"
-                    className="inline-flex min-h-10 w-full items-center gap-1 px-3 py-2 font-semibold text-slate-700 hover:bg-slate-100"
+                    className={clsx(
+                      'inline-flex min-h-10 w-full items-center gap-1 px-3 py-2 text-left font-semibold text-slate-700 hover:bg-slate-100',
+                      numeric.includes(c) && 'justify-end',
+                    )}
                     onClick={() =>
                       setSort((s) => ({
                         col: c,
@@ -102,11 +106,12 @@ export function PartnerTable({
               <td className="px-3 py-1 text-right">
                 <button
                   type="button"
-                  className="min-h-8 whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+                  className="inline-flex min-h-8 min-w-8 items-center justify-center rounded-md text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
                   onClick={() => onShow(n.id)}
                   aria-label={`${t('network.table.showOnMap')}: ${n.name}`}
+                  title={t('network.table.showOnMap')}
                 >
-                  {t('network.table.showOnMap')}
+                  <MapPin className="h-4 w-4" aria-hidden />
                 </button>
               </td>
             </tr>
