@@ -18,6 +18,7 @@ const SHOTS = process.env.A11Y_SCREENSHOTS;
 const shotName = (where: string, size: string) =>
   `${SHOTS}/${where.replace(/[0-9a-f-]{36}|[A-Za-z0-9_-]{43}/g, 'x').replace(/[^a-z0-9]+/gi, '_')}_${size}.png`;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PHONE = { width: 390, height: 844 };
 const TOUCH = { type: 'rule' as const, values: ['target-size'] };
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -231,6 +232,36 @@ function report(problems: string[], result: AxeResult, where: string): void {
   }
 }
 
+/** The page is no wider than the screen; when it is, name the first element that sticks out. */
+async function overflow(page: Page, where: string): Promise<string[]> {
+  const size = page.viewportSize();
+  const { scrollWidth, clientWidth, widest } = await page.evaluate(() => {
+    const root = document.documentElement;
+    let widest = '';
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const right = el.getBoundingClientRect().right;
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+      }
+      if (right > root.clientWidth + 1 && !clipped) {
+        const cls = String(el.getAttribute('class') ?? '')
+          .split(' ')
+          .slice(0, 4)
+          .join('.');
+        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${cls} (right ${Math.round(right)})`;
+        break;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+  return scrollWidth > clientWidth
+    ? [
+        `overflow on ${where} at ${size?.width}×${size?.height}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; first wide element: ${widest}`,
+      ]
+    : [];
+}
+
 async function contextFor(
   signedIn: boolean,
   user: Registered,
@@ -263,10 +294,7 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
         width: 1280,
         height: 800,
       });
-      const phone = await contextFor(signedIn, seeded.coordinator, locale, {
-        width: 390,
-        height: 844,
-      });
+      const phone = await contextFor(signedIn, seeded.coordinator, locale, PHONE);
       for (const r of routes(seeded).filter((x) => x.signedIn === signedIn)) {
         const where = `${r.name ?? r.path} [${locale.lang}]`;
         await desktop.page.goto(`${app.server.url}${r.path}`);
@@ -278,36 +306,14 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
           await desktop.page.screenshot({ path: shotName(where, 'desktop'), fullPage: true });
         await phone.page.goto(`${app.server.url}${r.path}`);
         await settle(phone.page, r.path, `${where} on a phone`);
-        const { scrollWidth, clientWidth, widest } = await phone.page.evaluate(() => {
-          const root = document.documentElement;
-          // Name the element that sticks out, so the failure says where to look.
-          let widest = '';
-          for (const el of Array.from(document.body.querySelectorAll('*'))) {
-            const right = el.getBoundingClientRect().right;
-            let clipped = false;
-            for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-              if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
-            }
-            if (right > root.clientWidth + 1 && !clipped) {
-              widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(
-                el.getAttribute('class') ?? '',
-              )
-                .split(' ')
-                .slice(0, 4)
-                .join('.')} (right ${Math.round(right)})`;
-              break;
-            }
-          }
-          return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
-        });
         if (SHOTS) await phone.page.screenshot({ path: shotName(where, 'phone'), fullPage: true });
         // Touch: every control at least 24 by 24 px, or spaced as if it were (WCAG 2.2 2.5.8).
         report(problems, await axe(phone.page, TOUCH), `${where} on a phone`);
-        if (scrollWidth > clientWidth) {
-          problems.push(
-            `overflow on ${where} at 390×844: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; first wide element: ${widest}`,
-          );
-        }
+        problems.push(...(await overflow(phone.page, where)));
+        // The narrowest common phone too, without reloading: the page reflows.
+        await phone.page.setViewportSize({ width: 360, height: 740 });
+        problems.push(...(await overflow(phone.page, where)));
+        await phone.page.setViewportSize(PHONE);
         checked++;
       }
       await desktop.context.close();

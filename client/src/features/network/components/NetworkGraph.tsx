@@ -96,7 +96,11 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
       if (e.target === instance) select.current(null);
     });
     cy.current = instance;
+    // The box changes size with the window or a rotated phone: redraw to the new size.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el.current);
     return () => {
+      observer.disconnect();
       instance.destroy();
       cy.current = null;
     };
@@ -197,7 +201,7 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
       aria-describedby={hintId}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      className="h-[50vh] min-h-72 w-full rounded-lg bg-white ring-1 ring-slate-200 sm:h-[60vh]"
+      className="h-[50vh] min-h-72 w-full overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 sm:h-[60vh]"
       data-testid="network-canvas"
       data-overlaps={overlaps ?? undefined}
     />
