@@ -7,6 +7,8 @@ import { countLabelOverlaps } from '../overlaps';
 
 cytoscape.use(fcose);
 
+const MIN_READABLE_ZOOM = 0.75;
+
 export interface GraphProps {
   network: { nodes: NetworkNodeDto[]; edges: NetworkEdgeDto[] };
   selected: string | null;
@@ -165,7 +167,15 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
         }
       }
     });
-    if (added || first) c.layout(layoutOptions(first) as cytoscape.LayoutOptions).run();
+    if (added || first) {
+      c.layout(layoutOptions(first) as cytoscape.LayoutOptions).run();
+      // Fitting a wide network into a phone shrinks the names below reading size: stop at a
+      // readable zoom, centred, and let people pan to the rest.
+      if (c.zoom() < MIN_READABLE_ZOOM && (el.current?.clientWidth ?? 1000) < 520) {
+        c.zoom(MIN_READABLE_ZOOM);
+        c.center();
+      }
+    }
     setOverlaps(countLabelOverlaps(c.nodes().map((n) => n.boundingBox({ includeLabels: true }))));
   }, [network]);
 
