@@ -80,14 +80,58 @@ test('the network map replays how the network grew: moving the time slider back 
   await page.getByRole('heading', { level: 1, name: 'Network map' }).waitFor();
   await waitForNodeCount(page, 4);
   await page.getByText('1 ties', { exact: true }).waitFor();
-  // Cytoscape draws the map.
+  // Cytoscape draws the map, with no two partners (and their names) on top of each other.
   await page.locator('canvas').first().waitFor();
+  const canvas = page.getByTestId('network-canvas');
+  await page.locator('[data-testid="network-canvas"][data-overlaps]').waitFor();
+  assert.equal(await canvas.getAttribute('data-overlaps'), '0', 'labels overlap on the map');
+
+  // Every figure is explained, with how it moved in 90 days: 3 partners then (not the tutors).
+  const metrics = page.getByTestId('network-metrics');
+  await metrics.getByText(/The share of all possible pairs of partners/).waitFor();
+  await metrics
+    .locator('[data-metric="nodes"]')
+    .getByText(/^Up from 3 on /)
+    .waitFor();
+
+  // The keyboard walks through the partners on the map (by name) and the page names each one.
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByTestId('selected-partner').getByText('Library', { exact: true }).waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.getByTestId('selected-partner').getByText('School', { exact: true }).waitFor();
+
+  // The table shows the same partners with their figures, sortable; "Show on the map" selects.
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  const table = page.getByTestId('network-table');
+  await table.waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 4);
+  await table.getByRole('button', { name: 'Partner', exact: true }).click();
+  assert.equal(await table.locator('th[aria-sort]').first().getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await table.locator('tbody th a').allTextContents(), [
+    'Library',
+    'School',
+    'Sports club',
+    'Tutors',
+  ]);
+  await table.getByRole('button', { name: 'Show on the map: Tutors' }).click();
+  await page.getByTestId('selected-partner').getByText('Tutors', { exact: true }).waitFor();
+  await canvas.waitFor();
 
   // The slider runs from just before the first partner joined (300 days ago) to now: 20% is
   // about 240 days ago (only the library), 50% about 150 days ago (library and school).
   const slider = page.getByTestId('time-slider');
   await slider.fill('20');
   await waitForNodeCount(page, 1);
+  // The slider says which day is shown, in the reader's locale.
+  const shownDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(
+    Date.now() - 240 * DAY,
+  );
+  assert.match((await page.getByTestId('timeline-date').textContent()) ?? '', /^Network on /);
+  assert.ok(
+    (await page.getByTestId('timeline-date').textContent())?.includes(shownDay.slice(-4)),
+    'the date shown has the year',
+  );
   await slider.fill('50');
   await waitForNodeCount(page, 2);
   // The library and the school were not tied yet then: the connection was accepted today.
@@ -106,4 +150,19 @@ test('the network map replays how the network grew: moving the time slider back 
     'the suggestion names both partners',
   );
   await context.close();
+
+  // A coordinator who is not a broker sees the suggestions too, without the button to propose.
+  const cleo = await registerUser(app.server.url, 'Cleo');
+  const cinv = await anna.api.req<{ token: string }>('POST', `${base}/invitations`, {
+    role: 'coordinator',
+  });
+  await cleo.api.req('POST', `/invitations/${cinv.token}/accept`);
+  const c = await signedInPage(app.browser, app.server.url, cleo.email, cleo.password);
+  await c.page.goto(`${app.server.url}/w/${ws.id}/network`);
+  await c.page
+    .getByTestId('suggestions')
+    .getByText(/Tutors offers tutoring/)
+    .waitFor();
+  assert.equal(await c.page.getByRole('button', { name: 'Propose', exact: true }).count(), 0);
+  await c.context.close();
 });

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { registerUser } from '../support/api.ts';
 import { appUnderTest } from '../support/harness.ts';
@@ -44,6 +46,40 @@ test('two people write the vision together and see each other’s text and caret
     .locator('.collaboration-carets__label', { hasText: 'Anna' })
     .waitFor({ timeout: 5000 });
   await a.page.getByTestId('presence').getByText('Bram').waitFor();
+
+  // Anna opens the vision in a second tab: three connections, three different colours, even
+  // though two of them are the same person (whose first-choice colour is the same).
+  const second = await a.context.newPage();
+  await second.goto(`${app.server.url}/w/${ws.id}/vision`);
+  await second.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+  const presence = a.page.getByTestId('presence').locator('li');
+  await a.page.waitForFunction(
+    () => {
+      const dots = Array.from(document.querySelectorAll('[data-testid="presence"] li span'));
+      const colors = dots.map((d) => (d as HTMLElement).style.backgroundColor);
+      return colors.length === 3 && new Set(colors).size === 3;
+    },
+    undefined,
+    { timeout: 5000 },
+  );
+  assert.equal(await presence.count(), 3);
+  await second.close();
+
+  // The text downloads as Markdown and as a web page.
+  const [md] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('export').getByRole('link', { name: 'Markdown' }).click(),
+  ]);
+  const mdText = await readFile((await md.path())!, 'utf8');
+  assert.match(
+    mdText,
+    /Every child in Borgloon finds a place to learn\. Together with the clubs\./,
+  );
+  const [html] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('export').getByRole('link', { name: 'Web page (HTML)' }).click(),
+  ]);
+  assert.match(await readFile((await html.path())!, 'utf8'), /<p>Every child in Borgloon/);
 
   // A reload shows the text from the app.server.
   await a.page.reload();

@@ -30,13 +30,40 @@ export const en = {
   },
   home: {
     title: 'Build your learning ecosystem together',
-    intro:
-      'Partners co-write a shared vision, decide together who joins, track experiments, and brokers connect people across the network.',
     stagesTitle: 'The four development stages',
-    status: 'System status',
-    apiUp: 'Server and database are up',
-    apiDown: 'The server cannot reach its database',
-    apiUnknown: 'Checking the server…',
+  },
+  layout: {
+    menu: 'Menu',
+    boardColumns: 'Columns of the board',
+    boardHint: 'The board is wider than the screen: scroll sideways, or jump to a column.',
+  },
+  landing: {
+    lead: 'Coalesce is a shared online workspace for a coalition of organisations and people who work towards one goal together — a “learning ecosystem” of schools, clubs, youth work, cities and citizens.',
+    whatTitle: 'What you do in Coalesce',
+    features: {
+      vision: {
+        title: 'Write the vision together',
+        text: 'Everyone edits the same text at the same time. Name a version when you agree on it.',
+      },
+      decide: {
+        title: 'Decide who joins',
+        text: 'Propose a new partner and decide by consensus, by weighted vote or after consultation, with rules you set per stage.',
+      },
+      experiments: {
+        title: 'Try things and learn',
+        text: 'Follow your experiments on a shared board and write down what you learn from them.',
+      },
+      network: {
+        title: 'See and grow the network',
+        text: 'A map shows who works with whom and how that changed; brokers suggest who should meet.',
+      },
+    },
+    stagesIntro:
+      'A network goes through four stages. Coalesce keeps track of the stage you are in and adapts how you decide to it.',
+    startTitle: 'Get started',
+    startText:
+      'Create an account, start a network or accept the invitation a coordinator sent you.',
+    toNetworks: 'Go to your networks',
   },
   stages: {
     hypothesis_vision: {
@@ -341,6 +368,9 @@ export const en = {
     restore: 'Restore',
     confirmRestore:
       'Restore “{label}”? Everyone sees the restored text; the current text stays in the history.',
+    download: 'Download',
+    exportMarkdown: 'Markdown',
+    exportHtml: 'Web page (HTML)',
   },
   partners: {
     title: 'Partners',
@@ -586,9 +616,59 @@ export const en = {
     loading: 'Drawing the network…',
     partners: '{n} partners',
     ties: '{n} ties',
-    density: 'Density {value}',
-    diversity: 'Diversity {value}',
-    activeShare: 'Active in an experiment (90 days): {value}',
+    nowLong: 'Network today, {date}',
+    view: 'Show the network as',
+    viewMap: 'Map',
+    viewTable: 'Table',
+    keyboardHint:
+      'Click a partner on the map, or put the focus on the map and go through the partners with the arrow keys.',
+    legendTitle: 'Colours on the map',
+    degreeExplain: 'How many partners this one works with directly. Higher means better connected.',
+    betweennessExplain:
+      'How often this partner is the link between two others who have no shorter way to each other. Higher means it brings together partners who would otherwise not meet.',
+    suggestionsForBrokers: 'Brokers propose these connections; as a coordinator you can see them.',
+    table: {
+      caption: 'Partners on the map with their figures; the column buttons sort the table.',
+      name: 'Partner',
+      actorType: 'Type of actor',
+      tier: 'Circle',
+      degree: 'Ties',
+      betweenness: 'Bridging',
+      showOnMap: 'Show on the map',
+    },
+    metrics: {
+      title: 'What the figures say',
+      trend: {
+        up: 'Up from {before} on {date}',
+        down: 'Down from {before} on {date}',
+        same: 'The same as on {date}',
+      },
+      nodes: {
+        name: 'Partners',
+        explain:
+          'Organisations and people active in the network on this date. Higher means a larger network.',
+      },
+      edges: {
+        name: 'Ties',
+        explain:
+          'Pairs of partners who work together through an accepted connection or a shared experiment. Higher means more cooperation.',
+      },
+      density: {
+        name: 'Density',
+        explain:
+          'The share of all possible pairs of partners that work together (from 0 to 1). Higher means partners know each other more directly.',
+      },
+      diversity: {
+        name: 'Diversity',
+        explain:
+          'How mixed the types of actors are (0 means all of one kind). Higher means a more varied network.',
+      },
+      activeShare: {
+        name: 'Active in an experiment',
+        explain:
+          'The share of partners in an experiment that changed in the last 90 days. Higher means more partners are trying things out.',
+      },
+    },
     at: 'Network on {date}',
     now: 'Today',
     timeline: 'Replay how the network grew',

@@ -31,13 +31,40 @@ export const nl: Messages = {
   },
   home: {
     title: 'Bouw samen aan je leerecosysteem',
-    intro:
-      'Partners schrijven samen een gedeelde visie, beslissen samen wie erbij komt, volgen experimenten op, en makelaars verbinden mensen doorheen het netwerk.',
     stagesTitle: 'De vier ontwikkelingsfasen',
-    status: 'Systeemstatus',
-    apiUp: 'Server en databank zijn bereikbaar',
-    apiDown: 'De server kan zijn databank niet bereiken',
-    apiUnknown: 'De server wordt gecontroleerd…',
+  },
+  layout: {
+    menu: 'Menu',
+    boardColumns: 'Kolommen van het bord',
+    boardHint: 'Het bord is breder dan het scherm: scroll opzij, of spring naar een kolom.',
+  },
+  landing: {
+    lead: 'Coalesce is een gedeelde online werkplek voor een netwerk van organisaties en mensen die samen aan één doel werken — een “leerecosysteem” van scholen, clubs, jeugdwerk, gemeenten en burgers.',
+    whatTitle: 'Wat je doet in Coalesce',
+    features: {
+      vision: {
+        title: 'Schrijf samen de visie',
+        text: 'Iedereen werkt tegelijk in dezelfde tekst. Geef een versie een naam als jullie het eens zijn.',
+      },
+      decide: {
+        title: 'Beslis wie erbij komt',
+        text: 'Stel een nieuwe partner voor en beslis bij consensus, met een gewogen stemming of na overleg, volgens regels die je per fase kiest.',
+      },
+      experiments: {
+        title: 'Probeer en leer',
+        text: 'Volg jullie experimenten op een gedeeld bord en schrijf op wat jullie eruit leren.',
+      },
+      network: {
+        title: 'Zie en laat het netwerk groeien',
+        text: 'Een kaart toont wie met wie samenwerkt en hoe dat veranderde; makelaars stellen voor wie elkaar moet leren kennen.',
+      },
+    },
+    stagesIntro:
+      'Een netwerk gaat door vier fasen. Coalesce houdt bij in welke fase jullie zitten en past de manier van beslissen daaraan aan.',
+    startTitle: 'Aan de slag',
+    startText:
+      'Maak een account, start een netwerk of aanvaard de uitnodiging die een coördinator je stuurde.',
+    toNetworks: 'Naar je netwerken',
   },
   stages: {
     hypothesis_vision: {
@@ -346,6 +373,9 @@ export const nl: Messages = {
     restore: 'Terugzetten',
     confirmRestore:
       '“{label}” terugzetten? Iedereen ziet de teruggezette tekst; de huidige tekst blijft in de geschiedenis.',
+    download: 'Downloaden',
+    exportMarkdown: 'Markdown',
+    exportHtml: 'Webpagina (HTML)',
   },
   partners: {
     title: 'Partners',
@@ -597,9 +627,62 @@ export const nl: Messages = {
     loading: 'Het netwerk wordt getekend…',
     partners: '{n} partners',
     ties: '{n} verbindingen',
-    density: 'Dichtheid {value}',
-    diversity: 'Diversiteit {value}',
-    activeShare: 'Actief in een experiment (90 dagen): {value}',
+    nowLong: 'Netwerk vandaag, {date}',
+    view: 'Toon het netwerk als',
+    viewMap: 'Kaart',
+    viewTable: 'Tabel',
+    keyboardHint:
+      'Klik op een partner op de kaart, of zet de focus op de kaart en overloop de partners met de pijltjestoetsen.',
+    legendTitle: 'Kleuren op de kaart',
+    degreeExplain:
+      'Met hoeveel partners deze partner rechtstreeks samenwerkt. Hoger betekent beter verbonden.',
+    betweennessExplain:
+      'Hoe vaak deze partner de schakel is tussen twee anderen die geen kortere weg naar elkaar hebben. Hoger betekent dat hij partners samenbrengt die elkaar anders niet zouden ontmoeten.',
+    suggestionsForBrokers:
+      'Makelaars stellen deze verbindingen voor; als coördinator kun je ze zien.',
+    table: {
+      caption:
+        'De partners op de kaart met hun cijfers; de knoppen bovenaan de kolommen sorteren de tabel.',
+      name: 'Partner',
+      actorType: 'Type actor',
+      tier: 'Kring',
+      degree: 'Verbindingen',
+      betweenness: 'Brugfunctie',
+      showOnMap: 'Toon op de kaart',
+    },
+    metrics: {
+      title: 'Wat de cijfers zeggen',
+      trend: {
+        up: 'Gestegen van {before} op {date}',
+        down: 'Gedaald van {before} op {date}',
+        same: 'Hetzelfde als op {date}',
+      },
+      nodes: {
+        name: 'Partners',
+        explain:
+          'Organisaties en mensen die op deze datum actief zijn in het netwerk. Hoger betekent een groter netwerk.',
+      },
+      edges: {
+        name: 'Verbindingen',
+        explain:
+          'Paren van partners die samenwerken via een aanvaarde verbinding of een gedeeld experiment. Hoger betekent meer samenwerking.',
+      },
+      density: {
+        name: 'Dichtheid',
+        explain:
+          'Het deel van alle mogelijke paren van partners dat samenwerkt (van 0 tot 1). Hoger betekent dat partners elkaar rechtstreekser kennen.',
+      },
+      diversity: {
+        name: 'Diversiteit',
+        explain:
+          'Hoe gemengd de types actoren zijn (0 betekent allemaal van één soort). Hoger betekent een gevarieerder netwerk.',
+      },
+      activeShare: {
+        name: 'Actief in een experiment',
+        explain:
+          'Het deel van de partners in een experiment dat de laatste 90 dagen veranderde. Hoger betekent dat meer partners dingen uitproberen.',
+      },
+    },
     at: 'Netwerk op {date}',
     now: 'Vandaag',
     timeline: 'Herbeleef hoe het netwerk groeide',

@@ -1,9 +1,8 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { Spinner } from '../ui/ui';
-import { UserMenu } from '../../features/auth/components/UserMenu';
 import { useI18n } from '../../i18n/i18n';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AppHeader } from './AppHeader';
 
 /** The frame of every page: skip link, banner with brand and language, and the main region. */
 export function AppLayout() {
@@ -17,24 +16,12 @@ export function AppLayout() {
       >
         {t('app.skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-          <div className="flex items-center gap-6">
-            <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
-              <img src="/favicon.svg" alt="" className="h-7 w-7" />
-              <span>{t('app.name')}</span>
-            </Link>
-            <Link to="/w" className="text-sm font-medium text-slate-700 hover:text-brand-700">
-              {t('nav.workspaces')}
-            </Link>
-          </div>
-          <div className="flex items-center gap-3">
-            <UserMenu />
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+      <AppHeader />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-4 sm:py-6"
+      >
         {/* Pages are loaded on demand: the frame stays while one arrives. Keyed by path so a
             navigation shows the fallback instead of holding the old page in a transition. */}
         <Suspense

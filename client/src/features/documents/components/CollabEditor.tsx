@@ -7,28 +7,11 @@ import { clsx } from 'clsx';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { CollabSession } from '../collab';
+import { pickColor, type Presence } from '../colors';
 
 export interface CollabUser {
   name: string;
   color: string;
-}
-
-const PALETTE = [
-  '#0f766e',
-  '#b45309',
-  '#4f46e5',
-  '#be123c',
-  '#15803d',
-  '#7c3aed',
-  '#0369a1',
-  '#a16207',
-];
-
-/** A stable caret colour per user (hex: the caret extension needs #rrggbb). */
-export function colorFor(id: string): string {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return PALETTE[h % PALETTE.length]!;
 }
 
 function Toolbar({ editor }: { editor: Editor }) {
@@ -42,7 +25,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
       className={clsx(
-        'rounded px-2 py-1 text-sm',
+        'min-h-9 rounded px-2.5 py-1 text-sm',
         active ? 'bg-brand-100 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
       )}
     >
@@ -112,6 +95,8 @@ export function CollabEditor({
   onLocalChange(): void;
 }) {
   const { t } = useI18n();
+  // When this connection joined: whoever joined first keeps a contested colour.
+  const [joinedAt] = useState(() => Date.now());
   const editor = useEditor(
     {
       editable: !readOnly,
@@ -120,16 +105,7 @@ export function CollabEditor({
         Collaboration.configure({ document: session.doc, field: COLLAB_FRAGMENT }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user,
-          onUpdate: (users) => {
-            onPeers(
-              users.map((u) => ({
-                name: String(u.name ?? '?'),
-                color: String(u.color ?? '#64748b'),
-              })),
-            );
-            return null;
-          },
+          user: { ...user, since: joinedAt },
         }),
       ],
       editorProps: {
@@ -160,20 +136,37 @@ export function CollabEditor({
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
   // Presence comes straight from the awareness states (the caret extension sets `user` in them).
+  // Each connection also moves off a colour that someone who joined earlier already shows.
   useEffect(() => {
     const awareness = session.provider.awareness;
-    const update = () =>
+    const update = () => {
+      const states = Array.from(awareness.getStates().entries());
+      const mine = awareness.getLocalState()?.user as (CollabUser & { since: number }) | undefined;
+      if (mine) {
+        const peers: Presence[] = states.flatMap(([clientId, s]) =>
+          s.user && clientId !== awareness.clientID
+            ? [{ clientId, since: Number(s.user.since ?? 0), color: String(s.user.color) }]
+            : [],
+        );
+        const color = pickColor(
+          user.color,
+          { clientId: awareness.clientID, since: mine.since },
+          peers,
+        );
+        if (color !== mine.color) awareness.setLocalStateField('user', { ...mine, color });
+      }
       onPeers(
-        Array.from(awareness.getStates().values()).flatMap((s) =>
+        states.flatMap(([, s]) =>
           s.user
             ? [{ name: String(s.user.name ?? '?'), color: String(s.user.color ?? '#64748b') }]
             : [],
         ),
       );
+    };
     awareness.on('change', update);
     update();
     return () => awareness.off('change', update);
-  }, [session, onPeers]);
+  }, [session, onPeers, user.color]);
   if (!editor) return null;
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">

@@ -1,5 +1,6 @@
 import { canWriteDocuments, CollabCloseCode, type WorkspaceDto } from '@coalesce/shared';
 import { clsx } from 'clsx';
+import { Download } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { Badge, ErrorNote, Spinner } from '../../../components/ui/ui';
@@ -7,7 +8,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useDocument } from '../api';
 import { useCollabSession } from '../collab';
-import { CollabEditor, colorFor, type CollabUser } from '../components/CollabEditor';
+import { preferredColor } from '../colors';
+import { CollabEditor, type CollabUser } from '../components/CollabEditor';
 import { VersionsPanel } from '../components/VersionsPanel';
 import { capacityOf } from '../../workspaces/capacity';
 
@@ -36,6 +38,28 @@ function PresenceList({ users }: { users: CollabUser[] }) {
   );
 }
 
+/** The live text as a file (the server renders it; the session cookie authorises the GET). */
+function ExportLinks({ wid, did }: { wid: string; did: string }) {
+  const { t } = useI18n();
+  const href = (format: 'markdown' | 'html') =>
+    `/api/workspaces/${wid}/documents/${did}/export?format=${format}`;
+  const link =
+    'inline-flex min-h-8 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50';
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="export">
+      <span className="text-slate-600">{t('documents.download')}</span>
+      <a className={link} href={href('markdown')} download>
+        <Download className="h-4 w-4" aria-hidden />
+        {t('documents.exportMarkdown')}
+      </a>
+      <a className={link} href={href('html')} download>
+        <Download className="h-4 w-4" aria-hidden />
+        {t('documents.exportHtml')}
+      </a>
+    </div>
+  );
+}
+
 /** The live document: editor, who is here, whether edits are safe, and its versions. */
 export function DocumentPage({ documentId }: { documentId?: string }) {
   const ws = useOutletContext<WorkspaceDto>();
@@ -51,7 +75,7 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
   const readOnly = !canWriteDocuments(capacityOf(ws));
   const user: CollabUser = {
     name: me.data?.displayName ?? '?',
-    color: colorFor(me.data?.id ?? '?'),
+    color: preferredColor(me.data?.id ?? '?'),
   };
 
   // The server commits each update before relaying it, within milliseconds; the indicator shows
@@ -121,7 +145,10 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
             </p>
           </div>
         </div>
-        <PresenceList users={peers} />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <PresenceList users={peers} />
+          <ExportLinks wid={ws.id} did={did} />
+        </div>
         {session ? (
           <CollabEditor
             key={did}

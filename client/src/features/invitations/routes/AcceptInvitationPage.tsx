@@ -23,6 +23,7 @@ export function AcceptInvitationPage() {
       <Card>
         {!signedIn ? (
           <div className="space-y-3">
+            <h1 className="text-xl font-semibold">{t('invitations.title')}</h1>
             <p>{t('invitations.signInFirst')}</p>
             <div className="flex gap-3">
               <Link className="font-medium text-brand-700 underline" to={`/login?next=${next}`}>

@@ -1,30 +1,58 @@
-import type { NetworkDto } from '@coalesce/shared';
-import cytoscape, { type Core } from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import type { NetworkEdgeDto, NetworkNodeDto } from '@coalesce/shared';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTOR_COLORS } from '../colors';
+import { countLabelOverlaps } from '../overlaps';
+
+cytoscape.use(fcose);
+
+const MIN_READABLE_ZOOM = 0.75;
+
+export interface GraphProps {
+  network: { nodes: NetworkNodeDto[]; edges: NetworkEdgeDto[] };
+  selected: string | null;
+  onSelect(id: string | null): void;
+  label: string;
+  /** The id of the text that says how to use the map from the keyboard. */
+  hintId: string;
+}
+
+// fcose (force-directed, compound spring embedder) with the labels counted as part of each node:
+// names no longer run into each other. Small networks settle in a few milliseconds.
+const layoutOptions = (randomize: boolean) => ({
+  name: 'fcose',
+  quality: 'default',
+  randomize,
+  animate: false,
+  fit: true,
+  padding: 30,
+  nodeDimensionsIncludeLabels: true,
+  nodeSeparation: 90,
+  nodeRepulsion: () => 9000,
+  idealEdgeLength: () => 90,
+  packComponents: true,
+});
 
 /**
  * The network drawn with cytoscape (canvas, so it also renders where WebGL is missing). Nodes keep
- * their positions while the time slider adds and removes partners, so growth is visible.
+ * their positions while the time slider adds and removes partners, so growth is visible. The
+ * canvas takes keyboard focus: arrow keys walk through the partners (by name), Escape clears.
  */
-export default function NetworkGraph({
-  network,
-  onSelect,
-  label,
-}: {
-  network: NetworkDto;
-  onSelect(id: string | null): void;
-  label: string;
-}) {
+export default function NetworkGraph({ network, selected, onSelect, label, hintId }: GraphProps) {
   const el = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const select = useRef(onSelect);
+  const [overlaps, setOverlaps] = useState<number | null>(null);
   useEffect(() => {
     select.current = onSelect;
   }, [onSelect]);
 
   useEffect(() => {
     if (!el.current) return;
+    // The whole network is fitted into the box, so on a phone it is drawn small: larger type
+    // there keeps the names readable after the zoom-out.
+    const narrow = el.current.clientWidth < 520;
     const instance = cytoscape({
       container: el.current,
       minZoom: 0.2,
@@ -35,17 +63,25 @@ export default function NetworkGraph({
           style: {
             'background-color': 'data(color)',
             label: 'data(name)',
-            'font-size': 10,
+            'font-size': narrow ? 17 : 11,
             color: '#0f172a',
             'text-valign': 'bottom',
             'text-margin-y': 4,
+            'text-wrap': 'wrap',
+            'text-max-width': narrow ? '150px' : '110px',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'text-background-padding': '1px',
             width: 'data(size)',
             height: 'data(size)',
             'border-width': 'data(border)',
             'border-color': '#0f172a',
           },
         },
-        { selector: 'node:selected', style: { 'border-color': '#f59e0b', 'border-width': 4 } },
+        {
+          selector: 'node:selected',
+          style: { 'border-color': '#b45309', 'border-width': 5, 'font-weight': 'bold' },
+        },
         {
           selector: 'edge',
           style: {
@@ -57,12 +93,16 @@ export default function NetworkGraph({
         },
       ],
     });
-    instance.on('tap', 'node', (e) => select.current(e.target.id()));
+    instance.on('tap', 'node', (e) => select.current((e.target as NodeSingular).id()));
     instance.on('tap', (e) => {
       if (e.target === instance) select.current(null);
     });
     cy.current = instance;
+    // The box changes size with the window or a rotated phone: redraw to the new size.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el.current);
     return () => {
+      observer.disconnect();
       instance.destroy();
       cy.current = null;
     };
@@ -75,11 +115,18 @@ export default function NetworkGraph({
     const nodeIds = new Set(network.nodes.map((n) => n.id));
     const edgeId = (e: { source: string; target: string }) => `${e.source}~${e.target}`;
     const edgeIds = new Set(network.edges.map(edgeId));
+    const first = c.nodes().empty();
+    let added = false;
     c.batch(() => {
       c.elements().forEach((ele) => {
         if (!(ele.isNode() ? nodeIds : edgeIds).has(ele.id())) ele.remove();
       });
-      let added = false;
+      const centre = c.nodes().empty()
+        ? { x: 0, y: 0 }
+        : {
+            x: c.nodes().boundingBox().x1 + c.nodes().boundingBox().w / 2,
+            y: c.nodes().boundingBox().y1 + c.nodes().boundingBox().h / 2,
+          };
       for (const n of network.nodes) {
         const data = {
           id: n.id,
@@ -91,7 +138,15 @@ export default function NetworkGraph({
         const existing = c.getElementById(n.id);
         if (existing.nonempty()) existing.data(data);
         else {
-          c.add({ group: 'nodes', data });
+          // A newcomer starts near the middle, spread a little, and the layout finds its place.
+          c.add({
+            group: 'nodes',
+            data,
+            position: {
+              x: centre.x + Math.random() * 60 - 30,
+              y: centre.y + Math.random() * 60 - 30,
+            },
+          });
           added = true;
         }
       }
@@ -111,18 +166,54 @@ export default function NetworkGraph({
           added = true;
         }
       }
-      if (added)
-        c.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30 }).run();
     });
+    if (added || first) {
+      c.layout(layoutOptions(first) as cytoscape.LayoutOptions).run();
+      // Fitting a wide network into a phone shrinks the names below reading size: stop at a
+      // readable zoom, centred, and let people pan to the rest.
+      if (c.zoom() < MIN_READABLE_ZOOM && (el.current?.clientWidth ?? 1000) < 520) {
+        c.zoom(MIN_READABLE_ZOOM);
+        c.center();
+      }
+    }
+    setOverlaps(countLabelOverlaps(c.nodes().map((n) => n.boundingBox({ includeLabels: true }))));
   }, [network]);
+
+  // The selection follows the page (the table, the keyboard, a tap).
+  useEffect(() => {
+    const c = cy.current;
+    if (!c) return;
+    c.nodes(':selected').unselect();
+    if (selected) c.getElementById(selected).select();
+  }, [selected, network]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const order = [...network.nodes].sort((a, b) => a.name.localeCompare(b.name));
+    if (order.length === 0) return;
+    const i = order.findIndex((n) => n.id === selected);
+    const pick = (j: number) => order[(j + order.length) % order.length]!.id;
+    let next: string | null | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = pick(i + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = pick(i < 0 ? -1 : i - 1);
+    else if (e.key === 'Home') next = pick(0);
+    else if (e.key === 'End') next = pick(-1);
+    else if (e.key === 'Escape') next = null;
+    if (next === undefined) return;
+    e.preventDefault();
+    onSelect(next);
+  };
 
   return (
     <div
       ref={el}
-      role="img"
+      role="application"
       aria-label={label}
-      className="h-[60vh] w-full rounded-lg bg-white ring-1 ring-slate-200"
+      aria-describedby={hintId}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      className="h-[50vh] min-h-72 w-full overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 sm:h-[60vh]"
       data-testid="network-canvas"
+      data-overlaps={overlaps ?? undefined}
     />
   );
 }

@@ -126,7 +126,7 @@ export function PartnersPage() {
       ) : partners.data.items.length === 0 ? (
         <p className="text-slate-600">{t('partners.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="scroll-cue overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="w-full text-left text-sm" data-testid="partners-table">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>

@@ -27,7 +27,7 @@ export function WorkspaceHomePage() {
         )}
       </header>
       <StageCard ws={ws} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           {ws.visionDocumentId && (
             <Card>
