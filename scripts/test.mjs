@@ -33,6 +33,9 @@ if (want('static')) {
   step('migrations agree with entities', () =>
     run('node', ['dist/common/database/migration-tool.js', 'check'], { cwd: join(root, 'server') }),
   );
+  step('OpenAPI document up to date (server/openapi.json)', () =>
+    run('node', ['dist/common/validation/openapi-tool.js', 'check'], { cwd: join(root, 'server') }),
+  );
 }
 if (want('server'))
   step('shared (vitest)', () =>

@@ -2,26 +2,28 @@ import 'reflect-metadata';
 import type { ModuleMetadata, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { setupHttp } from './common/http/http.setup';
 import { PinoNestLogger } from './common/logging/logger';
 import { AppIoAdapter } from './common/realtime/io.adapter';
+import { buildOpenApiDocument } from './common/validation/openapi-document';
 
 export type ResolvedConfig = AppConfig & { database: { url: string } };
 
 /**
  * Builds the whole application (HTTP API, docs, static client) without listening, so `main.ts`
- * and the e2e tests start exactly the same thing.
+ * and the e2e tests start exactly the same thing. `preview` instantiates nothing (no database
+ * connection): enough for `openapi-tool` to read the routes, not to serve them.
  */
 export async function createApp(
   config: ResolvedConfig,
-  options: { imports?: NonNullable<ModuleMetadata['imports']> } = {},
+  options: { imports?: NonNullable<ModuleMetadata['imports']>; preview?: boolean } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.imports),
-    nestAppOptions(),
+    { ...nestAppOptions(), ...(options.preview ? { preview: true } : {}) },
   );
   return configureApp(app, config);
 }
@@ -40,18 +42,8 @@ export function configureApp(
   setupHttp(app, config);
   app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
   app.setGlobalPrefix('api');
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Coalesce API')
-      .setDescription(
-        'Contract v1 of the Coalesce public API. Errors share one shape: {statusCode, error, code, message, details?}.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('coalesce_session')
-      .build(),
-  );
+  // The same document `openapi-tool` commits as server/openapi.json.
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Coalesce API',

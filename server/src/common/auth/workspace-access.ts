@@ -16,7 +16,7 @@ import {
   type MembershipPolicy,
 } from './auth.types';
 
-const WORKSPACE_POLICY = 'coalesce:workspace-policy';
+export const WORKSPACE_POLICY = 'coalesce:workspace-policy';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A well-formed workspace id (any case); anything else is a 404 on `:wid` routes. */

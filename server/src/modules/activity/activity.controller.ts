@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   activityQuerySchema,
   type ActivityEventDto,
@@ -16,6 +16,7 @@ export class ActivityController {
   constructor(private readonly activity: ActivityService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the activity log (events), newest first' })
   @ApiZodQuery(activityQuerySchema)
   @ApiOkResponse({ description: '{items, nextCursor}: the event log, newest first' })
   list(

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   AUTH_COOKIES,
   loginSchema,
@@ -7,12 +13,13 @@ import {
   type AuthResponse,
   type LoginInput,
   type RegisterInput,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { CookieOptions, Response } from 'express';
 import type { AppRequest, AuthContext } from '../../common/auth/auth.types';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Public } from '../../common/auth/public.decorator';
-import { ApiZodBody } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody } from '../../common/validation/openapi';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { toUserDto } from '../users/users.util';
@@ -28,6 +35,8 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiOperation({ summary: 'Create an account and sign in' })
+  @ApiErrors(ErrorCode.EMAIL_TAKEN, ErrorCode.RATE_LIMITED)
   @ApiZodBody(registerSchema)
   @ApiCreatedResponse({
     description: '{user, accessToken}; also sets the session and csrf cookies',
@@ -42,6 +51,8 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiErrors(ErrorCode.INVALID_CREDENTIALS, ErrorCode.RATE_LIMITED)
   @HttpCode(200)
   @ApiZodBody(loginSchema)
   @ApiOkResponse({ description: '{user, accessToken}; sets the session and csrf cookies' })
@@ -53,6 +64,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out: revoke this session' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revokes the session: its tokens and cookie answer 401' })
   async logout(
@@ -66,6 +78,7 @@ export class AuthController {
   }
 
   @Post('token')
+  @ApiOperation({ summary: 'Get a fresh access token for the current session' })
   @HttpCode(200)
   @ApiOkResponse({ description: '{accessToken} for the current session (e.g. for /collab URLs)' })
   async token(@CurrentUser() me: AuthContext): Promise<{ accessToken: string }> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   connectionListQuerySchema,
   proposeConnectionSchema,
@@ -8,11 +8,12 @@ import {
   type ConnectionListQuery,
   type Page,
   type ProposeConnection,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canProposeConnections, PROPOSE_DENIED } from './connections.policy';
 import { ConnectionsService } from './connections.service';
@@ -23,8 +24,14 @@ export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Propose a connection between two partners (broker)' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.CONFLICT)
   @WorkspaceAccess(canProposeConnections, PROPOSE_DENIED)
-  @ApiZodBody(proposeConnectionSchema)
+  @ApiZodBody(proposeConnectionSchema, {
+    fromPartnerId: '5d0e3a9c-1f2b-4c6d-8e7f-a0b1c2d3e4f5',
+    toPartnerId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    reason: 'Both run after-school programmes in the same district.',
+  })
   @ApiCreatedResponse({ description: 'The connection, `proposed` (brokers only)' })
   propose(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
@@ -35,6 +42,7 @@ export class ConnectionsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List connections between partners' })
   @ApiZodQuery(connectionListQuerySchema)
   @ApiOkResponse({ description: '{items: Connection[], nextCursor}, newest first' })
   list(
@@ -45,6 +53,7 @@ export class ConnectionsController {
   }
 
   @Get(':cid')
+  @ApiOperation({ summary: 'Get a connection with its responses' })
   @ApiOkResponse({ description: 'The connection with its responses' })
   get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
@@ -55,6 +64,8 @@ export class ConnectionsController {
 
   /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Post(':cid/respond')
+  @ApiOperation({ summary: 'Answer a proposed connection for one side' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE, ErrorCode.CONFLICT)
   @HttpCode(200)
   @ApiZodBody(respondConnectionSchema)
   @ApiOkResponse({

@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@coalesce/shared';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { DemoService } from './demo.service';
+import { ApiErrors } from '../../common/validation/openapi';
 
 @ApiTags('demo')
 @Controller('demo')
@@ -10,6 +12,8 @@ export class DemoController {
   constructor(private readonly demo: DemoService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a demo network coordinated by the caller' })
+  @ApiErrors(ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMITED)
   @HttpCode(201)
   @ApiCreatedResponse({
     description:

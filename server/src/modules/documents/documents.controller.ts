@@ -16,12 +16,13 @@ import {
   type DocumentVersionDto,
   type Page,
   type PaginationQuery,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe';
 import { DocumentVersionsService } from './document-versions.service';
 import { canReadDocuments, canWriteDocuments } from './documents.policy';
@@ -44,6 +45,7 @@ export class DocumentsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List documents' })
   @ApiZodQuery(paginationQuerySchema)
   @ApiOkResponse({ description: '{items: Document[], nextCursor}' })
   list(
@@ -54,6 +56,8 @@ export class DocumentsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a document' })
+  @ApiErrors(ErrorCode.CONFLICT)
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentSchema)
   @ApiCreatedResponse({ description: 'The document; a second vision document is 409' })
@@ -67,6 +71,7 @@ export class DocumentsController {
   }
 
   @Get(':did')
+  @ApiOperation({ summary: 'Get a document' })
   async get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
@@ -98,6 +103,7 @@ export class DocumentsController {
   }
 
   @Post(':did/versions')
+  @ApiOperation({ summary: 'Save the live document as a named version' })
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentVersionSchema)
   @ApiCreatedResponse({ description: '{id, label, createdAt, createdBy, json, html}' })
@@ -113,6 +119,7 @@ export class DocumentsController {
   }
 
   @Get(':did/versions')
+  @ApiOperation({ summary: 'List the saved versions of a document' })
   @ApiZodQuery(paginationQuerySchema)
   listVersions(
     @Param('wid', new IdPipe('Workspace')) wid: string,
@@ -123,6 +130,7 @@ export class DocumentsController {
   }
 
   @Get(':did/versions/:vid')
+  @ApiOperation({ summary: 'Get a saved version' })
   getVersion(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
@@ -132,6 +140,7 @@ export class DocumentsController {
   }
 
   @Post(':did/versions/:vid/restore')
+  @ApiOperation({ summary: 'Restore a saved version into the live document' })
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @HttpCode(200)
   @ApiOkResponse({ description: 'The restored version; the live document now has its content' })

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createExperimentSchema,
   createLearningSchema,
@@ -9,11 +15,12 @@ import {
   type ExperimentDto,
   type ExperimentListQuery,
   type Page,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canWriteExperiments, WRITE_DENIED } from './experiments.policy';
 import { ExperimentsService } from './experiments.service';
@@ -24,6 +31,8 @@ export class ExperimentsController {
   constructor(private readonly experiments: ExperimentsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an experiment' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canWriteExperiments, WRITE_DENIED)
   @ApiZodBody(createExperimentSchema)
   @ApiCreatedResponse({ description: 'The experiment (status `idea` unless given)' })
@@ -36,6 +45,7 @@ export class ExperimentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List experiments' })
   @ApiZodQuery(experimentListQuerySchema)
   @ApiOkResponse({ description: '{items: Experiment[], nextCursor}, newest first' })
   list(
@@ -46,6 +56,7 @@ export class ExperimentsController {
   }
 
   @Get(':eid')
+  @ApiOperation({ summary: 'Get an experiment with its learnings' })
   @ApiOkResponse({ description: 'The experiment with its learnings (newest first)' })
   get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
@@ -56,6 +67,8 @@ export class ExperimentsController {
 
   /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Patch(':eid')
+  @ApiOperation({ summary: 'Update an experiment' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @ApiZodBody(updateExperimentSchema)
   @ApiOkResponse({ description: 'The experiment; any status may follow any other' })
   update(
@@ -67,6 +80,8 @@ export class ExperimentsController {
   }
 
   @Delete(':eid')
+  @ApiOperation({ summary: 'Delete an experiment' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @HttpCode(204)
   @ApiNoContentResponse({
     description: 'Deleted with its learnings (coordinators, or the lead partner’s representatives)',
@@ -79,6 +94,8 @@ export class ExperimentsController {
   }
 
   @Post(':eid/learnings')
+  @ApiOperation({ summary: 'Add a learning to an experiment' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @ApiZodBody(createLearningSchema)
   @ApiCreatedResponse({ description: 'The experiment, the new learning first' })
   addLearning(

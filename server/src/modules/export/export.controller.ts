@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { exportQuerySchema, type ExportQuery } from '@coalesce/shared';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { exportQuerySchema, type ExportQuery, ErrorCode } from '@coalesce/shared';
 import type { Response } from 'express';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canExport } from './export.policy';
 import { ExportService } from './export.service';
@@ -16,6 +16,8 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Export the workspace (JSON, or the event log as CSV)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canExport, 'Only coordinators and observers can export')
   @ApiZodQuery(exportQuerySchema)
   @ApiProduces('application/json', 'text/csv')

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Health } from '@coalesce/shared';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/public.decorator';
@@ -12,7 +12,9 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Health of the server, its database and Redis' })
   @ApiOkResponse({ description: '{"status":"ok","db":"up"} when the database answers' })
+  @ApiResponse({ status: 503, description: '{"status":"degraded","db":"down"} when it does not' })
   async get(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const result = await this.health.check();
     if (result.db !== 'up') res.status(503);

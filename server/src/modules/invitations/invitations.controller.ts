@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createInvitationSchema,
   paginationQuerySchema,
@@ -10,12 +16,13 @@ import {
   type MyInvitationsDto,
   type Page,
   type PaginationQuery,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { z } from 'zod';
 import type { AuthContext, Membership } from '../../common/auth/auth.types';
 import { CurrentMember, CurrentUser } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManageInvitations } from './invitations.policy';
 import { InvitationsService } from './invitations.service';
@@ -28,8 +35,16 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('workspaces/:wid/invitations')
+  @ApiOperation({ summary: 'Invite someone to the workspace (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
-  @ApiZodBody(createInvitationSchema)
+  @ApiZodBody(createInvitationSchema, {
+    email: 'an@example.org',
+    role: 'member',
+    broker: false,
+    partnerId: '5d0e3a9c-1f2b-4c6d-8e7f-a0b1c2d3e4f5',
+    expiresInHours: 168,
+  })
   @ApiCreatedResponse({ description: 'The invitation with its token' })
   create(
     @CurrentMember() me: Membership,
@@ -39,6 +54,7 @@ export class InvitationsController {
   }
 
   @Get('workspaces/:wid/invitations')
+  @ApiOperation({ summary: 'List pending invitations (coordinator)' })
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @ApiZodQuery(paginationQuerySchema)
   @ApiOkResponse({
@@ -53,6 +69,8 @@ export class InvitationsController {
   }
 
   @Delete('workspaces/:wid/invitations/:id')
+  @ApiOperation({ summary: 'Revoke an invitation (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked' })
@@ -64,12 +82,20 @@ export class InvitationsController {
   }
 
   @Get('invitations/:token')
+  @ApiOperation({ summary: 'Preview an invitation by its link token' })
   @ApiOkResponse({ description: 'What the accept page shows' })
   preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
     return this.invitations.preview(token);
   }
 
   @Post('invitations/:token/accept')
+  @ApiOperation({ summary: 'Accept an invitation by its link token' })
+  @ApiErrors(
+    ErrorCode.FORBIDDEN,
+    ErrorCode.ALREADY_MEMBER,
+    ErrorCode.INVITATION_USED,
+    ErrorCode.EXPIRED,
+  )
   @HttpCode(200)
   @ApiOkResponse({ description: 'The new membership' })
   accept(@CurrentUser() me: AuthContext, @Param('token') token: string): Promise<MemberDto> {
@@ -77,6 +103,7 @@ export class InvitationsController {
   }
 
   @Get('me/invitations')
+  @ApiOperation({ summary: 'List the pending invitations for my email' })
   @ApiOkResponse({
     description:
       '{items}: pending email-bound invitations for my email, to workspaces I am not in, newest first (at most 100)',
@@ -86,6 +113,13 @@ export class InvitationsController {
   }
 
   @Post('me/invitations/:id/accept')
+  @ApiOperation({ summary: 'Accept an invitation addressed to my email' })
+  @ApiErrors(
+    ErrorCode.FORBIDDEN,
+    ErrorCode.ALREADY_MEMBER,
+    ErrorCode.INVITATION_USED,
+    ErrorCode.EXPIRED,
+  )
   @HttpCode(200)
   @ApiOkResponse({ description: 'The new membership (same rules as accepting by token)' })
   acceptMine(
@@ -96,6 +130,7 @@ export class InvitationsController {
   }
 
   @Post('me/invitations/:id/decline')
+  @ApiOperation({ summary: 'Decline an invitation addressed to my email' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Declined: the invitation can no longer be used' })
   decline(

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   paginationQuerySchema,
   updateMemberSchema,
@@ -7,11 +7,12 @@ import {
   type Page,
   type PaginationQuery,
   type UpdateMemberInput,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManageMembers } from './members.policy';
 import { MembersService } from './members.service';
@@ -22,6 +23,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List members' })
   @ApiZodQuery(paginationQuerySchema)
   @ApiOkResponse({ description: '{items: Member[], nextCursor}, in joining order' })
   list(
@@ -32,6 +34,8 @@ export class MembersController {
   }
 
   @Patch(':userId')
+  @ApiOperation({ summary: "Change a member's role, broker flag or partner (coordinator)" })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.LAST_COORDINATOR)
   @WorkspaceAccess(canManageMembers, 'Only coordinators can change members')
   @ApiZodBody(updateMemberSchema)
   update(
@@ -43,6 +47,8 @@ export class MembersController {
   }
 
   @Delete(':userId')
+  @ApiOperation({ summary: 'Remove a member, or leave the workspace' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.LAST_COORDINATOR)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed (coordinator) or left (yourself)' })
   remove(

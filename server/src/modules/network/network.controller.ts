@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   networkQuerySchema,
   suggestionsQuerySchema,
@@ -21,6 +21,7 @@ export class NetworkController {
   constructor(private readonly network: NetworkService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the partner network and its metrics at a moment' })
   @ApiZodQuery(networkQuerySchema)
   @ApiOkResponse({
     description:
@@ -34,6 +35,7 @@ export class NetworkController {
   }
 
   @Get('suggestions')
+  @ApiOperation({ summary: 'Suggest connections a broker could make' })
   @WorkspaceAccess(canSeeSuggestions, SUGGESTIONS_DENIED)
   @ApiZodQuery(suggestionsQuerySchema)
   @ApiOkResponse({

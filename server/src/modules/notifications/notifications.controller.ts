@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   notificationListQuerySchema,
   updateNotificationPreferencesSchema,
@@ -22,6 +22,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get('notifications')
+  @ApiOperation({ summary: 'List my notifications' })
   @ApiZodQuery(notificationListQuerySchema)
   @ApiOkResponse({ description: '{items, nextCursor}: my notifications, newest first' })
   list(
@@ -32,12 +33,14 @@ export class NotificationsController {
   }
 
   @Get('notifications/unread-count')
+  @ApiOperation({ summary: 'Count my unread notifications' })
   @ApiOkResponse({ description: '{unreadCount}' })
   async unreadCount(@CurrentUser() me: AuthContext): Promise<UnreadCountDto> {
     return { unreadCount: await this.notifications.unreadCount(me.userId) };
   }
 
   @Post('notifications/read-all')
+  @ApiOperation({ summary: 'Mark all my notifications read' })
   @HttpCode(200)
   @ApiOkResponse({ description: '{updated, unreadCount}; pushes `notification` (read_all)' })
   readAll(@CurrentUser() me: AuthContext): Promise<{ updated: number; unreadCount: number }> {
@@ -45,6 +48,7 @@ export class NotificationsController {
   }
 
   @Post('notifications/:id/read')
+  @ApiOperation({ summary: 'Mark one notification read' })
   @HttpCode(200)
   @ApiOkResponse({ description: 'The notification, read; pushes `notification` (read)' })
   read(
@@ -55,12 +59,14 @@ export class NotificationsController {
   }
 
   @Get('me/notification-preferences')
+  @ApiOperation({ summary: 'Get my notification preferences' })
   @ApiOkResponse({ description: '{inApp: {kind: bool}, email: {kind: bool}}' })
   getPreferences(@CurrentUser() me: AuthContext): Promise<NotificationPreferences> {
     return this.notifications.getPreferences(me.userId);
   }
 
   @Put('me/notification-preferences')
+  @ApiOperation({ summary: 'Replace my notification preferences' })
   @ApiZodBody(updateNotificationPreferencesSchema)
   @ApiOkResponse({ description: 'The preferences (kinds left out take their defaults)' })
   putPreferences(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createPartnerSchema,
   leavePartnerSchema,
@@ -10,11 +10,12 @@ import {
   type PartnerDetailDto,
   type PartnerDto,
   type PartnerListQuery,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManagePartners } from './partners.policy';
 import { PartnersService } from './partners.service';
@@ -25,8 +26,17 @@ export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add an active partner directly (coordinator)' })
   @WorkspaceAccess(canManagePartners, 'Only coordinators can add partners directly')
-  @ApiZodBody(createPartnerSchema)
+  @ApiZodBody(createPartnerSchema, {
+    kind: 'organisation',
+    name: 'Jeugdhuis De Branding',
+    actorType: 'youth_work',
+    tier: 'core',
+    motivations: ['mission_fit', 'new_target_groups'],
+    contributions: { expertise: ['outreach'], targetGroups: ['teenagers'], resources: ['venue'] },
+    website: 'https://branding.example.org',
+  })
   @ApiCreatedResponse({
     description: 'The partner, `active`, joinedAt now (or the given `joinedAt`, not in the future)',
   })
@@ -39,6 +49,7 @@ export class PartnersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List partners' })
   @ApiZodQuery(partnerListQuerySchema)
   @ApiOkResponse({ description: '{items: Partner[], nextCursor}, oldest first' })
   list(
@@ -49,6 +60,7 @@ export class PartnersController {
   }
 
   @Get(':pid')
+  @ApiOperation({ summary: 'Get a partner with its representatives and history' })
   @ApiOkResponse({ description: 'The partner with its representatives and history' })
   get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
@@ -59,6 +71,8 @@ export class PartnersController {
 
   /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Patch(':pid')
+  @ApiOperation({ summary: 'Update a partner' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @ApiZodBody(updatePartnerSchema)
   @ApiOkResponse({ description: 'Coordinator: any field; a representative: profile fields only' })
   update(
@@ -70,6 +84,8 @@ export class PartnersController {
   }
 
   @Post(':pid/leave')
+  @ApiOperation({ summary: 'Record that a partner leaves the network' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(leavePartnerSchema)
   @ApiOkResponse({ description: 'The partner, `left` (coordinator or a representative)' })

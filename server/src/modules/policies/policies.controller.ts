@@ -1,18 +1,19 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   TIERS,
   policyPutSchema,
   type DecisionPoliciesDto,
   type PolicyPut,
   type Tier,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { PipeTransform } from '@nestjs/common';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { notFound } from '../../common/errors/domain-error';
-import { ApiZodBody } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canSetPolicies } from './policies.policy';
 import { PoliciesService } from './policies.service';
@@ -31,12 +32,15 @@ export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the decision policies of every stage' })
   @ApiOkResponse({ description: '{stage, core, broad, byStage, custom}' })
   get(@Param('wid', new IdPipe('Workspace')) wid: string): Promise<DecisionPoliciesDto> {
     return this.policies.get(wid);
   }
 
   @Put(':tier')
+  @ApiOperation({ summary: 'Replace the decision policy of a tier (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canSetPolicies, 'Only coordinators can set decision policies')
   @ApiParam({ name: 'tier', enum: TIERS, description: 'core | broad (anything else: 404)' })
   @ApiZodBody(policyPutSchema)

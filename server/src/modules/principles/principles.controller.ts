@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createPrincipleSchema,
   principleListQuerySchema,
@@ -7,12 +13,13 @@ import {
   type Page,
   type PrincipleDto,
   type PrincipleListQuery,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { z } from 'zod';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManagePrinciples } from './principles.policy';
 import { PrinciplesService } from './principles.service';
@@ -25,6 +32,7 @@ export class PrinciplesController {
   constructor(private readonly principles: PrinciplesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List principles in their order' })
   @ApiZodQuery(principleListQuerySchema)
   @ApiOkResponse({ description: '{items: Principle[], nextCursor}, by order' })
   list(
@@ -35,6 +43,7 @@ export class PrinciplesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a principle' })
   get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('id', new IdPipe('Principle')) id: string,
@@ -43,6 +52,8 @@ export class PrinciplesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a principle (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canManagePrinciples, WRITERS)
   @ApiZodBody(createPrincipleSchema)
   @ApiCreatedResponse({ description: 'The principle (inserted at `order`, default last)' })
@@ -54,6 +65,8 @@ export class PrinciplesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update or move a principle (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canManagePrinciples, WRITERS)
   @ApiZodBody(updatePrincipleSchema)
   update(
@@ -65,6 +78,8 @@ export class PrinciplesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a principle (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @HttpCode(204)
   @WorkspaceAccess(canManagePrinciples, WRITERS)
   @ApiNoContentResponse({ description: 'Deleted; the ones after it move up' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   adviceInputSchema,
   createProposalSchema,
@@ -10,10 +10,11 @@ import {
   type ProposalDto,
   type ProposalListQuery,
   type ProposalPreviewDto,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { ProposalsService } from './proposals.service';
 
@@ -27,13 +28,27 @@ export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
-  @ApiZodBody(createProposalSchema)
+  @ApiOperation({ summary: 'Propose admitting a partner' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.CONFLICT)
+  @ApiZodBody(createProposalSchema, {
+    candidate: {
+      kind: 'organisation',
+      name: 'Sportclub Noord',
+      actorType: 'sports',
+      motivations: ['greater_impact'],
+      contactEmail: 'contact@sportclub-noord.example.org',
+    },
+    tier: 'broad',
+    rationale: 'They reach teenagers we do not reach yet.',
+    principleFit: [{ principleId: '0b6f1c2e-8d4a-4f3e-9a51-2c7d9e4b6a10', fits: true }],
+  })
   @ApiCreatedResponse({ description: 'The proposal, open, with its frozen policy and electorate' })
   create(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalDto> {
     return this.proposals.create(me, body);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List proposals, open first' })
   @ApiZodQuery(proposalListQuerySchema)
   @ApiOkResponse({ description: '{items: Proposal[], nextCursor}: open first, then newest' })
   list(
@@ -45,6 +60,8 @@ export class ProposalsController {
 
   /** Registered before `:id` so `preview` is never taken for an id. */
   @Post('preview')
+  @ApiOperation({ summary: 'Preview what opening a proposal would freeze' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @HttpCode(200)
   @ApiZodBody(createProposalSchema)
   @ApiOkResponse({
@@ -56,6 +73,7 @@ export class ProposalsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a proposal with its tally, votes and advice' })
   get(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
@@ -64,6 +82,8 @@ export class ProposalsController {
   }
 
   @Post(':id/votes')
+  @ApiOperation({ summary: "Cast or replace my partner's vote" })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(voteInputSchema)
   @ApiOkResponse({
@@ -78,6 +98,8 @@ export class ProposalsController {
   }
 
   @Post(':id/advice')
+  @ApiOperation({ summary: 'Give advice on an autonomous proposal' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(adviceInputSchema)
   advise(
@@ -89,6 +111,8 @@ export class ProposalsController {
   }
 
   @Post(':id/decide')
+  @ApiOperation({ summary: 'Decide an autonomous proposal (decider)' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(decideInputSchema)
   decide(
@@ -100,6 +124,8 @@ export class ProposalsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw an open proposal' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   withdraw(
     @CurrentMember() me: Membership,

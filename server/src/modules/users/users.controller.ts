@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { updateMeSchema, type UpdateMeInput, type UserDto } from '@coalesce/shared';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -14,12 +14,14 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the signed-in user' })
   @ApiOkResponse({ description: 'The signed-in user {id, email, displayName, locale, createdAt}' })
   async me(@CurrentUser() me: AuthContext): Promise<UserDto> {
     return toUserDto(await this.users.get(me.userId));
   }
 
   @Patch()
+  @ApiOperation({ summary: 'Update my profile' })
   @ApiZodBody(updateMeSchema)
   async update(
     @CurrentUser() me: AuthContext,

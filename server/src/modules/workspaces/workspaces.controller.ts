@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createWorkspaceSchema,
   paginationQuerySchema,
@@ -10,11 +10,12 @@ import {
   type StageChangeDto,
   type UpdateWorkspaceInput,
   type WorkspaceDto,
+  ErrorCode,
 } from '@coalesce/shared';
 import type { AuthContext, Membership } from '../../common/auth/auth.types';
 import { CurrentMember, CurrentUser } from '../../common/auth/current-user.decorator';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
-import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canUpdateWorkspace } from './workspaces.policy';
 import { WorkspacesService } from './workspaces.service';
@@ -25,6 +26,7 @@ export class WorkspacesController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a workspace (network)' })
   @ApiZodBody(createWorkspaceSchema)
   @ApiCreatedResponse({ description: 'The workspace; the caller is its coordinator' })
   create(
@@ -35,6 +37,7 @@ export class WorkspacesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the workspaces I am a member of' })
   @ApiZodQuery(paginationQuerySchema)
   @ApiOkResponse({ description: '{items, nextCursor}: the workspaces I am a member of' })
   listMine(
@@ -45,6 +48,7 @@ export class WorkspacesController {
   }
 
   @Get(':wid')
+  @ApiOperation({ summary: 'Get a workspace' })
   get(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,
@@ -53,6 +57,8 @@ export class WorkspacesController {
   }
 
   @Patch(':wid')
+  @ApiOperation({ summary: 'Update a workspace (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canUpdateWorkspace, 'Only coordinators can change the workspace')
   @ApiZodBody(updateWorkspaceSchema)
   update(
@@ -64,6 +70,7 @@ export class WorkspacesController {
   }
 
   @Get(':wid/stage-history')
+  @ApiOperation({ summary: 'List the stages a workspace went through' })
   @ApiOkResponse({ description: '{items}: every stage the workspace entered, oldest first' })
   async stageHistory(
     @Param('wid', new IdPipe('Workspace')) wid: string,
