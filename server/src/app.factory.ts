@@ -38,7 +38,7 @@ export function configureApp(
   config: ResolvedConfig,
 ): NestExpressApplication {
   setupHttp(app, config);
-  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis));
   app.setGlobalPrefix('api');
   const doc = SwaggerModule.createDocument(
     app,

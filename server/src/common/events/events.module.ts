@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { EventBus } from './event-bus';
+import { RedisMonitor } from '../redis/redis-monitor';
 import { RedisEventRelay } from './redis-relay';
 
-/** The one EventBus of the process, injectable everywhere (relayed across instances with Redis). */
+/**
+ * The one EventBus of the process, injectable everywhere (relayed across instances with Redis),
+ * and the RedisMonitor that tells features whether Redis is reachable.
+ */
 @Global()
-@Module({ providers: [EventBus, RedisEventRelay], exports: [EventBus] })
+@Module({ providers: [EventBus, RedisEventRelay, RedisMonitor], exports: [EventBus, RedisMonitor] })
 export class EventsModule {}

@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { CollabAccessAuthenticator } from './collab/collab-access.authenticator';
 import { CollabAccessListener } from './collab/collab-access.listener';
 import { CollabPersistenceService } from './collab/collab-persistence.service';
+import { CollabRelayService } from './collab/collab-relay.service';
 import { COLLAB_AUTHENTICATOR } from './collab/collab.auth';
 import { CollabGateway } from './collab/collab.gateway';
 import { CollabService } from './collab/collab.service';
@@ -26,6 +27,7 @@ import { DocumentsService } from './documents.service';
     DocumentsService,
     DocumentVersionsService,
     CollabPersistenceService,
+    CollabRelayService,
     CollabService,
     CollabGateway,
     CollabAccessAuthenticator,

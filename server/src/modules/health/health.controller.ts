@@ -12,7 +12,10 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{"status":"ok","db":"up"} when the database answers' })
+  @ApiOkResponse({
+    description:
+      '{"status":"ok","db":"up","redis":"up"|"off"}; Redis down is 200 with status "degraded", the database down 503',
+  })
   async get(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const result = await this.health.check();
     if (result.db !== 'up') res.status(503);
