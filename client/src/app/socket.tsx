@@ -1,4 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@coalesce/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
@@ -32,7 +33,38 @@ export function SocketProvider({ enabled, children }: { enabled: boolean; childr
       socket.disconnect();
     };
   }, [socket]);
+  // Events pushed while the socket was away are lost unless the server recovered the session
+  // (it replays them then): refetch what is on screen.
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!socket) return;
+    return onReconnect(socket, (recovered) => {
+      if (!recovered) void qc.invalidateQueries();
+    });
+  }, [socket, qc]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+
+/**
+ * Calls `fn` on every connect after the first, with whether socket.io recovered the session
+ * (missed events replayed) or not (they are lost: refetch). Returns the unsubscribe.
+ */
+export function onReconnect(socket: AppSocket, fn: (recovered: boolean) => void): () => void {
+  let connectedBefore = socket.connected;
+  const onConnect = () => {
+    if (connectedBefore) fn(socket.recovered);
+    connectedBefore = true;
+  };
+  socket.on('connect', onConnect);
+  return () => {
+    socket.off('connect', onConnect);
+  };
+}
+
+/** `onReconnect` for as long as the component lives. */
+export function useSocketReconnect(fn: (recovered: boolean) => void): void {
+  const socket = useSocket();
+  useEffect(() => (socket ? onReconnect(socket, fn) : undefined), [socket, fn]);
 }
 
 export function useSocket(): AppSocket | null {
