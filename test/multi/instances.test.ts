@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -161,6 +162,30 @@ async function stopRedis(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGKILL');
   await exited;
+}
+
+/** A socket.io client joined to the workspace room, recording what it receives. */
+async function live(server: ServerHandle, token: string, workspaceId: string) {
+  const socket: Socket = io(server.url, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
+  cleanups.push(() => socket.disconnect());
+  const events: { type: string; subjectId?: string }[] = [];
+  const memberships: { workspaceId: string; role: string | null }[] = [];
+  socket.on('event', (e: { type: string; subjectId?: string }) => events.push(e));
+  socket.on('membership', (m: { workspaceId: string; role: string | null }) => memberships.push(m));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () =>
+      socket.emit('workspace:join', { workspaceId }, (res: { ok: boolean }) =>
+        res.ok ? resolve() : reject(new Error('workspace:join refused')),
+      ),
+    );
+  });
+  return { socket, events, memberships };
 }
 
 async function invite(owner: Registered, wid: string, name: string, role = 'member') {
@@ -328,6 +353,8 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
   const d = connect(D, w.visionDocumentId, owner.api.token!);
   const m = connect(D, w.visionDocumentId, member.api.token!);
   await Promise.all([synced(c.provider), synced(d.provider), synced(m.provider)]);
+  const ownerLive = await live(D, owner.api.token!, w.id);
+  const memberLive = await live(D, member.api.token!, w.id);
   type(m.doc, 'member-before;');
   await until(() => text(c.doc).includes('member-before;'), 'the member edit on C');
 
@@ -351,6 +378,17 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
   }, 100);
   const cut = await until(() => m.closes.includes(4403), 'the member cut off on D', 8000);
   assert.ok(cut < 5000, `member cut off ${cut} ms after the removal (Redis down)`);
+  await until(
+    () => memberLive.memberships.some((x) => x.workspaceId === w.id && x.role === null),
+    'the socket.io membership change on D',
+    8000,
+  );
+  assert.ok(Date.now() - removedAt < 5000, 'socket.io member removed within 5 s');
+  // A push made on C while Redis is down reaches D's socket.io clients once it is back.
+  const during = await onC.req<{ id: string }>('POST', `/workspaces/${w.id}/documents`, {
+    title: 'Made during the outage',
+    kind: 'notes',
+  });
 
   // The rest of the 10 s outage.
   await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - outageStarted))));
@@ -365,6 +403,20 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
   assert.ok(took < 5000, `converged ${Date.now() - restarted} ms after the restart`);
   clearInterval(memberTyping);
   assert.ok(removedAt - outageStarted < 10_000);
+  await until(
+    () => ownerLive.events.some((e) => e.type === 'document.created' && e.subjectId === during.id),
+    'the push made during the outage, on D',
+    10_000,
+  );
+  const after = await onC.req<{ id: string }>('POST', `/workspaces/${w.id}/documents`, {
+    title: 'Made after the outage',
+    kind: 'notes',
+  });
+  await until(
+    () => ownerLive.events.some((e) => e.type === 'document.created' && e.subjectId === after.id),
+    'a push made after the outage, on D',
+    5_000,
+  );
 
   // Nothing the member typed after being cut off was stored (a fresh load from the log).
   c.provider.destroy();

@@ -96,12 +96,16 @@ export class RealtimeAccessListener implements OnModuleInit, OnModuleDestroy {
         if (!p || p.userId !== s.data.userId || !s.rooms.has(workspaceRoom(p.workspaceId)))
           continue;
         void s.leave(workspaceRoom(p.workspaceId));
-        s.emit('membership', {
-          workspaceId: p.workspaceId,
-          role: null,
-          broker: false,
-          partnerId: null,
-        });
+        // `local`: with connection-state recovery a plain emit goes through the adapter,
+        // which waits for Redis (down now) before delivering even to this instance's socket.
+        server.local
+          .to(s.id)
+          .emit('membership', {
+            workspaceId: p.workspaceId,
+            role: null,
+            broker: false,
+            partnerId: null,
+          });
       }
     }
   }
