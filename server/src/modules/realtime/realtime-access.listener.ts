@@ -98,14 +98,12 @@ export class RealtimeAccessListener implements OnModuleInit, OnModuleDestroy {
         void s.leave(workspaceRoom(p.workspaceId));
         // `local`: with connection-state recovery a plain emit goes through the adapter,
         // which waits for Redis (down now) before delivering even to this instance's socket.
-        server.local
-          .to(s.id)
-          .emit('membership', {
-            workspaceId: p.workspaceId,
-            role: null,
-            broker: false,
-            partnerId: null,
-          });
+        server.local.to(s.id).emit('membership', {
+          workspaceId: p.workspaceId,
+          role: null,
+          broker: false,
+          partnerId: null,
+        });
       }
     }
   }
