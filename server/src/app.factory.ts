@@ -40,7 +40,7 @@ export function configureApp(
   config: ResolvedConfig,
 ): NestExpressApplication {
   setupHttp(app, config);
-  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis));
   app.setGlobalPrefix('api');
   // The same document `openapi-tool` commits as server/openapi.json.
   const doc = buildOpenApiDocument(app);

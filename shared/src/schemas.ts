@@ -66,5 +66,7 @@ export interface Page<T> {
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   db: z.enum(['up', 'down']),
+  /** `off` without REDIS_URL (one instance); `down` degrades the service but does not fail it. */
+  redis: z.enum(['up', 'down', 'off']),
 });
 export type Health = z.infer<typeof healthSchema>;

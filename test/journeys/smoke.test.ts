@@ -7,7 +7,7 @@ const app = appUnderTest();
 test('the API is healthy', async () => {
   const res = await fetch(`${app.server.url}/api/health`);
   assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), { status: 'ok', db: 'up' });
+  assert.deepEqual(await res.json(), { status: 'ok', db: 'up', redis: 'off' });
 });
 
 test('the app loads in Dutch for a Dutch browser and switches to English', async () => {

@@ -24,6 +24,12 @@ export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   REDIS_URL: optionalUrl(['redis', 'rediss']),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only (at most 64)')
+    .default('coalesce:'),
+  REDIS_FALLBACK_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   PUBLIC_URL: optionalUrl(['http', 'https']),
   SESSION_SECRET: z
@@ -54,7 +60,13 @@ export interface AppConfig {
   env: Env['NODE_ENV'];
   http: { port: number; host: string; publicUrl: string | undefined; clientDist: string };
   database: { url: string | undefined; dataDir: string };
-  redis: { url: string | undefined };
+  /**
+   * `prefix`: every Redis key and channel of this deployment starts with it (several
+   * deployments, or test runs, can share one Redis). `fallbackPollMs`: while Redis is
+   * unreachable, how often each instance re-reads access changes and document heads from
+   * PostgreSQL (and, while it is up, live documents are checked every 5× that).
+   */
+  redis: { url: string | undefined; prefix: string; fallbackPollMs: number };
   auth: {
     sessionSecret: string | undefined;
     accessTokenTtlMinutes: number;
@@ -87,7 +99,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       clientDist: resolve(e.CLIENT_DIST ?? resolve(__dirname, '../../../client/dist')),
     },
     database: { url: e.DATABASE_URL, dataDir },
-    redis: { url: e.REDIS_URL },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_KEY_PREFIX,
+      fallbackPollMs: e.REDIS_FALLBACK_POLL_MS,
+    },
     auth: {
       sessionSecret: e.SESSION_SECRET,
       accessTokenTtlMinutes: e.ACCESS_TOKEN_TTL_MINUTES,

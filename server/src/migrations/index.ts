@@ -1,3 +1,4 @@
+import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
 import { RepresentationAndExpiry1796553807103 } from './1796553807103-RepresentationAndExpiry';
 import { ReasonCodesDefaultTitles1796553322747 } from './1796553322747-ReasonCodesDefaultTitles';
 import { Notifications1795815497370 } from './1795815497370-Notifications';
@@ -16,6 +17,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Notifications1795815497370,
   Decisions1795815605332,
   ExperimentsConnections1795815997361,
+  CollabDocSeq1796553307347,
   ReasonCodesDefaultTitles1796553322747,
   RepresentationAndExpiry1796553807103,
 ];

@@ -20,7 +20,9 @@ export function useWorkspaceLive(wid: string): boolean {
     const join = () =>
       socket.emit('workspace:join', { workspaceId: wid }, (res) => {
         const ok = Boolean(res?.ok);
-        if (ok && wasJoined) refetchAfterReconnect(qc, wid);
+        // A recovered session had its missed events replayed by the server (connection-state
+        // recovery); otherwise they are lost and what is on screen is fetched again.
+        if (ok && wasJoined && !socket.recovered) refetchAfterReconnect(qc, wid);
         wasJoined ||= ok;
         setJoined(ok);
       });

@@ -1,9 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { EventBus } from './event-bus';
+import { RedisMonitor } from '../redis/redis-monitor';
 import { RedisEventRelay } from './redis-relay';
 import { SweepPause } from './sweep-pause';
 
-/** The one EventBus of the process, injectable everywhere (relayed across instances with Redis). */
+/**
+ * The one EventBus of the process, injectable everywhere (relayed across instances with Redis),
+ * and the RedisMonitor that tells features whether Redis is reachable.
+ */
 @Global()
-@Module({ providers: [EventBus, RedisEventRelay, SweepPause], exports: [EventBus, SweepPause] })
+@Module({
+  providers: [EventBus, RedisEventRelay, RedisMonitor, SweepPause],
+  exports: [EventBus, RedisMonitor, SweepPause],
+})
 export class EventsModule {}

@@ -7,8 +7,6 @@ import { closeRedis, createRedisClient } from '../redis/redis';
 import { CLUSTER_EVENTS, type DomainEventName } from './domain-events';
 import { EventBus } from './event-bus';
 
-const CHANNEL = 'coalesce:domain-events';
-
 /** With REDIS_URL, relays CLUSTER_EVENTS between instances; without it, does nothing. */
 @Injectable()
 export class RedisEventRelay implements OnModuleInit, OnModuleDestroy {
@@ -24,6 +22,7 @@ export class RedisEventRelay implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const url = this.config.redis.url;
     if (!url) return;
+    const channel = `${this.config.redis.prefix}domain-events`;
     this.pub = createRedisClient(url, 'events-pub');
     this.sub = createRedisClient(url, 'events-sub');
     this.sub.on('message', (_channel: string, message: string) => {
@@ -40,10 +39,12 @@ export class RedisEventRelay implements OnModuleInit, OnModuleDestroy {
         logger.warn({ err }, 'bad relayed event');
       }
     });
-    await this.sub.subscribe(CHANNEL);
+    // Not awaited: with Redis down at start, the subscription waits for it (ioredis resubscribes
+    // after every reconnect); the start must not.
+    this.sub.subscribe(channel).catch((err: unknown) => logger.warn({ err }, 'redis subscribe'));
     this.bus.setRelay((name, payload) => {
       this.pub
-        ?.publish(CHANNEL, JSON.stringify({ origin: this.origin, name, payload }))
+        ?.publish(channel, JSON.stringify({ origin: this.origin, name, payload }))
         .catch((err: unknown) => logger.warn({ err, name }, 'could not relay event'));
     });
   }

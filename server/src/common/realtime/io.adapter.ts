@@ -1,38 +1,56 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { logger } from '../logging/logger';
 import { closeRedis, createRedisClient } from '../redis/redis';
 
 /**
  * socket.io on the Nest HTTP server (path /socket.io). With REDIS_URL, rooms are shared by
- * every instance through @socket.io/redis-adapter, so a push to `workspace:<id>` reaches
- * sockets connected to any instance.
+ * every instance through @socket.io/redis-streams-adapter, so a push to `workspace:<id>`
+ * reaches sockets connected to any instance. A stream (unlike pub/sub) is read from where each
+ * instance left off, so pushes made while an instance's Redis connection was down still
+ * arrive when it is back; connection-state recovery replays a briefly disconnected client's
+ * missed packets (and clients refetch their queries when a reconnect was not recovered).
  */
 export class AppIoAdapter extends IoAdapter {
   private clients: Redis[] = [];
 
   constructor(
     app: INestApplicationContext,
-    private readonly redisUrl: string | undefined,
+    private readonly redis: { url: string | undefined; prefix: string },
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
+    const url = this.redis.url;
     const server = super.createIOServer(port, {
       ...options,
       path: '/socket.io',
       serveClient: false,
+      ...(url
+        ? {
+            // Missed packets are kept in the Redis stream/session, so only with REDIS_URL.
+            // The middlewares (authentication) run again on a recovered connection.
+            connectionStateRecovery: {
+              maxDisconnectionDuration: 2 * 60_000,
+              skipMiddlewares: false,
+            },
+          }
+        : {}),
     } as ServerOptions);
-    if (this.redisUrl) {
-      const pub = createRedisClient(this.redisUrl, 'socket.io-pub');
-      const sub = pub.duplicate();
-      sub.on('error', (err) => logger.warn({ err }, 'redis error (socket.io-sub)'));
-      this.clients.push(pub, sub);
-      server.adapter(createAdapter(pub, sub));
+    if (url) {
+      const client = createRedisClient(url, 'socket.io');
+      this.clients.push(client);
+      const prefix = this.redis.prefix;
+      server.adapter(
+        createAdapter(client, {
+          streamName: `${prefix}socket.io`,
+          channelPrefix: `${prefix}socket.io`,
+          sessionKeyPrefix: `${prefix}sio:session:`,
+        }),
+      );
     }
     return server;
   }

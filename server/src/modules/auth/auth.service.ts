@@ -119,6 +119,21 @@ export class AuthService implements RequestAuthenticator {
     this.bus.emit('session.revoked', { sessionId, userId: session.userId });
   }
 
+  /**
+   * Which of these sessions are still live (neither revoked nor expired): instances re-check
+   * their open sockets with it while Redis, which relays revocations, is unreachable.
+   */
+  async liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+    const ids = sessionIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM sessions WHERE id = ANY($1::uuid[]) AND "revokedAt" IS NULL
+         AND "expiresAt" > $2`,
+      [ids, new Date()],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** A fresh access token for a live session (e.g. for the collab websocket URL). */
   async issueAccessToken(principal: Principal): Promise<string> {
     const session = await this.liveSession({ id: principal.sessionId });

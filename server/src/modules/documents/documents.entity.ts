@@ -35,6 +35,14 @@ export class DocumentEntity {
   @Column('varchar', { length: 20 })
   kind: DocumentKind;
 
+  /**
+   * The docSeq of the last committed update-log row (see DocumentUpdateEntity), bumped by the
+   * collab persistence's INSERT only: never selected or written through TypeORM, so a save of
+   * the metadata cannot set it back.
+   */
+  @Column({ type: 'bigint', default: 0, select: false, insert: false, update: false })
+  updateSeq: string;
+
   @Column('uuid', { nullable: true })
   createdBy: string | null;
 

@@ -21,3 +21,14 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
 /** PostgreSQL unique_violation. */
 export const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+
+/**
+ * The one spelling of a documents path (`/api/workspaces/<id>/documents…`): lower case (ids
+ * are lower-case uuids, the route words too), no trailing slash. Null when `path` already is
+ * canonical. Another spelling would hash to another replica behind the proxy.
+ */
+export function canonicalDocumentsPath(path: string): string | null {
+  let canonical = path.toLowerCase();
+  while (canonical.length > 1 && canonical.endsWith('/')) canonical = canonical.slice(0, -1);
+  return canonical === path ? null : canonical;
+}

@@ -13,8 +13,14 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Health of the server, its database and Redis' })
-  @ApiOkResponse({ description: '{"status":"ok","db":"up"} when the database answers' })
-  @ApiResponse({ status: 503, description: '{"status":"degraded","db":"down"} when it does not' })
+  @ApiOkResponse({
+    description:
+      '{"status":"ok","db":"up","redis":"up"|"off"}; Redis down is 200 with status "degraded"',
+  })
+  @ApiResponse({
+    status: 503,
+    description: '{"status":"degraded","db":"down"} when the database does not answer',
+  })
   async get(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const result = await this.health.check();
     if (result.db !== 'up') res.status(503);

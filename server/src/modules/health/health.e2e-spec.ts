@@ -9,9 +9,9 @@ describe('HTTP foundation (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('GET /api/health reports the database', async () => {
+  it('GET /api/health reports the database (and Redis: off without REDIS_URL)', async () => {
     const res = await request(t.baseUrl).get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+    expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'off' });
   });
 
   it('answers an unknown /api route with 404 in the error shape', async () => {

@@ -10,7 +10,8 @@ import { DocumentsService } from '../documents.service';
 import { documentAccessFor } from '../documents.policy';
 import type { CollabAuthenticator, CollabAuthHooks, CollabAuthResult } from './collab.auth';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Lower case only: an upper-case spelling is 4404, never a second live copy. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Who is on a `/collab/:documentId` socket, decided like an HTTP request to the document:

@@ -65,12 +65,12 @@ describe('collaboration durability (e2e)', () => {
 
     // A slow disk: each commit takes 50 ms more, so a broadcast that did not wait would show.
     const persistence = t.app.get(CollabPersistenceService) as unknown as {
-      insert(batch: unknown[]): Promise<void>;
+      insert(batch: unknown[]): Promise<unknown>;
     };
     const insert = persistence.insert.bind(persistence);
     jest.spyOn(persistence, 'insert').mockImplementation(async (batch) => {
       await new Promise((r) => setTimeout(r, 50));
-      await insert(batch);
+      return insert(batch);
     });
     const checks: Promise<{ had: string[]; stored: string[] }>[] = [];
     b.doc.on('update', (_u: Uint8Array, origin: unknown) => {

@@ -155,4 +155,50 @@ describe('CollabPersistenceService (PostgreSQL)', () => {
     await s.squash(id);
     expect(await rowCount(id)).toBe(0);
   });
+
+  it('numbers the rows of each document 1, 2, 3… in commit order, also across two processes', async () => {
+    const one = service();
+    const two = service(); // another instance: its own queue and group commit
+    const [x, y] = await Promise.all([newDocument(), newDocument()]);
+    const seen: { id: string; seq: number }[] = [];
+    for (const s of [one, two]) s.onCommitted((id, seq) => seen.push({ id, seq }));
+    const ex = edits(30, 'x');
+    const ey = edits(30, 'y');
+    await Promise.all([
+      ...ex.updates.map((u, i) => (i % 2 ? one : two).append(x, u)),
+      ...ey.updates.map((u, i) => (i % 2 ? two : one).append(y, u)),
+    ]);
+    for (const id of [x, y]) {
+      const seqs = seen.filter((e) => e.id === id).map((e) => e.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    }
+    expect((await one.heads([x, y, randomUUID()])).get(x)).toBe(30);
+    const { head } = await one.loadWithState(y);
+    expect(head).toBe(30);
+  });
+
+  it('reads a tail after a position, with the snapshot when rows were squashed away', async () => {
+    const s = service();
+    const id = await newDocument();
+    const { updates, text } = edits(10);
+    for (const u of updates.slice(0, 4)) await s.append(id, u);
+    const tail = await s.readTail(id, 2);
+    expect(tail.head).toBe(4);
+    expect(tail.rows.map((r) => r.docSeq)).toEqual([3, 4]);
+    expect(tail.snapshot).toBeNull();
+
+    await s.squash(id); // rows 1-4 now live only in the snapshot
+    for (const u of updates.slice(4)) await s.append(id, u);
+    const after = await s.readTail(id, 2);
+    expect(after.head).toBe(10);
+    expect(after.rows.map((r) => r.docSeq)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(after.snapshot).not.toBeNull();
+    const doc = new Y.Doc();
+    for (const u of updates.slice(0, 2)) Y.applyUpdate(doc, u);
+    Y.applyUpdate(doc, after.snapshot!);
+    for (const r of after.rows) Y.applyUpdate(doc, r.update);
+    expect(doc.getText('t').toString()).toBe(text);
+    doc.destroy();
+    expect((await s.readTail(randomUUID(), 0)).head).toBe(-1);
+  });
 });

@@ -20,6 +20,22 @@ interface PendingWrite {
   reject(err: unknown): void;
 }
 
+/**
+ * Called once an update is committed, with its place in the document's log (`docSeq`: 1, 2, 3…
+ * per document, in commit order), before any local client sees it. The cross-instance relay
+ * publishes it from here.
+ */
+export type CommittedListener = (documentId: string, docSeq: number, update: Uint8Array) => void;
+
+/** What a catch-up read found: rows after a known position, and the document's head. */
+export interface LogTail {
+  /** The highest committed docSeq of the document (0: none yet; -1: no such document). */
+  head: number;
+  rows: { docSeq: number; update: Uint8Array }[];
+  /** Set when rows after the known position were already squashed: the whole snapshot. */
+  snapshot: Uint8Array | null;
+}
+
 interface Dirty {
   /** Rows in the log not yet folded into the snapshot (as far as this process knows). */
   count: number;
@@ -28,17 +44,44 @@ interface Dirty {
 
 /** The subset of pg's Pool used for the hot INSERT. */
 interface PgPool {
-  query(text: string, values: unknown[]): Promise<unknown>;
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-const INSERT_ONE = `INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`;
-const INSERT_MANY = `INSERT INTO "document_updates" ("documentId", "update")
-  SELECT * FROM unnest($1::uuid[], $2::bytea[])`;
-const LOAD_SQL = `SELECT NULL::bigint AS "seq", "state" AS "data" FROM "document_snapshots"
-   WHERE "documentId" = $1
+/*
+ * Each row gets the next `docSeq` of its document from the counter on the document's row, in
+ * the same statement: the row lock orders the writers of one document (on every instance), so
+ * docSeq order is commit order and a reader that sees docSeq n has seen every row before it.
+ */
+const INSERT_ONE = `WITH s AS (
+    UPDATE "documents" SET "updateSeq" = "updateSeq" + 1 WHERE "id" = $1 RETURNING "updateSeq"
+  )
+  INSERT INTO "document_updates" ("documentId", "docSeq", "update")
+  SELECT $1, s."updateSeq", $2 FROM s RETURNING "documentId", "docSeq"`;
+const INSERT_MANY = `WITH input AS (
+    SELECT d, u, o FROM unnest($1::uuid[], $2::bytea[]) WITH ORDINALITY AS t(d, u, o)
+  ), counts AS (
+    SELECT d, count(*)::bigint AS n FROM input GROUP BY d
+  ), bumped AS (
+    UPDATE "documents" doc SET "updateSeq" = doc."updateSeq" + c.n FROM counts c
+     WHERE doc."id" = c.d RETURNING doc."id", doc."updateSeq" - c.n AS base
+  )
+  INSERT INTO "document_updates" ("documentId", "docSeq", "update")
+  SELECT i.d, b.base + row_number() OVER (PARTITION BY i.d ORDER BY i.o), i.u
+    FROM input i JOIN bumped b ON b."id" = i.d
+  RETURNING "documentId", "docSeq"`;
+/** Head (kind 0), snapshot (1), rows (2): one statement, so one consistent view. */
+const LOAD_SQL = `SELECT 0 AS "kind", "updateSeq" AS "seq", NULL::bytea AS "data" FROM "documents"
+   WHERE "id" = $1
   UNION ALL
-  SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1
-  ORDER BY "seq" NULLS FIRST`;
+  SELECT 1, NULL::bigint, "state" FROM "document_snapshots" WHERE "documentId" = $1
+  UNION ALL
+  SELECT 2, "docSeq", "update" FROM "document_updates" WHERE "documentId" = $1
+  ORDER BY 1, 2`;
+const TAIL_SQL = `SELECT 0 AS "kind", "updateSeq" AS "seq", NULL::bytea AS "data" FROM "documents"
+   WHERE "id" = $1
+  UNION ALL
+  SELECT 2, "docSeq", "update" FROM "document_updates" WHERE "documentId" = $1 AND "docSeq" > $2
+  ORDER BY 1, 2`;
 
 const toBuffer = (u: Uint8Array): Buffer =>
   Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
@@ -69,6 +112,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   private stopped = false;
   private squashWaiters = new Map<string, ((rows: number) => void)[]>();
   private pool: PgPool | null | undefined;
+  private readonly committedListeners = new Set<CommittedListener>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -107,6 +151,22 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
         await this.squash(id);
       } catch (err) {
         logger.warn({ err, documentId: id }, 'collab: shutdown squash failed (log kept)');
+      }
+    }
+  }
+
+  /** Subscribes to committed updates (see CommittedListener); returns the unsubscribe. */
+  onCommitted(listener: CommittedListener): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  private notifyCommitted(documentId: string, docSeq: number, update: Uint8Array): void {
+    for (const l of this.committedListeners) {
+      try {
+        l(documentId, docSeq, update);
+      } catch (err) {
+        logger.error({ err, documentId }, 'collab: committed listener failed');
       }
     }
   }
@@ -152,8 +212,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       while (this.queue.length) {
         const batch = this.takeBatch();
         try {
-          await this.insert(batch);
-          this.settle(batch);
+          this.settle(batch, await this.insert(batch));
         } catch (err) {
           if (batch.length === 1) {
             batch[0]!.reject(err);
@@ -163,8 +222,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
           logger.warn({ err, rows: batch.length }, 'collab: batch insert failed, retrying rows');
           for (const w of batch) {
             try {
-              await this.insert([w]);
-              this.settle([w]);
+              this.settle([w], await this.insert([w]));
             } catch (rowErr) {
               w.reject(rowErr);
             }
@@ -179,7 +237,9 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     }
   }
 
-  private async insert(batch: PendingWrite[]): Promise<void> {
+  /** The docSeq of each write (undefined: its document is gone), in batch order. */
+  private async insert(batch: PendingWrite[]): Promise<(number | undefined)[]> {
+    let rows: { documentId: string; docSeq: string }[];
     if (batch.length === 1) {
       // The common case with few writers: plain parameters (the update goes as binary) instead
       // of array literals that pg builds as hex text and PostgreSQL parses back; straight on
@@ -187,10 +247,22 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       // (Not a named statement: the embedded PGlite shares one session between connections,
       // where a second connection preparing the same name fails.)
       const w = batch[0]!;
-      await this.rawQuery(INSERT_ONE, [w.documentId, w.update]);
-      return;
+      rows = await this.rawQuery(INSERT_ONE, [w.documentId, w.update]);
+    } else {
+      rows = await this.rawQuery(INSERT_MANY, [
+        batch.map((w) => w.documentId),
+        batch.map((w) => w.update),
+      ]);
     }
-    await this.rawQuery(INSERT_MANY, [batch.map((w) => w.documentId), batch.map((w) => w.update)]);
+    // RETURNING has no order: within a document, docSeqs follow the batch order.
+    const byDoc = new Map<string, number[]>();
+    for (const r of rows) {
+      const list = byDoc.get(r.documentId) ?? [];
+      list.push(Number(r.docSeq));
+      byDoc.set(r.documentId, list);
+    }
+    for (const list of byDoc.values()) list.sort((a, b) => b - a);
+    return batch.map((w) => byDoc.get(w.documentId)?.pop());
   }
 
   /** The pg pool under TypeORM, or null (another driver): then TypeORM runs the statement. */
@@ -203,10 +275,10 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     return this.pool;
   }
 
-  private async rawQuery(text: string, values: unknown[]): Promise<void> {
+  private async rawQuery<T>(text: string, values: unknown[]): Promise<T[]> {
     const pool = this.pgPool();
-    if (pool) await pool.query(text, values);
-    else await this.dataSource.query(text, values);
+    if (pool) return (await pool.query(text, values)).rows as T[];
+    return (await this.dataSource.query(text, values)) as T[];
   }
 
   /**
@@ -235,17 +307,29 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
    * it is durable exactly when that transaction commits.
    */
   async appendWithin(manager: EntityManager, documentId: string, update: Uint8Array) {
-    await manager.query(`INSERT INTO "document_updates" ("documentId", "update") VALUES ($1, $2)`, [
+    const rows: { docSeq: string }[] = await manager.query(INSERT_ONE, [
       documentId,
       toBuffer(update),
     ]);
-    afterCommit(manager, () => this.noteStored(documentId, Date.now()));
+    if (!rows.length) throw new Error('document not found');
+    const docSeq = Number(rows[0]!.docSeq);
+    afterCommit(manager, () => {
+      this.noteStored(documentId, Date.now());
+      this.notifyCommitted(documentId, docSeq, update);
+    });
   }
 
-  private settle(batch: PendingWrite[]): void {
+  private settle(batch: PendingWrite[], seqs: (number | undefined)[]): void {
     const now = Date.now();
-    for (const w of batch) this.noteStored(w.documentId, now);
-    for (const w of batch) w.resolve();
+    batch.forEach((w, i) => {
+      if (seqs[i] !== undefined) this.noteStored(w.documentId, now);
+    });
+    batch.forEach((w, i) => {
+      const docSeq = seqs[i];
+      if (docSeq === undefined) return w.reject(new Error('document not found'));
+      this.notifyCommitted(w.documentId, docSeq, w.update);
+      w.resolve();
+    });
   }
 
   /** One more log row for the document: squash once there are enough. */
@@ -276,12 +360,16 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
    * snapshot (no log rows, e.g. after a squash on shutdown): the answer to a new client's sync
    * step 1, without encoding the document again.
    */
-  async loadWithState(documentId: string): Promise<{ doc: Y.Doc; state: Uint8Array | null }> {
-    const found: { seq: string | null; data: Buffer }[] = await this.dataSource.query(LOAD_SQL, [
-      documentId,
-    ]);
-    const snapshot = found.length && found[0]!.seq === null ? found[0]!.data : null;
-    const rows = (snapshot ? found.slice(1) : found).map((r) => ({ seq: r.seq!, update: r.data }));
+  async loadWithState(
+    documentId: string,
+  ): Promise<{ doc: Y.Doc; state: Uint8Array | null; head: number }> {
+    const found: { kind: number; seq: string | null; data: Buffer }[] = await this.dataSource.query(
+      LOAD_SQL,
+      [documentId],
+    );
+    const head = Number(found.find((r) => r.kind === 0)?.seq ?? 0);
+    const snapshot = found.find((r) => r.kind === 1)?.data ?? null;
+    const rows = found.filter((r) => r.kind === 2).map((r) => ({ seq: r.seq!, update: r.data }));
     const doc = new Y.Doc();
     applyAll(doc, documentId, snapshot, rows);
     if (rows.length > 0) {
@@ -291,7 +379,43 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       }
       if (rows.length >= this.options.squashEveryUpdates) this.requestSquash(documentId);
     }
-    return { doc, state: rows.length === 0 && snapshot ? plainBytes(snapshot) : null };
+    return { doc, state: rows.length === 0 && snapshot ? plainBytes(snapshot) : null, head };
+  }
+
+  /** The head docSeq of each existing document among `documentIds`. */
+  async heads(documentIds: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; updateSeq: string }[] = await this.dataSource.query(
+      `SELECT "id", "updateSeq" FROM "documents" WHERE "id" = ANY($1::uuid[])`,
+      [documentIds],
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.updateSeq)]));
+  }
+
+  /**
+   * The committed rows of a document after `afterSeq`, and its head, read by one statement. If
+   * some of those rows were already folded into the snapshot (the rows do not run contiguously
+   * from afterSeq + 1 to the head), the snapshot comes too: applying it is harmless (Yjs
+   * ignores what it has) and covers them.
+   */
+  async readTail(documentId: string, afterSeq: number): Promise<LogTail> {
+    const found: { kind: number; seq: string; data: Buffer | null }[] = await this.dataSource.query(
+      TAIL_SQL,
+      [documentId, afterSeq],
+    );
+    const headRow = found.find((r) => r.kind === 0);
+    if (!headRow) return { head: -1, rows: [], snapshot: null };
+    const head = Number(headRow.seq);
+    const rows = found
+      .filter((r) => r.kind === 2)
+      .map((r) => ({ docSeq: Number(r.seq), update: plainBytes(r.data!) }));
+    const contiguous =
+      rows.length === head - afterSeq && (rows.length === 0 || rows[0]!.docSeq === afterSeq + 1);
+    let snapshot: Uint8Array | null = null;
+    if (!contiguous && head > afterSeq) {
+      const state = await this.readSnapshot(this.dataSource.manager, documentId);
+      snapshot = state ? plainBytes(state) : null;
+    }
+    return { head, rows, snapshot };
   }
 
   private async readSnapshot(m: EntityManager, documentId: string): Promise<Buffer | null> {
@@ -308,7 +432,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     limit?: number,
   ): Promise<{ seq: string; update: Buffer }[]> {
     return m.query(
-      `SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1 ORDER BY "seq"${
+      `SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1 ORDER BY "docSeq"${
         limit ? ' LIMIT ' + Math.floor(limit) : ''
       }`,
       [documentId],
@@ -377,11 +501,13 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     let total = 0;
     for (;;) {
       const folded = await this.dataSource.transaction(async (m) => {
-        // NO KEY UPDATE: excludes other squashes (and the document's deletion) but not the
-        // FOR KEY SHARE lock that every INSERT into the log takes on this row for its foreign
-        // key. FOR UPDATE would stall the group commit (all documents) behind the squash.
+        // One squash per document at a time (across processes) by an advisory lock; on the
+        // row only KEY SHARE (keeps the document from being deleted underneath): every append
+        // bumps the row's docSeq counter, and a stronger row lock would stall the group commit
+        // (all documents) behind the squash.
+        await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7201))`, [documentId]);
         const locked: unknown[] = await m.query(
-          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR NO KEY UPDATE`,
+          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR KEY SHARE`,
           [documentId],
         );
         if (!locked.length) return 0;
@@ -392,7 +518,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
         try {
           applyAll(doc, documentId, snapshot, rows);
           const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-          const upToSeq = rows[rows.length - 1]!.seq;
+          const upToSeq = rows.reduce((m, r) => (BigInt(r.seq) > BigInt(m) ? r.seq : m), '0');
           await m.query(
             `INSERT INTO "document_snapshots" ("documentId", "state", "upToSeq", "updatedAt")
              VALUES ($1, $2, $3, now())

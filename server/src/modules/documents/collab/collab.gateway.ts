@@ -16,8 +16,11 @@ import { logger } from '../../../common/logging/logger';
 import { CollabService } from './collab.service';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
-/** `/collab/<documentId>` with an optional trailing slash and query string. */
-const COLLAB_PATH = /^\/collab\/([^/?#]*)\/?(?:[?#]|$)/;
+/**
+ * `/collab/<documentId>` and a query string. Anything after the id (a trailing slash) stays in
+ * the captured id, which then fails validation (4404): one spelling per document.
+ */
+const COLLAB_PATH = /^\/collab\/([^?#]*)(?:[?#]|$)/;
 
 /**
  * Mounts the y-websocket endpoint on the Nest HTTP server: only upgrades under `/collab/` are

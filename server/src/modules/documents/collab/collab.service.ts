@@ -9,8 +9,9 @@ import {
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
 import { logger } from '../../../common/logging/logger';
-import { CollabDocument, CollabConnection } from './collab-document';
+import { CollabDocument, CollabConnection, type CollabIdentity } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
+import { CollabRelayService } from './collab-relay.service';
 import { CollabProtocolError, decodeClientMessage, plainBytes } from './collab-protocol.util';
 import {
   COLLAB_AUTHENTICATOR,
@@ -20,7 +21,8 @@ import {
 import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Canonical ids only (lower case): another spelling would be a second live copy. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return plainBytes(Buffer.concat(data));
@@ -61,6 +63,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly persistence: CollabPersistenceService,
     @Inject(COLLAB_AUTHENTICATOR) private readonly authenticator: CollabAuthenticator,
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+    @Optional() private readonly relay?: CollabRelayService,
   ) {
     this.options = resolveCollabOptions(options);
   }
@@ -205,8 +208,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private applyAccess(conn: CollabConnection, access: 'write' | 'read' | null): void {
-    if (access === null) conn.close(CollabCloseCode.FORBIDDEN, 'access revoked');
-    else conn.readOnly = access === 'read';
+    // Read-only first: frames already received while the close handshake runs are dropped.
+    if (access === null) {
+      conn.readOnly = true;
+      conn.close(CollabCloseCode.FORBIDDEN, 'access revoked');
+    } else conn.readOnly = access === 'read';
   }
 
   /** Applies a change to every identified socket it matches (and remembers it, see above). */
@@ -258,8 +264,18 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   closeSession(sessionId: string): number {
     return this.change(
       (id) => id.sessionId === sessionId,
-      (conn) => conn.close(CollabCloseCode.UNAUTHENTICATED, 'session revoked'),
+      (conn) => {
+        conn.readOnly = true;
+        conn.close(CollabCloseCode.UNAUTHENTICATED, 'session revoked');
+      },
     );
+  }
+
+  /** Who is on the identified sockets of this instance (to re-check their access). */
+  identities(): CollabIdentity[] {
+    const out: CollabIdentity[] = [];
+    for (const conn of this.connections) if (conn.identity && conn.open) out.push(conn.identity);
+    return out;
   }
 
   /**
@@ -272,6 +288,8 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   ): Promise<T> {
     const doc = await this.acquire(documentId);
     try {
+      // With several instances the in-memory copy may lag what another one committed.
+      await this.relay?.catchUp(documentId);
       return await fn(doc);
     } finally {
       this.release(doc);
@@ -298,7 +316,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       if (!loading) {
         loading = this.persistence
           .loadWithState(documentId)
-          .then(({ doc: ydoc, state }) => {
+          .then(({ doc: ydoc, state, head }) => {
             const loaded = new CollabDocument(
               documentId,
               ydoc,
@@ -306,6 +324,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
               state,
             );
             this.documents.set(documentId, loaded);
+            this.relay?.attach(loaded, head);
             return loaded;
           })
           .finally(() => this.loading.delete(documentId));
@@ -356,6 +375,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
 
   private unload(doc: CollabDocument): void {
     this.documents.delete(doc.id);
+    this.relay?.detach(doc.id);
     doc.destroy();
     const waiters = this.unloadWaiters.get(doc.id);
     this.unloadWaiters.delete(doc.id);

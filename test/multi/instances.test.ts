@@ -1,0 +1,431 @@
+// Two server processes on one database and one Redis: live documents, versions, failover,
+// canonical ids and revocations across instances, and a Redis outage in the middle of editing.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Api, registerUser, type Registered } from '../support/api.ts';
+import {
+  createTestDatabase,
+  startServer,
+  type ServerHandle,
+  type TestDatabase,
+} from '../support/server.ts';
+
+const SHARED_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let db: TestDatabase;
+const servers: ServerHandle[] = [];
+const cleanups: (() => void)[] = [];
+let redisChild: ChildProcess | undefined;
+
+after(async () => {
+  for (const c of cleanups.splice(0)) c();
+  await Promise.all(servers.map((s) => s.stop()));
+  redisChild?.kill('SIGKILL');
+  await db?.drop();
+});
+
+/** A key prefix of its own, so parallel runs on one Redis never see each other. */
+const prefix = () => `coalesce-test-${randomBytes(4).toString('hex')}:`;
+
+async function start(env: Record<string, string>): Promise<ServerHandle> {
+  const s = await startServer({ ...db.env, ...env });
+  servers.push(s);
+  return s;
+}
+
+function connect(server: ServerHandle, docId: string, token: string, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, docId, doc, {
+    WebSocketPolyfill: WebSocket as never,
+    params: { token },
+    disableBc: true,
+  });
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  cleanups.push(() => provider.destroy());
+  return { provider, doc, closes };
+}
+
+const synced = (p: WebsocketProvider) =>
+  new Promise<void>((resolve) =>
+    p.synced ? resolve() : p.once('sync', (s: boolean) => s && resolve()),
+  );
+
+/** Polls `check` every 10 ms; resolves with the time it took. */
+function until(check: () => boolean, what: string, ms = 10_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (check()) return resolve(Date.now() - started);
+      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+async function untilAsync(check: () => Promise<boolean>, what: string, ms = 10_000) {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const text = (doc: Y.Doc) => doc.getText('t').toString();
+const type = (doc: Y.Doc, s: string) => doc.getText('t').insert(doc.getText('t').length, s);
+
+/** A paragraph at the end of the Tiptap content (what versions and restores carry). */
+function paragraph(doc: Y.Doc, s: string) {
+  doc.transact(() => {
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    p.insert(0, [t]);
+    const f = doc.getXmlFragment('default');
+    f.insert(f.length, [p]);
+    t.insert(0, s);
+  });
+}
+const content = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+
+async function dbHead(docId: string): Promise<number> {
+  const c = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ updateSeq: string }>(
+      `SELECT "updateSeq" FROM documents WHERE id = $1`,
+      [docId],
+    );
+    return Number(r.rows[0]?.updateSeq ?? 0);
+  } finally {
+    await c.end();
+  }
+}
+
+async function exportMarkdown(api: Api, wid: string, did: string): Promise<string> {
+  const res = await fetch(
+    `${api.baseUrl}/api/workspaces/${wid}/documents/${did}/export?format=markdown`,
+    { headers: { authorization: `Bearer ${api.token}` } },
+  );
+  assert.equal(res.status, 200);
+  return res.text();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A private redis-server (the machine's shared one is never stopped). */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}: ${out}`));
+    });
+  });
+  return child;
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** A socket.io client joined to the workspace room, recording what it receives. */
+async function live(server: ServerHandle, token: string, workspaceId: string) {
+  const socket: Socket = io(server.url, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
+  cleanups.push(() => socket.disconnect());
+  const events: { type: string; subjectId?: string }[] = [];
+  const memberships: { workspaceId: string; role: string | null }[] = [];
+  socket.on('event', (e: { type: string; subjectId?: string }) => events.push(e));
+  socket.on('membership', (m: { workspaceId: string; role: string | null }) => memberships.push(m));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () =>
+      socket.emit('workspace:join', { workspaceId }, (res: { ok: boolean }) =>
+        res.ok ? resolve() : reject(new Error('workspace:join refused')),
+      ),
+    );
+  });
+  return { socket, events, memberships };
+}
+
+async function invite(owner: Registered, wid: string, name: string, role = 'member') {
+  const member = await registerUser(owner.api.baseUrl, name);
+  const inv = await owner.api.req<{ token: string }>('POST', `/workspaces/${wid}/invitations`, {
+    role,
+  });
+  await member.api.req('POST', `/invitations/${inv.token}/accept`);
+  return member;
+}
+
+let A: ServerHandle;
+let B: ServerHandle;
+let owner: Registered;
+let wid: string;
+let did: string;
+
+before(async () => {
+  db = await createTestDatabase();
+  const env = { REDIS_URL: SHARED_REDIS, REDIS_KEY_PREFIX: prefix() };
+  A = await start(env); // first alone: it runs the migrations
+  B = await start(env);
+  owner = await registerUser(A.url, 'Owner');
+  const w = await owner.api.req<{ id: string; visionDocumentId: string }>('POST', '/workspaces', {
+    name: 'Two instances',
+  });
+  wid = w.id;
+  did = w.visionDocumentId;
+});
+
+test('one document, one provider per instance: edits converge within 1 s, awareness crosses', async () => {
+  const a = connect(A, did, owner.api.token!);
+  const b = connect(B, did, owner.api.token!);
+  await Promise.all([synced(a.provider), synced(b.provider)]);
+  for (let i = 0; i < 5; i++) {
+    type(a.doc, `a${i};`);
+    const ab = await until(() => text(b.doc).includes(`a${i};`), `a${i} on B`);
+    assert.ok(ab < 1000, `A → B took ${ab} ms`);
+    type(b.doc, `b${i};`);
+    const ba = await until(() => text(a.doc).includes(`b${i};`), `b${i} on A`);
+    assert.ok(ba < 1000, `B → A took ${ba} ms`);
+  }
+  assert.equal(text(a.doc), text(b.doc));
+
+  a.provider.awareness.setLocalStateField('user', { name: 'Ann', caret: 3 });
+  b.provider.awareness.setLocalStateField('user', { name: 'Bob', caret: 5 });
+  const nameOn = (p: WebsocketProvider, clientId: number) =>
+    (p.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
+  await until(() => nameOn(b.provider, a.doc.clientID) === 'Ann', 'Ann on B', 1000);
+  await until(() => nameOn(a.provider, b.doc.clientID) === 'Bob', 'Bob on A', 1000);
+
+  // A client that arrives later on B sees the presence of the one on A.
+  const late = connect(B, did, owner.api.token!);
+  await synced(late.provider);
+  await until(() => nameOn(late.provider, a.doc.clientID) === 'Ann', 'Ann for a late client');
+  assert.equal(text(late.doc), text(a.doc));
+
+  // The exports of both instances agree at once.
+  assert.equal(
+    await exportMarkdown(owner.api, wid, did),
+    await exportMarkdown(new Api(B.url, owner.api.token), wid, did),
+  );
+  for (const c of [a, b, late]) c.provider.destroy();
+});
+
+test('a version via B has an edit typed on A; a restore via B reaches A within 1 s', async () => {
+  const a = connect(A, did, owner.api.token!);
+  await synced(a.provider);
+  const onB = new Api(B.url, owner.api.token);
+  const headBefore = await dbHead(did);
+  paragraph(a.doc, 'typed on A');
+  await untilAsync(async () => (await dbHead(did)) > headBefore, 'the edit committed');
+  const version = await onB.req<{ id: string; json: unknown }>(
+    'POST',
+    `/workspaces/${wid}/documents/${did}/versions`,
+    { label: 'v1' },
+  );
+  assert.match(JSON.stringify(version.json), /typed on A/);
+
+  paragraph(a.doc, 'after the version');
+  await until(() => content(a.doc).includes('after the version'), 'local edit');
+  const started = Date.now();
+  await onB.req('POST', `/workspaces/${wid}/documents/${did}/versions/${version.id}/restore`);
+  const took = await until(
+    () => !content(a.doc).includes('after the version') && content(a.doc).includes('typed on A'),
+    'the restore on A',
+  );
+  assert.ok(Date.now() - started < 1000 + took, 'sanity');
+  assert.ok(took < 1000, `restore reached A after ${took} ms`);
+  a.provider.destroy();
+});
+
+test('non-canonical document ids are refused, never a second copy', async () => {
+  const upper = did.toUpperCase();
+  for (const id of [upper, `${did}/`]) {
+    const c = connect(A, id, owner.api.token!);
+    await until(() => c.closes.length > 0, `close for ${id}`);
+    assert.equal(c.closes[0], 4404, `collab ${id}`);
+    c.provider.destroy();
+  }
+  const res = await fetch(`${A.url}/api/workspaces/${wid}/documents/${upper}`, {
+    headers: { authorization: `Bearer ${owner.api.token}` },
+    redirect: 'manual',
+  });
+  assert.ok(res.status === 404 || res.status === 308, `REST upper case: ${res.status}`);
+  if (res.status === 308) {
+    assert.equal(
+      new URL(res.headers.get('location')!, A.url).pathname,
+      `/api/workspaces/${wid}/documents/${did}`,
+    );
+  }
+});
+
+test('SIGKILL one instance: its clients move to the other and nothing is lost', async () => {
+  const a = connect(A, did, owner.api.token!);
+  const b = connect(B, did, owner.api.token!);
+  await Promise.all([synced(a.provider), synced(b.provider)]);
+  for (let i = 0; i < 20; i++) {
+    type(a.doc, `ka${i};`);
+    type(b.doc, `kb${i};`);
+  }
+  await until(() => text(a.doc) === text(b.doc), 'convergence before the kill');
+  type(b.doc, 'last-on-B;');
+  await B.kill();
+  servers.splice(servers.indexOf(B), 1);
+  // What a proxy does on failover: the same client (and its Y.Doc) reconnects to A.
+  b.provider.destroy();
+  const moved = connect(A, did, owner.api.token!, b.doc);
+  await synced(moved.provider);
+  await until(() => text(a.doc) === text(b.doc), 'convergence on A');
+  for (let i = 0; i < 20; i++) assert.ok(text(a.doc).includes(`kb${i};`), `kb${i}`);
+  assert.ok(text(a.doc).includes('last-on-B;'));
+
+  // The replacement instance loads the very same document.
+  B = await start({ REDIS_URL: SHARED_REDIS, REDIS_KEY_PREFIX: A.env.REDIS_KEY_PREFIX! });
+  const fresh = connect(B, did, owner.api.token!);
+  await synced(fresh.provider);
+  await until(() => text(fresh.doc) === text(a.doc), 'the restarted instance has it all');
+  for (const c of [a, moved, fresh]) c.provider.destroy();
+});
+
+test('a member removed via A is cut off on B within 1 s', async () => {
+  const member = await invite(owner, wid, 'Removed soon');
+  const m = connect(B, did, member.api.token!);
+  await synced(m.provider);
+  await owner.api.req('DELETE', `/workspaces/${wid}/members/${member.user.id}`);
+  const took = await until(() => m.closes.includes(4403), 'the 4403 close on B', 5000);
+  assert.ok(took < 1000, `cut off after ${took} ms`);
+  m.provider.destroy();
+});
+
+test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async () => {
+  const port = await freePort();
+  redisChild = await startRedis(port);
+  const env = { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: prefix() };
+  const C = await start(env);
+  const D = await start(env);
+  const w = await new Api(C.url, owner.api.token).req<{ id: string; visionDocumentId: string }>(
+    'POST',
+    '/workspaces',
+    { name: 'Outage' },
+  );
+  const member = await invite(owner, w.id, 'Outage member');
+  const c = connect(C, w.visionDocumentId, owner.api.token!);
+  const d = connect(D, w.visionDocumentId, owner.api.token!);
+  const m = connect(D, w.visionDocumentId, member.api.token!);
+  await Promise.all([synced(c.provider), synced(d.provider), synced(m.provider)]);
+  const ownerLive = await live(D, owner.api.token!, w.id);
+  const memberLive = await live(D, member.api.token!, w.id);
+  type(m.doc, 'member-before;');
+  await until(() => text(c.doc).includes('member-before;'), 'the member edit on C');
+
+  await stopRedis(redisChild);
+  const outageStarted = Date.now();
+  const onC = new Api(C.url, owner.api.token);
+  let i = 0;
+  const typing = setInterval(() => {
+    type(c.doc, `oc${i};`);
+    type(d.doc, `od${i};`);
+    i++;
+  }, 200);
+  await onC.req('DELETE', `/workspaces/${w.id}/members/${member.user.id}`);
+  const removedAt = Date.now();
+  const typedAfterClose: string[] = [];
+  let j = 0;
+  const memberTyping = setInterval(() => {
+    const s = `m${j++};`;
+    if (m.closes.length) typedAfterClose.push(s);
+    type(m.doc, s);
+  }, 100);
+  const cut = await until(() => m.closes.includes(4403), 'the member cut off on D', 8000);
+  assert.ok(cut < 5000, `member cut off ${cut} ms after the removal (Redis down)`);
+  await until(
+    () => memberLive.memberships.some((x) => x.workspaceId === w.id && x.role === null),
+    'the socket.io membership change on D',
+    8000,
+  );
+  assert.ok(Date.now() - removedAt < 5000, 'socket.io member removed within 5 s');
+  // A push made on C while Redis is down reaches D's socket.io clients once it is back.
+  const during = await onC.req<{ id: string }>('POST', `/workspaces/${w.id}/documents`, {
+    title: 'Made during the outage',
+    kind: 'notes',
+  });
+
+  // The rest of the 10 s outage.
+  await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - outageStarted))));
+  clearInterval(typing);
+  redisChild = await startRedis(port);
+  const restarted = Date.now();
+  const took = await until(
+    () => text(c.doc) === text(d.doc) && text(c.doc).includes(`od${i - 1};`),
+    'convergence after the restart',
+    10_000,
+  );
+  assert.ok(took < 5000, `converged ${Date.now() - restarted} ms after the restart`);
+  clearInterval(memberTyping);
+  assert.ok(removedAt - outageStarted < 10_000);
+  await until(
+    () => ownerLive.events.some((e) => e.type === 'document.created' && e.subjectId === during.id),
+    'the push made during the outage, on D',
+    10_000,
+  );
+  const after = await onC.req<{ id: string }>('POST', `/workspaces/${w.id}/documents`, {
+    title: 'Made after the outage',
+    kind: 'notes',
+  });
+  await until(
+    () => ownerLive.events.some((e) => e.type === 'document.created' && e.subjectId === after.id),
+    'a push made after the outage, on D',
+    5_000,
+  );
+
+  // Nothing the member typed after being cut off was stored (a fresh load from the log).
+  c.provider.destroy();
+  d.provider.destroy();
+  m.provider.destroy();
+  const fresh = connect(C, w.visionDocumentId, owner.api.token!);
+  await synced(fresh.provider);
+  const stored = text(fresh.doc);
+  assert.ok(stored.includes('member-before;'));
+  for (const s of typedAfterClose) assert.ok(!stored.includes(s), `${s} was stored`);
+  fresh.provider.destroy();
+});
