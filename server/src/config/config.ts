@@ -15,6 +15,24 @@ const optionalUrl = (protocols: string[]) =>
 const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
 
 /**
+ * express's `trust proxy`: `false` (default: the socket address is the client), `true`, a hop
+ * count, or a comma-separated list of addresses, subnets or `loopback`/`linklocal`/`uniquelocal`.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v): boolean | number | string[] => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+  });
+
+/**
  * Every environment variable the server reads, parsed once at start. A bad value stops the
  * start with a message naming the variable; nothing else reads process.env.
  */
@@ -37,6 +55,11 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(24 * 14),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt(10),
   RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(300),
+  TRUST_PROXY: trustProxy,
+  COLLAB_AUTH_TIMEOUT_MS: positiveInt(5_000),
+  COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
+  COLLAB_PREAUTH_BUDGET_BYTES: positiveInt(16 * 1024 * 1024),
+  COLLAB_PREAUTH_PER_ADDRESS: positiveInt(32),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
@@ -46,7 +69,13 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { port: number; host: string; publicUrl: string | undefined; clientDist: string };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string | undefined;
+    clientDist: string;
+    trustProxy: boolean | number | string[];
+  };
   database: { url: string | undefined; dataDir: string };
   redis: { url: string | undefined };
   auth: {
@@ -57,6 +86,12 @@ export interface AppConfig {
     registerPerHour: number;
   };
   mail: { smtpUrl: string | undefined; from: string };
+  collab: {
+    authTimeoutMs: number;
+    preAuthMaxBytes: number;
+    preAuthBudgetBytes: number;
+    preAuthPerAddress: number;
+  };
   scheduler: { reminderLeadHours: number; deadlinePollMs: number };
   logLevel: Env['LOG_LEVEL'];
 }
@@ -78,6 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       host: e.HOST,
       publicUrl: e.PUBLIC_URL,
       clientDist: resolve(e.CLIENT_DIST ?? resolve(__dirname, '../../../client/dist')),
+      trustProxy: e.TRUST_PROXY,
     },
     database: { url: e.DATABASE_URL, dataDir },
     redis: { url: e.REDIS_URL },
@@ -89,6 +125,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
+    collab: {
+      authTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
+      preAuthMaxBytes: e.COLLAB_PREAUTH_MAX_BYTES,
+      preAuthBudgetBytes: e.COLLAB_PREAUTH_BUDGET_BYTES,
+      preAuthPerAddress: e.COLLAB_PREAUTH_PER_ADDRESS,
+    },
     scheduler: { reminderLeadHours: e.REMINDER_LEAD_HOURS, deadlinePollMs: e.DEADLINE_POLL_MS },
     logLevel: e.LOG_LEVEL,
   };

@@ -64,7 +64,8 @@ const NON_SPA = /^\/(api|socket\.io|collab)(\/|$)/;
  * client with SPA fallback.
  */
 export function setupHttp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY (default: none): whose X-Forwarded-For decides `req.ip` (rate limits, logs).
+  app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogging);
   app.use(cookieParser());

@@ -6,8 +6,9 @@ import {
   type OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { CollabCloseCode, LIMITS } from '@coalesce/shared';
+import { CollabCloseCode } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { logger } from '../../../common/logging/logger';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
@@ -61,8 +62,9 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly persistence: CollabPersistenceService,
     @Inject(COLLAB_AUTHENTICATOR) private readonly authenticator: CollabAuthenticator,
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.options = resolveCollabOptions(options);
+    this.options = resolveCollabOptions(options, config);
   }
 
   /**
@@ -87,8 +89,17 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     return this.options;
   }
 
-  /** Called by the gateway for each upgraded `/collab/:documentId` socket. */
-  handleConnection(ws: WebSocket, req: IncomingMessage, rawDocumentId: string): void {
+  /**
+   * Called by the gateway for each upgraded `/collab/:documentId` socket, paused: it is resumed
+   * once attached (its queued frames are then read in order) or refused (so that the close
+   * handshake completes). `preAuth.authenticated` ends the gateway's pre-authentication limits.
+   */
+  handleConnection(
+    ws: WebSocket,
+    req: IncomingMessage,
+    rawDocumentId: string,
+    preAuth?: { authenticated(): void },
+  ): void {
     const conn = new CollabConnection(ws, rawDocumentId, this.options.maxBufferedBytes);
     this.connections.add(conn);
     let doc: CollabDocument | null = null;
@@ -100,11 +111,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       logger.debug({ err, documentId: rawDocumentId }, 'collab: socket error');
     });
     ws.on('message', (data, isBinary) => {
+      // Closing (refused, or cut): whatever still arrives is read only to finish the handshake.
+      if (!conn.open) return;
       if (!isBinary) return conn.close(CollabCloseCode.MALFORMED, 'text frames are not accepted');
+      // ws already refused frames over LIMITS.collabFrameMaxBytes (maxPayload) with 4413.
       const frame = toBytes(data);
-      if (frame.byteLength > LIMITS.collabFrameMaxBytes) {
-        return conn.close(CollabCloseCode.TOO_LARGE, 'frame over the limit');
-      }
       if (!doc) {
         queued.push(frame);
         queuedBytes += frame.byteLength;
@@ -174,6 +185,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         if (closed) return this.release(loaded);
         doc = loaded;
         loaded.attach(conn);
+        preAuth?.authenticated();
         const frames = queued;
         queued = [];
         for (const frame of frames) {
@@ -184,6 +196,9 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
         conn.close(1011, 'server error');
       } finally {
+        // Attached: read its frames from now on. Refused: read the peer's close frame (the
+        // gateway still counts and cuts what a refused socket sends).
+        ws.resume();
         settled = true;
         authenticated();
         if (prefetched && !attached) {
