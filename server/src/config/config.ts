@@ -60,6 +60,9 @@ export const envSchema = z.object({
   COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
   COLLAB_PREAUTH_BUDGET_BYTES: positiveInt(16 * 1024 * 1024),
   COLLAB_PREAUTH_PER_ADDRESS: positiveInt(32),
+  COLLAB_AWARENESS_PER_SECOND: positiveInt(20),
+  COLLAB_AWARENESS_BYTES_PER_SECOND: positiveInt(16 * 1024),
+  COLLAB_AWARENESS_MAX_STATE_BYTES: positiveInt(4096),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
@@ -91,6 +94,9 @@ export interface AppConfig {
     preAuthMaxBytes: number;
     preAuthBudgetBytes: number;
     preAuthPerAddress: number;
+    awarenessPerSecond: number;
+    awarenessBytesPerSecond: number;
+    awarenessMaxStateBytes: number;
   };
   scheduler: { reminderLeadHours: number; deadlinePollMs: number };
   logLevel: Env['LOG_LEVEL'];
@@ -130,6 +136,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       preAuthMaxBytes: e.COLLAB_PREAUTH_MAX_BYTES,
       preAuthBudgetBytes: e.COLLAB_PREAUTH_BUDGET_BYTES,
       preAuthPerAddress: e.COLLAB_PREAUTH_PER_ADDRESS,
+      awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
+      awarenessBytesPerSecond: e.COLLAB_AWARENESS_BYTES_PER_SECOND,
+      awarenessMaxStateBytes: e.COLLAB_AWARENESS_MAX_STATE_BYTES,
     },
     scheduler: { reminderLeadHours: e.REMINDER_LEAD_HOURS, deadlinePollMs: e.DEADLINE_POLL_MS },
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,22 @@
  * be handled in arrival order, which an awaited limiter would break.
  */
 
+/** What the collaboration limits did, for tests and metrics (one per CollabService). */
+export interface CollabCounters {
+  /** Frames handled from attached sockets. */
+  frames: number;
+  /** Awareness messages or queries dropped by the rate limits. */
+  awarenessDropped: number;
+  /** Document updates dropped by the per-user write limits (the client is resynced). */
+  updatesDropped: number;
+}
+
+export const newCollabCounters = (): CollabCounters => ({
+  frames: 0,
+  awarenessDropped: 0,
+  updatesDropped: 0,
+});
+
 export interface PreAuthLimits {
   /** Bytes one socket may deliver before it is authenticated (or after it was refused). */
   maxBytesPerSocket: number;

@@ -147,13 +147,13 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     await until(o.doc, (d) => textOf(d).includes('writer text'));
 
     addParagraph(o.doc, 'observer text');
-    o.provider.awareness.setLocalStateField('user', { name: 'Olga', step: 1 });
+    o.provider.awareness.setLocalStateField('cursor', { step: 1 });
     // The server handles a socket's frames in order: once Olga's presence arrives, her edit
     // was handled too; once settled, anything accepted would be stored and sent already.
-    await seesAwareness(w, (s) => (s.user as { step?: number })?.step === 1);
+    await seesAwareness(w, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
-    o.provider.awareness.setLocalStateField('user', { name: 'Olga', step: 2 });
-    await seesAwareness(w, (s) => (s.user as { step?: number })?.step === 2);
+    o.provider.awareness.setLocalStateField('cursor', { step: 2 });
+    await seesAwareness(w, (s) => (s.cursor as { step?: number } | undefined)?.step === 2);
 
     expect(o.provider.wsconnected).toBe(true);
     expect(textOf(w.doc)).toBe('writer text');
@@ -268,8 +268,8 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     const b = open(id, 'bob');
     await synced(b);
     addParagraph(demoted.doc, 'dropped');
-    demoted.provider.awareness.setLocalStateField('step', 1);
-    await seesAwareness(b, (s) => s.step === 1);
+    demoted.provider.awareness.setLocalStateField('cursor', { step: 1 });
+    await seesAwareness(b, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
     expect(await stored(id)).toBe('');
   });
@@ -282,8 +282,8 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
 
     expect(collab.closeOrDowngrade('u-alice', workspaceId, 'read')).toBe(1);
     addParagraph(a.doc, 'after demotion');
-    a.provider.awareness.setLocalStateField('step', 1);
-    await seesAwareness(b, (s) => s.step === 1);
+    a.provider.awareness.setLocalStateField('cursor', { step: 1 });
+    await seesAwareness(b, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
     expect(await stored(id)).toBe('');
     expect(textOf(b.doc)).toBe('');

@@ -27,6 +27,11 @@ export interface CollabOptions {
   preAuthBudgetBytes: number;
   /** Sockets one client address may have authenticating at once; beyond: HTTP 429. */
   preAuthPerAddress: number;
+  /** Awareness messages (and queries) per second per socket, and their bytes; over: dropped. */
+  awarenessPerSecond: number;
+  awarenessBytesPerSecond: number;
+  /** One awareness state (JSON) over this is dropped. */
+  awarenessMaxStateBytes: number;
   /** Group commit: at most this many rows / bytes per INSERT. */
   maxBatchRows: number;
   maxBatchBytes: number;
@@ -50,6 +55,9 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   preAuthMaxBytes: 16 * 1024,
   preAuthBudgetBytes: 16 * 1024 * 1024,
   preAuthPerAddress: 32,
+  awarenessPerSecond: 20,
+  awarenessBytesPerSecond: 16 * 1024,
+  awarenessMaxStateBytes: 4096,
   maxBatchRows: 500,
   maxBatchBytes: 16 * 1024 * 1024,
   maxQueuedBytes: 256 * 1024 * 1024,

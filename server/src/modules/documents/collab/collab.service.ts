@@ -18,6 +18,7 @@ import {
   type CollabAuthHooks,
   type CollabAuthenticator,
 } from './collab.auth';
+import { newCollabCounters, TokenBucket } from './collab-limits.util';
 import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
@@ -44,6 +45,8 @@ interface AccessChange {
 @Injectable()
 export class CollabService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly options: CollabOptions;
+  /** What the limits did (tests, metrics). */
+  readonly counters = newCollabCounters();
   private readonly documents = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   /** Every socket, also those still authenticating. */
@@ -101,6 +104,12 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     preAuth?: { authenticated(): void },
   ): void {
     const conn = new CollabConnection(ws, rawDocumentId, this.options.maxBufferedBytes);
+    const o = this.options;
+    // Bursts of twice the rate: a caret dragged across a paragraph, then quiet.
+    conn.awarenessRate = {
+      messages: new TokenBucket(o.awarenessPerSecond, 2 * o.awarenessPerSecond),
+      bytes: new TokenBucket(o.awarenessBytesPerSecond, 2 * o.awarenessBytesPerSecond),
+    };
     this.connections.add(conn);
     let doc: CollabDocument | null = null;
     let closed = false;
@@ -238,6 +247,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
+    this.counters.frames++;
     let pending: Promise<void> | undefined;
     try {
       pending = doc.receive(conn, decodeClientMessage(frame));
@@ -319,6 +329,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
               ydoc,
               (u) => this.persistence.append(documentId, u),
               state,
+              {
+                maxStateBytes: this.options.awarenessMaxStateBytes,
+                maxClientIdsPerConnection: 4,
+              },
+              this.counters,
             );
             this.documents.set(documentId, loaded);
             return loaded;
