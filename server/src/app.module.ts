@@ -7,6 +7,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { WorkspaceAccessGuard } from './common/auth/workspace-access';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { EventsModule } from './common/events/events.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -57,6 +58,7 @@ export class AppModule {
           autoLoadEntities: false,
         }),
         EventsModule,
+        RateLimitModule,
         HealthModule,
         UsersModule,
         AuthModule,

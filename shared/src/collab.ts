@@ -1,5 +1,6 @@
 /**
- * Close codes of the collaboration socket. 4400–4499 make the stock y-websocket client stop
+ * Close codes of the collaboration socket. Rate limits do not close: an update over the
+ * per-user write limit is dropped and the client resynced; awareness over its limit is dropped. 4400–4499 make the stock y-websocket client stop
  * reconnecting, which is what we want for every refusal below.
  */
 export const CollabCloseCode = {

@@ -55,11 +55,15 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(24 * 14),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt(10),
   RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(300),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: positiveInt(30),
+  RATE_LIMIT_CREATES_PER_MINUTE: positiveInt(30),
   TRUST_PROXY: trustProxy,
   COLLAB_AUTH_TIMEOUT_MS: positiveInt(5_000),
   COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
   COLLAB_PREAUTH_BUDGET_BYTES: positiveInt(16 * 1024 * 1024),
   COLLAB_PREAUTH_PER_ADDRESS: positiveInt(32),
+  COLLAB_UPDATES_PER_SECOND: positiveInt(50),
+  COLLAB_UPDATE_BYTES_PER_SECOND: positiveInt(1024 * 1024),
   COLLAB_AWARENESS_PER_SECOND: positiveInt(20),
   COLLAB_AWARENESS_BYTES_PER_SECOND: positiveInt(16 * 1024),
   COLLAB_AWARENESS_MAX_STATE_BYTES: positiveInt(4096),
@@ -86,14 +90,18 @@ export interface AppConfig {
     accessTokenTtlMinutes: number;
     sessionTtlHours: number;
     loginFailuresPer15Min: number;
+    loginFailuresPerAddressPer15Min: number;
     registerPerHour: number;
   };
+  limits: { createsPerMinute: number };
   mail: { smtpUrl: string | undefined; from: string };
   collab: {
     authTimeoutMs: number;
     preAuthMaxBytes: number;
     preAuthBudgetBytes: number;
     preAuthPerAddress: number;
+    updatesPerSecond: number;
+    updateBytesPerSecond: number;
     awarenessPerSecond: number;
     awarenessBytesPerSecond: number;
     awarenessMaxStateBytes: number;
@@ -128,14 +136,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlMinutes: e.ACCESS_TOKEN_TTL_MINUTES,
       sessionTtlHours: e.SESSION_TTL_HOURS,
       loginFailuresPer15Min: e.RATE_LIMIT_LOGIN_FAILURES,
+      loginFailuresPerAddressPer15Min: e.RATE_LIMIT_LOGIN_PER_ADDRESS,
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
     },
+    limits: { createsPerMinute: e.RATE_LIMIT_CREATES_PER_MINUTE },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     collab: {
       authTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
       preAuthMaxBytes: e.COLLAB_PREAUTH_MAX_BYTES,
       preAuthBudgetBytes: e.COLLAB_PREAUTH_BUDGET_BYTES,
       preAuthPerAddress: e.COLLAB_PREAUTH_PER_ADDRESS,
+      updatesPerSecond: e.COLLAB_UPDATES_PER_SECOND,
+      updateBytesPerSecond: e.COLLAB_UPDATE_BYTES_PER_SECOND,
       awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
       awarenessBytesPerSecond: e.COLLAB_AWARENESS_BYTES_PER_SECOND,
       awarenessMaxStateBytes: e.COLLAB_AWARENESS_MAX_STATE_BYTES,

@@ -1,3 +1,4 @@
+import { RateLimits1796555020941 } from './1796555020941-RateLimits';
 import { Notifications1795815497370 } from './1795815497370-Notifications';
 import { Decisions1795815605332 } from './1795815605332-Decisions';
 import { ExperimentsConnections1795815997361 } from './1795815997361-ExperimentsConnections';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Notifications1795815497370,
   Decisions1795815605332,
   ExperimentsConnections1795815997361,
+  RateLimits1796555020941,
 ];

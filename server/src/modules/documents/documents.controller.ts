@@ -26,6 +26,7 @@ import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe'
 import { DocumentVersionsService } from './document-versions.service';
 import { canReadDocuments, canWriteDocuments } from './documents.policy';
 import { DocumentsService, toDocumentDto } from './documents.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 const READ_ONLY = 'Observers can read documents but not change them';
 
@@ -54,6 +55,7 @@ export class DocumentsController {
   }
 
   @Post()
+  @LimitCreates('documents')
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentSchema)
   @ApiCreatedResponse({ description: 'The document; a second vision document is 409' })

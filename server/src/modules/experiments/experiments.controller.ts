@@ -17,6 +17,7 @@ import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canWriteExperiments, WRITE_DENIED } from './experiments.policy';
 import { ExperimentsService } from './experiments.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 @ApiTags('experiments')
 @Controller('workspaces/:wid/experiments')
@@ -24,6 +25,7 @@ export class ExperimentsController {
   constructor(private readonly experiments: ExperimentsService) {}
 
   @Post()
+  @LimitCreates('experiments')
   @WorkspaceAccess(canWriteExperiments, WRITE_DENIED)
   @ApiZodBody(createExperimentSchema)
   @ApiCreatedResponse({ description: 'The experiment (status `idea` unless given)' })

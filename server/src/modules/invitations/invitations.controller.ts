@@ -19,6 +19,7 @@ import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManageInvitations } from './invitations.policy';
 import { InvitationsService } from './invitations.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 const coordinatorsOnly = 'Only coordinators can manage invitations';
 
@@ -28,6 +29,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('workspaces/:wid/invitations')
+  @LimitCreates('invitations')
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @ApiZodBody(createInvitationSchema)
   @ApiCreatedResponse({ description: 'The invitation with its token (shown only here)' })

@@ -15,6 +15,7 @@ import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { ProposalsService } from './proposals.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 /**
  * Bodies are validated in the service right after the caller's rights are checked, so the
@@ -26,6 +27,7 @@ export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
+  @LimitCreates('proposals')
   @ApiZodBody(createProposalSchema)
   @ApiCreatedResponse({ description: 'The proposal, open, with its frozen policy and electorate' })
   create(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalDto> {

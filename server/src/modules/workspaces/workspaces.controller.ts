@@ -18,6 +18,7 @@ import { ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canUpdateWorkspace } from './workspaces.policy';
 import { WorkspacesService } from './workspaces.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
@@ -25,6 +26,7 @@ export class WorkspacesController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
   @Post()
+  @LimitCreates('workspaces')
   @ApiZodBody(createWorkspaceSchema)
   @ApiCreatedResponse({ description: 'The workspace; the caller is its coordinator' })
   create(

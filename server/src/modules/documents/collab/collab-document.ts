@@ -35,6 +35,10 @@ export class CollabConnection {
   readonly awarenessClients = new Set<number>();
   /** Awareness and awareness queries from this socket: over either bucket, dropped. */
   awarenessRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /** The user's document-update buckets (shared by their sockets on this instance). */
+  writeRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /** A resync asked for after dropping this socket's updates (see CollabService). */
+  resyncTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly ws: WebSocket,

@@ -2,13 +2,21 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { CollabCloseCode } from '@coalesce/shared';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
 import {
+  addParagraph,
+  type Client,
   collabTestModule,
+  connect,
   createDocument,
+  synced,
+  textOf,
+  until,
   rawConnect,
   type RawClient,
   TestCollabAuthenticator,
 } from '../../../../test/collab';
+import { CollabPersistenceService } from './collab-persistence.service';
 import { CollabGateway } from './collab.gateway';
+import { CollabService } from './collab.service';
 
 /** An upgrade request written by hand, optionally with bytes pipelined behind it. */
 function upgrade(t: TestApp, path: string, pipelined?: Buffer): Socket {
@@ -124,5 +132,40 @@ describe('collaboration: limits before authentication (e2e)', () => {
       bytes: 0,
       addresses: 0,
     });
+  });
+});
+
+describe('collaboration: per-user write limits (e2e)', () => {
+  const auth = new TestCollabAuthenticator();
+  let t: TestApp;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    auth.grant('alice', { userId: 'u-alice', role: 'write' });
+    auth.grant('bob', { userId: 'u-bob', role: 'write' });
+    t = await startTestApp({}, collabTestModule(auth, { updatesPerSecond: 20 }));
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
+  afterAll(() => t.close());
+
+  it('drops updates over the limit and resyncs the writer: nothing is lost, only later', async () => {
+    const { id } = await createDocument(t);
+    const a = connect(t, id, 'alice');
+    const b = connect(t, id, 'bob');
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const collab = t.app.get(CollabService);
+    const before = collab.counters.updatesDropped;
+    const N = 200;
+    // One update message each: far over 20 per second (bursts of 40).
+    for (let i = 0; i < N; i++) addParagraph(a.doc, `line ${i}`);
+    await until(b.doc, (d) => textOf(d).split('\n').length === N);
+    expect(collab.counters.updatesDropped - before).toBeGreaterThan(N / 2);
+    expect(textOf(b.doc)).toBe(textOf(a.doc));
+    await t.app.get(CollabPersistenceService).drained();
+    const stored = await t.app.get(CollabPersistenceService).load(id);
+    expect(textOf(stored)).toBe(textOf(a.doc));
+    stored.destroy();
+    expect(a.provider.wsconnected).toBe(true);
   });
 });

@@ -27,6 +27,9 @@ export interface CollabOptions {
   preAuthBudgetBytes: number;
   /** Sockets one client address may have authenticating at once; beyond: HTTP 429. */
   preAuthPerAddress: number;
+  /** Document updates per second per user, and their bytes; over: dropped, then resynced. */
+  updatesPerSecond: number;
+  updateBytesPerSecond: number;
   /** Awareness messages (and queries) per second per socket, and their bytes; over: dropped. */
   awarenessPerSecond: number;
   awarenessBytesPerSecond: number;
@@ -55,6 +58,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   preAuthMaxBytes: 16 * 1024,
   preAuthBudgetBytes: 16 * 1024 * 1024,
   preAuthPerAddress: 32,
+  updatesPerSecond: 50,
+  updateBytesPerSecond: 1024 * 1024,
   awarenessPerSecond: 20,
   awarenessBytesPerSecond: 16 * 1024,
   awarenessMaxStateBytes: 4096,

@@ -6,13 +6,19 @@ import {
   type OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { CollabCloseCode } from '@coalesce/shared';
+import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { logger } from '../../../common/logging/logger';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
-import { CollabProtocolError, decodeClientMessage, plainBytes } from './collab-protocol.util';
+import {
+  type ClientMessage,
+  CollabProtocolError,
+  decodeClientMessage,
+  encodeSyncStep1,
+  plainBytes,
+} from './collab-protocol.util';
 import {
   COLLAB_AUTHENTICATOR,
   type CollabAuthHooks,
@@ -52,6 +58,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   /** Every socket, also those still authenticating. */
   private readonly connections = new Set<CollabConnection>();
   private readonly unloadWaiters = new Map<string, (() => void)[]>();
+  /** Per-user document-update buckets, while the user has sockets here. */
+  private readonly writers = new Map<
+    string,
+    { rate: { messages: TokenBucket; bytes: TokenBucket }; sockets: number }
+  >();
   /**
    * Access changes seen while at least one socket was authenticating: its authenticator may
    * have read the membership just before the change, so the change is replayed onto it once
@@ -142,6 +153,8 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       closed = true;
       queued = [];
       this.connections.delete(conn);
+      if (conn.resyncTimer) clearTimeout(conn.resyncTimer);
+      if (conn.writeRate && conn.identity) this.releaseWriter(conn.identity.userId);
       if (doc) {
         doc.detach(conn);
         this.release(doc);
@@ -186,6 +199,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
           ...(result.sessionId ? { sessionId: result.sessionId } : {}),
         };
         conn.readOnly = result.readOnly;
+        conn.writeRate = this.acquireWriter(result.userId);
         this.replay(conn, since);
         authenticated();
         if (!conn.open) return;
@@ -246,11 +260,69 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     return n;
   }
 
+  private acquireWriter(userId: string) {
+    let w = this.writers.get(userId);
+    if (!w) {
+      const o = this.options;
+      w = {
+        rate: {
+          messages: new TokenBucket(o.updatesPerSecond, 2 * o.updatesPerSecond),
+          // One frame of the largest size always passes once the bucket is full.
+          bytes: new TokenBucket(
+            o.updateBytesPerSecond,
+            Math.max(2 * o.updateBytesPerSecond, LIMITS.collabFrameMaxBytes),
+          ),
+        },
+        sockets: 0,
+      };
+      this.writers.set(userId, w);
+    }
+    w.sockets++;
+    return w.rate;
+  }
+
+  private releaseWriter(userId: string): void {
+    const w = this.writers.get(userId);
+    if (w && --w.sockets <= 0) this.writers.delete(userId);
+  }
+
+  /**
+   * The per-user write limit: an update over it is dropped (not stored, not relayed) and the
+   * socket is sent our sync step 1 once the user's bucket has room again; the client answers
+   * with everything we lack, the dropped updates included (y-websocket's ordinary resync). No
+   * close: an honest burst (a paste storm, a reconnect) only arrives later.
+   */
+  private overWriteLimit(
+    doc: CollabDocument,
+    conn: CollabConnection,
+    message: ClientMessage,
+    bytes: number,
+  ): boolean {
+    if (message.kind !== 'update' && message.kind !== 'sync-step2') return false;
+    const rate = conn.writeRate;
+    if (!rate || conn.readOnly || message.empty) return false;
+    const wait = Math.max(rate.messages.waitMs(1), rate.bytes.waitMs(bytes));
+    if (wait === 0 && rate.messages.take(1) && rate.bytes.take(bytes)) return false;
+    this.counters.updatesDropped++;
+    if (!conn.resyncTimer) {
+      conn.resyncTimer = setTimeout(
+        () => {
+          conn.resyncTimer = undefined;
+          if (doc.connections.has(conn)) conn.send(encodeSyncStep1(doc.doc));
+        },
+        Math.max(wait, 50),
+      );
+    }
+    return true;
+  }
+
   private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
     this.counters.frames++;
     let pending: Promise<void> | undefined;
     try {
-      pending = doc.receive(conn, decodeClientMessage(frame));
+      const message = decodeClientMessage(frame);
+      if (this.overWriteLimit(doc, conn, message, frame.byteLength)) return;
+      pending = doc.receive(conn, message);
     } catch (err) {
       logger.debug({ err, documentId: doc.id }, 'collab: malformed message');
       return conn.close(CollabCloseCode.MALFORMED, 'malformed message');
