@@ -8,6 +8,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+import {
+  BAD_STRING_MESSAGE,
+  badPathSegment,
+  badQueryParam,
+  findBadString,
+} from '../validation/strings.util';
 
 /** Request logs: `req`, `res` and `err` serialised as pino-http does, only when written. */
 const httpLogger = logger.child(
@@ -103,6 +109,27 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
       return;
     }
     next(err);
+  });
+  // The string rule (see strings.util): 400 naming the field, before anything reads the input.
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const segment = badPathSegment(req.path);
+    const query = badQueryParam(req.originalUrl.split('?')[1] ?? '');
+    const path =
+      segment !== null
+        ? ['path', segment]
+        : query !== null
+          ? ['query', query]
+          : findBadString(req.body as unknown, ['body']);
+    if (!path) return next();
+    const where = path.map((p) => (typeof p === 'string' ? p.replace(/[^\x20-\x7e]/g, '?') : p));
+    res.status(400).json({
+      statusCode: 400,
+      error: STATUS_TEXT[400],
+      code: ErrorCode.VALIDATION_FAILED,
+      message: `Invalid input (${where.join('.')}: ${BAD_STRING_MESSAGE})`,
+      details: [{ path: where, message: BAD_STRING_MESSAGE }],
+      requestId: req.id,
+    });
   });
 
   const dist = config.http.clientDist;
