@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { setupHttp } from './common/http/http.setup';
+import { originPolicy } from './common/http/origin.util';
 import { PinoNestLogger } from './common/logging/logger';
 import { AppIoAdapter } from './common/realtime/io.adapter';
 
@@ -38,7 +39,7 @@ export function configureApp(
   config: ResolvedConfig,
 ): NestExpressApplication {
   setupHttp(app, config);
-  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url));
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url, originPolicy(config)));
   app.setGlobalPrefix('api');
   const doc = SwaggerModule.createDocument(
     app,

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ErrorCode, LIMITS, STATUS_TEXT } from '@coalesce/shared';
+import { AUTH_COOKIES, ErrorCode, LIMITS, STATUS_TEXT } from '@coalesce/shared';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+import { originPolicy } from './origin.util';
 import {
   BAD_STRING_MESSAGE,
   badPathSegment,
@@ -61,6 +63,39 @@ function requestLogging(req: Request & { id?: string }, res: Response, next: Nex
   next();
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * helmet's headers with a CSP the client passes: scripts and everything else from our origin,
+ * inline styles (carets and React set colours), websockets for collaboration and socket.io.
+ * The OpenAPI UI (`/api/docs`) runs inline scripts: it keeps the other headers, not the CSP.
+ */
+function securityHeaders(config: AppConfig) {
+  const https = config.http.publicUrl?.startsWith('https://') ?? false;
+  const withCsp = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https,
+  });
+  const withoutCsp = helmet({ contentSecurityPolicy: false, strictTransportSecurity: https });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? withoutCsp : withCsp)(req, res, next);
+}
+
 /** Paths the SPA fallback must never answer. */
 const NON_SPA = /^\/(api|socket\.io|collab)(\/|$)/;
 
@@ -74,7 +109,28 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogging);
+  app.use(securityHeaders(config));
   app.use(cookieParser());
+  // A browser on another origin must not use the session cookie to change anything (CSRF
+  // tokens aside): unsafe cookie-authenticated requests need an allowed Origin when one is sent.
+  const originAllowed = originPolicy(config);
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    if (
+      SAFE_METHODS.has(req.method) ||
+      req.headers.authorization ||
+      !req.headers.cookie?.includes(`${AUTH_COOKIES.session}=`) ||
+      originAllowed(req.headers.origin, req.headers.host)
+    ) {
+      return next();
+    }
+    res.status(403).json({
+      statusCode: 403,
+      error: STATUS_TEXT[403],
+      code: ErrorCode.FORBIDDEN,
+      message: 'Requests from this origin may not use the session cookie',
+      requestId: req.id,
+    });
+  });
   app.use(
     express.json({
       limit: LIMITS.bodyMaxBytes,

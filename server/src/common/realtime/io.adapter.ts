@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { logger } from '../logging/logger';
+import type { OriginCheck } from '../http/origin.util';
 import { closeRedis, createRedisClient } from '../redis/redis';
 
 /**
@@ -17,6 +18,7 @@ export class AppIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | undefined,
+    private readonly originAllowed: OriginCheck = () => true,
   ) {
     super(app);
   }
@@ -26,6 +28,9 @@ export class AppIoAdapter extends IoAdapter {
       ...options,
       path: '/socket.io',
       serveClient: false,
+      // The handshake carries the session cookie: a page on another origin may not use it.
+      allowRequest: (req, callback) =>
+        callback(null, this.originAllowed(req.headers.origin, req.headers.host)),
     } as ServerOptions);
     if (this.redisUrl) {
       const pub = createRedisClient(this.redisUrl, 'socket.io-pub');

@@ -21,7 +21,15 @@ import { UserEntity } from '../users/users.entity';
 import { UsersService } from '../users/users.service';
 import { emailKey } from '../users/users.util';
 import { AppSecretEntity } from './app-secret.entity';
-import { parseCookieHeader, randomToken, safeEqual, sha256, signJwt, verifyJwt } from './auth.util';
+import {
+  csrfTokenFor,
+  parseCookieHeader,
+  randomToken,
+  safeEqual,
+  sha256,
+  signJwt,
+  verifyJwt,
+} from './auth.util';
 import { type LimitSpec, RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { SessionEntity } from './session.entity';
 
@@ -184,7 +192,8 @@ export class AuthService implements RequestAuthenticator {
 
   /**
    * HTTP: a Bearer token (CSRF-exempt), or the session cookie plus, on unsafe methods, the
-   * `x-csrf-token` header equal to the `csrf` cookie (403 CSRF_MISMATCH otherwise).
+   * `x-csrf-token` header carrying this session's CSRF token (the `csrf` cookie the client reads;
+   * an HMAC of the session id, so only this session's token passes; 403 CSRF_MISMATCH otherwise).
    */
   async authenticateRequest(req: AppRequest, workspaceId?: string): Promise<AuthContext> {
     const prefetch = (session: LiveSession) => {
@@ -210,13 +219,8 @@ export class AuthService implements RequestAuthenticator {
     const principal = { userId: session.userId, sessionId: session.id };
     if (UNSAFE.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
-      const csrf = cookies[AUTH_COOKIES.csrf];
-      if (
-        typeof header !== 'string' ||
-        typeof csrf !== 'string' ||
-        !csrf ||
-        !safeEqual(header, csrf)
-      ) {
+      const expected = csrfTokenFor(await this.signingSecret(), session.id);
+      if (typeof header !== 'string' || !safeEqual(header, expected)) {
         throw new DomainError(
           ErrorCode.CSRF_MISMATCH,
           `Cookie-authenticated requests must send the csrf cookie as ${CSRF_HEADER}`,
@@ -238,7 +242,7 @@ export class AuthService implements RequestAuthenticator {
       user,
       accessToken: await this.sign(session),
       sessionToken,
-      csrfToken: randomToken(24),
+      csrfToken: csrfTokenFor(await this.signingSecret(), session.id),
       expiresAt,
     };
   }

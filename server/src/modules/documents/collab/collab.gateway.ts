@@ -14,6 +14,7 @@ import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { clientAddress, compileTrust } from '../../../common/http/client-address.util';
+import { type OriginCheck, originPolicy } from '../../../common/http/origin.util';
 import { logger } from '../../../common/logging/logger';
 import { CollabService } from './collab.service';
 import { PreAuthGate } from './collab-limits.util';
@@ -60,6 +61,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly options: CollabOptions;
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly trust: ReturnType<typeof compileTrust>;
+  private readonly originAllowed: OriginCheck;
   readonly preAuth: PreAuthGate;
 
   constructor(
@@ -70,6 +72,7 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.options = resolveCollabOptions(options, config);
     this.trust = compileTrust(config?.http.trustProxy ?? false);
+    this.originAllowed = config ? originPolicy(config) : () => true;
     this.preAuth = new PreAuthGate({
       maxBytesPerSocket: this.options.preAuthMaxBytes,
       budgetBytes: this.options.preAuthBudgetBytes,
@@ -139,6 +142,10 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       documentId = decodeURIComponent(match[1]!);
     } catch {
       documentId = '';
+    }
+    // A page on another origin may not ride on the user's session cookie.
+    if (!this.originAllowed(req.headers.origin, req.headers.host)) {
+      return refuseUpgrade(socket, 403, 'Forbidden');
     }
     const ticket = this.preAuth.admit(clientAddress(req, this.trust));
     if (!ticket) return refuseUpgrade(socket, 429, 'Too Many Requests', 1);
