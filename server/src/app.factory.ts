@@ -39,6 +39,11 @@ export function configureApp(
   config: ResolvedConfig,
 ): NestExpressApplication {
   setupHttp(app, config);
+  // A slow client may hold a connection only this long for its headers / its whole request
+  // (Node's defaults: 1 and 5 minutes). Responses (e.g. streamed exports) are not limited.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.requestTimeout = Math.max(config.http.requestTimeoutMs, config.http.headersTimeoutMs);
   app.useWebSocketAdapter(new AppIoAdapter(app, config.redis.url, originPolicy(config)));
   app.setGlobalPrefix('api');
   const doc = SwaggerModule.createDocument(

@@ -9,6 +9,19 @@ describe('loadConfig', () => {
     expect(c.database.dataDir.endsWith('.data')).toBe(true);
     expect(c.auth.loginFailuresPer15Min).toBe(10);
     expect(c.auth.registerPerHour).toBe(300);
+    expect(c.http.trustProxy).toBe(false);
+    expect(c.http.headersTimeoutMs).toBe(10_000);
+    expect(c.http.requestTimeoutMs).toBe(30_000);
+    expect(c.limits.createsPerMinute).toBe(30);
+  });
+
+  it('parses TRUST_PROXY like express', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
   });
 
   it.each([

@@ -58,6 +58,8 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_ADDRESS: positiveInt(30),
   RATE_LIMIT_CREATES_PER_MINUTE: positiveInt(30),
   TRUST_PROXY: trustProxy,
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   COLLAB_AUTH_TIMEOUT_MS: positiveInt(5_000),
   COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
   COLLAB_PREAUTH_BUDGET_BYTES: positiveInt(16 * 1024 * 1024),
@@ -82,6 +84,8 @@ export interface AppConfig {
     publicUrl: string | undefined;
     clientDist: string;
     trustProxy: boolean | number | string[];
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
   };
   database: { url: string | undefined; dataDir: string };
   redis: { url: string | undefined };
@@ -128,6 +132,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: e.PUBLIC_URL,
       clientDist: resolve(e.CLIENT_DIST ?? resolve(__dirname, '../../../client/dist')),
       trustProxy: e.TRUST_PROXY,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     },
     database: { url: e.DATABASE_URL, dataDir },
     redis: { url: e.REDIS_URL },
