@@ -59,6 +59,12 @@ export const envSchema = z.object({
   RATE_LIMIT_CREATES_PER_MINUTE: positiveInt(30),
   TRUST_PROXY: trustProxy,
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  METRICS_PORT: port.optional(),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   COLLAB_AUTH_TIMEOUT_MS: positiveInt(5_000),
   COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
@@ -98,6 +104,7 @@ export interface AppConfig {
     registerPerHour: number;
   };
   limits: { createsPerMinute: number };
+  metrics: { token: string | undefined; port: number | undefined };
   mail: { smtpUrl: string | undefined; from: string };
   collab: {
     authTimeoutMs: number;
@@ -146,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
     },
     limits: { createsPerMinute: e.RATE_LIMIT_CREATES_PER_MINUTE },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     collab: {
       authTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,

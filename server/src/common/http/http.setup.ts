@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+import { httpMetrics, metricsEndpoint } from '../metrics/metrics.http';
 import { originPolicy } from './origin.util';
 import {
   BAD_STRING_MESSAGE,
@@ -109,6 +110,13 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogging);
+  app.use(httpMetrics);
+  if (config.metrics.token) {
+    const scrape = metricsEndpoint(config.metrics.token);
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.method === 'GET' && req.path === '/metrics' ? void scrape(req, res) : next(),
+    );
+  }
   app.use(securityHeaders(config));
   app.use(cookieParser());
   // A browser on another origin must not use the session cookie to change anything (CSRF

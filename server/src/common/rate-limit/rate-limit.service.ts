@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RateLimitedError } from '../errors/domain-error';
 import { logger } from '../logging/logger';
+import { metrics } from '../metrics/metrics';
 import { closeRedis, createRedisClient } from '../redis/redis';
 
 export interface LimitSpec {
@@ -19,9 +20,6 @@ export interface LimitSpec {
   points: number;
   durationSeconds: number;
 }
-
-/** Counted rate-limit refusals per limiter name (metrics). */
-export const rateLimitHits = new Map<string, number>();
 
 /**
  * Rate limits on rate-limiter-flexible, shared by every instance: Redis when REDIS_URL is set,
@@ -76,7 +74,7 @@ export class RateLimitService implements OnModuleDestroy {
       await this.limiter(spec).consume(key, points);
     } catch (err) {
       if (err instanceof RateLimiterRes) {
-        rateLimitHits.set(spec.name, (rateLimitHits.get(spec.name) ?? 0) + 1);
+        metrics.rateLimitHits.inc({ limiter: spec.name });
         throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
       }
       throw err;

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabCloseCode } from '@coalesce/shared';
+import { metrics } from '../../../common/metrics/metrics';
 import {
   type AwarenessLimits,
   boundEntries,
@@ -185,6 +186,7 @@ export class CollabDocument {
         if (!conn.identity) return undefined;
         if (!admit(conn, message.update.byteLength)) {
           this.counters.awarenessDropped++;
+          metrics.collabDropped.inc({ kind: 'awareness' });
           return undefined;
         }
         const { entries, claimed } = boundEntries(
@@ -209,6 +211,7 @@ export class CollabDocument {
         // Every answer carries everyone's presence: limited like the updates themselves.
         if (!admit(conn, 1)) {
           this.counters.awarenessDropped++;
+          metrics.collabDropped.inc({ kind: 'awareness' });
           return undefined;
         }
         const states = this.awareness.getStates();

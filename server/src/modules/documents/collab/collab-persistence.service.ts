@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { afterCommit } from '../../../common/database/after-commit';
 import { logger } from '../../../common/logging/logger';
+import { metrics } from '../../../common/metrics/metrics';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 import { plainBytes } from './collab-protocol.util';
 
@@ -180,6 +181,14 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   }
 
   private async insert(batch: PendingWrite[]): Promise<void> {
+    const end = metrics.collabCommitDuration.startTimer();
+    await this.insertRows(batch);
+    end();
+    metrics.collabCommits.inc();
+    metrics.collabUpdates.inc(batch.length);
+  }
+
+  private async insertRows(batch: PendingWrite[]): Promise<void> {
     if (batch.length === 1) {
       // The common case with few writers: plain parameters (the update goes as binary) instead
       // of array literals that pg builds as hex text and PostgreSQL parses back; straight on

@@ -10,6 +10,7 @@ import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { logger } from '../../../common/logging/logger';
+import { metrics, reportCollabStats } from '../../../common/metrics/metrics';
 import { CollabDocument, CollabConnection } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
 import {
@@ -79,7 +80,10 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.options = resolveCollabOptions(options, config);
+    this.unreport = reportCollabStats(() => this.stats());
   }
+
+  private readonly unreport: () => void;
 
   /**
    * Start-up warm-up, before the server listens (Nest runs this hook inside `listen`): opens
@@ -304,6 +308,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     const wait = Math.max(rate.messages.waitMs(1), rate.bytes.waitMs(bytes));
     if (wait === 0 && rate.messages.take(1) && rate.bytes.take(bytes)) return false;
     this.counters.updatesDropped++;
+    metrics.collabDropped.inc({ kind: 'update' });
     if (!conn.resyncTimer) {
       conn.resyncTimer = setTimeout(
         () => {
@@ -465,6 +470,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.unreport();
     for (const conn of this.connections)
       conn.close(CollabCloseCode.GOING_AWAY, 'server shutting down');
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
