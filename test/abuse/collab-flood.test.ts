@@ -120,8 +120,7 @@ test('an unauthenticated flood on /collab/* leaves memory and health alone', asy
   server = await startServer({
     ...db.env,
     COLLAB_PREAUTH_PER_ADDRESS: '1000',
-    // The allocator settings of docker/Dockerfile: without them glibc keeps freed socket
-    // buffers mapped after a burst and RSS stays ~20 MiB up (measured), though nothing is held.
+    // The allocator settings of docker/Dockerfile (fewer arenas, freed pages trimmed sooner).
     MALLOC_ARENA_MAX: '2',
     MALLOC_TRIM_THRESHOLD_: '131072',
   });
