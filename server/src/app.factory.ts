@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { setupHttp } from './common/http/http.setup';
+import { originPolicy } from './common/http/origin.util';
 import { PinoNestLogger } from './common/logging/logger';
 import { AppIoAdapter } from './common/realtime/io.adapter';
 import { buildOpenApiDocument } from './common/validation/openapi-document';
@@ -40,7 +41,12 @@ export function configureApp(
   config: ResolvedConfig,
 ): NestExpressApplication {
   setupHttp(app, config);
-  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis));
+  // A slow client may hold a connection only this long for its headers / its whole request
+  // (Node's defaults: 1 and 5 minutes). Responses (e.g. streamed exports) are not limited.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.requestTimeout = Math.max(config.http.requestTimeoutMs, config.http.headersTimeoutMs);
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.redis, originPolicy(config)));
   app.setGlobalPrefix('api');
   // The same document `openapi-tool` commits as server/openapi.json.
   const doc = buildOpenApiDocument(app);

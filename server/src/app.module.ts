@@ -3,10 +3,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './common/database/data-source';
+import { PgClientErrors } from './common/database/pg-client-errors';
 import { AuthGuard } from './common/auth/auth.guard';
 import { WorkspaceAccessGuard } from './common/auth/workspace-access';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { EventsModule } from './common/events/events.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -58,6 +60,7 @@ export class AppModule {
           autoLoadEntities: false,
         }),
         EventsModule,
+        RateLimitModule,
         HealthModule,
         UsersModule,
         AuthModule,
@@ -80,6 +83,7 @@ export class AppModule {
         ...extraImports,
       ],
       providers: [
+        PgClientErrors,
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         // Order matters: 401 (who are you) before 404/403 (which workspace, which role),
         // both before any pipe validates the body (400).

@@ -4,6 +4,7 @@ import { runMigrations } from './common/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './common/database/embedded-postgres';
 import { logger, setLogLevel } from './common/logging/logger';
 import { createApp } from './app.factory';
+import { startMetricsServer } from './common/metrics/metrics.http';
 
 async function main(): Promise<void> {
   let config;
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   logger.info({ url: `http://${config.http.host}:${port}` }, 'Coalesce is listening');
+  const metricsServer =
+    config.metrics.port !== undefined
+      ? await startMetricsServer(config.metrics.port, config.http.host)
+      : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      metricsServer?.close();
       await app.close();
       await embedded?.close();
     } finally {

@@ -27,6 +27,8 @@ export interface Grant {
   role: 'write' | 'read' | 'none';
   /** Authentication waits for this (to exercise the pre-auth queue). */
   gate?: Promise<void>;
+  /** The account's display name (presence shows it). */
+  name?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export class TestCollabAuthenticator implements CollabAuthenticator {
       userId: grant.userId,
       workspaceId: rows[0].workspaceId,
       readOnly: grant.role === 'read',
+      ...(grant.name ? { name: grant.name } : {}),
     };
   }
 }

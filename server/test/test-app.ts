@@ -36,6 +36,9 @@ export async function startTestApp(
     LOG_LEVEL: 'warn',
     // Every test file registers users from 127.0.0.1: keep the per-IP limit out of the way.
     RATE_LIMIT_REGISTER_PER_HOUR: '1000000',
+    // Likewise creates and failed logins (per user / per address, in one shared database).
+    RATE_LIMIT_CREATES_PER_MINUTE: '1000000',
+    RATE_LIMIT_LOGIN_PER_ADDRESS: '1000000',
     ...env,
     DATABASE_URL: url,
   });

@@ -17,7 +17,8 @@ export interface MemberDto {
   workspaceId: string;
   userId: string;
   displayName: string;
-  email: string;
+  /** Only coordinators see members' emails (the research export hides them too). */
+  email?: string;
   role: Role;
   broker: boolean;
   partnerId: string | null;

@@ -10,6 +10,10 @@ describe('loadConfig', () => {
     expect(c.auth.loginFailuresPer15Min).toBe(10);
     expect(c.auth.registerPerHour).toBe(300);
     expect(c.demo).toEqual({ enabled: true, perUserPerDay: 3 });
+    expect(c.http.trustProxy).toBe(false);
+    expect(c.http.headersTimeoutMs).toBe(10_000);
+    expect(c.http.requestTimeoutMs).toBe(30_000);
+    expect(c.limits.createsPerMinute).toBe(30);
   });
 
   it('switches the demo endpoint off and sets its limit', () => {
@@ -17,6 +21,15 @@ describe('loadConfig', () => {
       enabled: false,
       perUserPerDay: 10,
     });
+  });
+
+  it('parses TRUST_PROXY like express', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
   });
 
   it.each([

@@ -15,6 +15,24 @@ const optionalUrl = (protocols: string[]) =>
 const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
 
 /**
+ * express's `trust proxy`: `false` (default: the socket address is the client), `true`, a hop
+ * count, or a comma-separated list of addresses, subnets or `loopback`/`linklocal`/`uniquelocal`.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v): boolean | number | string[] => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+  });
+
+/**
  * Every environment variable the server reads, parsed once at start. A bad value stops the
  * start with a message naming the variable; nothing else reads process.env.
  */
@@ -43,6 +61,26 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: positiveInt(24 * 14),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt(10),
   RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(300),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: positiveInt(30),
+  RATE_LIMIT_CREATES_PER_MINUTE: positiveInt(30),
+  TRUST_PROXY: trustProxy,
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  METRICS_PORT: port.optional(),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  COLLAB_AUTH_TIMEOUT_MS: positiveInt(5_000),
+  COLLAB_PREAUTH_MAX_BYTES: positiveInt(16 * 1024),
+  COLLAB_PREAUTH_BUDGET_BYTES: positiveInt(16 * 1024 * 1024),
+  COLLAB_PREAUTH_PER_ADDRESS: positiveInt(32),
+  COLLAB_UPDATES_PER_SECOND: positiveInt(50),
+  COLLAB_UPDATE_BYTES_PER_SECOND: positiveInt(1024 * 1024),
+  COLLAB_AWARENESS_PER_SECOND: positiveInt(20),
+  COLLAB_AWARENESS_BYTES_PER_SECOND: positiveInt(16 * 1024),
+  COLLAB_AWARENESS_MAX_STATE_BYTES: positiveInt(4096),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
@@ -58,7 +96,15 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { port: number; host: string; publicUrl: string | undefined; clientDist: string };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string | undefined;
+    clientDist: string;
+    trustProxy: boolean | number | string[];
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+  };
   database: { url: string | undefined; dataDir: string };
   /**
    * `prefix`: every Redis key and channel of this deployment starts with it (several
@@ -72,11 +118,25 @@ export interface AppConfig {
     accessTokenTtlMinutes: number;
     sessionTtlHours: number;
     loginFailuresPer15Min: number;
+    loginFailuresPerAddressPer15Min: number;
     registerPerHour: number;
   };
+  limits: { createsPerMinute: number };
+  metrics: { token: string | undefined; port: number | undefined };
   mail: { smtpUrl: string | undefined; from: string };
   scheduler: { reminderLeadHours: number; deadlinePollMs: number; connectionExpiryDays: number };
   demo: { enabled: boolean; perUserPerDay: number };
+  collab: {
+    authTimeoutMs: number;
+    preAuthMaxBytes: number;
+    preAuthBudgetBytes: number;
+    preAuthPerAddress: number;
+    updatesPerSecond: number;
+    updateBytesPerSecond: number;
+    awarenessPerSecond: number;
+    awarenessBytesPerSecond: number;
+    awarenessMaxStateBytes: number;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -97,6 +157,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       host: e.HOST,
       publicUrl: e.PUBLIC_URL,
       clientDist: resolve(e.CLIENT_DIST ?? resolve(__dirname, '../../../client/dist')),
+      trustProxy: e.TRUST_PROXY,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     },
     database: { url: e.DATABASE_URL, dataDir },
     redis: {
@@ -109,9 +172,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlMinutes: e.ACCESS_TOKEN_TTL_MINUTES,
       sessionTtlHours: e.SESSION_TTL_HOURS,
       loginFailuresPer15Min: e.RATE_LIMIT_LOGIN_FAILURES,
+      loginFailuresPerAddressPer15Min: e.RATE_LIMIT_LOGIN_PER_ADDRESS,
       registerPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
     },
+    limits: { createsPerMinute: e.RATE_LIMIT_CREATES_PER_MINUTE },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
+    collab: {
+      authTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
+      preAuthMaxBytes: e.COLLAB_PREAUTH_MAX_BYTES,
+      preAuthBudgetBytes: e.COLLAB_PREAUTH_BUDGET_BYTES,
+      preAuthPerAddress: e.COLLAB_PREAUTH_PER_ADDRESS,
+      updatesPerSecond: e.COLLAB_UPDATES_PER_SECOND,
+      updateBytesPerSecond: e.COLLAB_UPDATE_BYTES_PER_SECOND,
+      awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
+      awarenessBytesPerSecond: e.COLLAB_AWARENESS_BYTES_PER_SECOND,
+      awarenessMaxStateBytes: e.COLLAB_AWARENESS_MAX_STATE_BYTES,
+    },
     scheduler: {
       reminderLeadHours: e.REMINDER_LEAD_HOURS,
       deadlinePollMs: e.DEADLINE_POLL_MS,

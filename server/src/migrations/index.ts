@@ -1,6 +1,7 @@
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
 import { RepresentationAndExpiry1796553807103 } from './1796553807103-RepresentationAndExpiry';
 import { ReasonCodesDefaultTitles1796553322747 } from './1796553322747-ReasonCodesDefaultTitles';
+import { RateLimits1796555020941 } from './1796555020941-RateLimits';
 import { Notifications1795815497370 } from './1795815497370-Notifications';
 import { Decisions1795815605332 } from './1795815605332-Decisions';
 import { ExperimentsConnections1795815997361 } from './1795815997361-ExperimentsConnections';
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   CollabDocSeq1796553307347,
   ReasonCodesDefaultTitles1796553322747,
   RepresentationAndExpiry1796553807103,
+  RateLimits1796555020941,
 ];

@@ -7,7 +7,7 @@ import { AfterCommitSubscriber } from './after-commit';
  * Entities are found by file name so a feature module only has to add `<feature>.entity.ts`.
  * The migration list is explicit: order is history and must never depend on the file system.
  */
-export const ENTITY_GLOB = join(__dirname, '../../modules/**/*.entity.{ts,js}');
+export const ENTITY_GLOB = join(__dirname, '../../{modules,common}/**/*.entity.{ts,js}');
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ERROR_STATUS, ErrorCode, STATUS_TEXT, type ErrorBody } from '@coalesce/shared';
+import { isDatabaseOutage } from './database-outage.util';
 import { DomainError } from './domain-error';
 
 function codeForStatus(status: number): ErrorCode {
@@ -65,6 +66,17 @@ export function toErrorBody(err: unknown): { body: ErrorBody; internal: boolean 
         message: internal ? 'Something went wrong on our side' : message,
       },
       internal,
+    };
+  }
+  if (isDatabaseOutage(err)) {
+    return {
+      body: {
+        statusCode: 503,
+        error: STATUS_TEXT[503] ?? 'Service Unavailable',
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        message: 'The database is unavailable; try again shortly',
+      },
+      internal: false,
     };
   }
   return {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { logger } from '../logging/logger';
+import { OUTAGE_RETRY_AFTER_SECONDS } from './database-outage.util';
 import { toErrorBody } from './error-body';
 
 /** The one place HTTP errors are shaped. */
@@ -12,7 +13,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const { body, internal } = toErrorBody(exception);
     if (internal) logger.error({ err: exception, reqId: req.id }, 'unhandled error');
+    else if (body.statusCode === 503)
+      logger.warn({ err: exception, reqId: req.id }, 'database unavailable');
     if (res.headersSent) return;
+    if (body.statusCode === 503) res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
     if (body.statusCode === 429 && exception && typeof exception === 'object') {
       const retry = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retry) res.setHeader('Retry-After', String(retry));

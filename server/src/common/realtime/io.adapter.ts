@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import type { OriginCheck } from '../http/origin.util';
 import { closeRedis, createRedisClient } from '../redis/redis';
 
 /**
@@ -19,6 +20,7 @@ export class AppIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redis: { url: string | undefined; prefix: string },
+    private readonly originAllowed: OriginCheck = () => true,
   ) {
     super(app);
   }
@@ -39,6 +41,9 @@ export class AppIoAdapter extends IoAdapter {
             },
           }
         : {}),
+      // The handshake carries the session cookie: a page on another origin may not use it.
+      allowRequest: (req, callback) =>
+        callback(null, this.originAllowed(req.headers.origin, req.headers.host)),
     } as ServerOptions);
     if (url) {
       const client = createRedisClient(url, 'socket.io');

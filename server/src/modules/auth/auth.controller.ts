@@ -58,9 +58,10 @@ export class AuthController {
   @ApiOkResponse({ description: '{user, accessToken}; sets the session and csrf cookies' })
   async login(
     @Body(new ZodPipe(loginSchema)) body: LoginInput,
+    @Req() req: AppRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuthResponse> {
-    return this.answer(await this.auth.login(body), res);
+    return this.answer(await this.auth.login(body, req.ip ?? 'unknown'), res);
   }
 
   @Post('logout')

@@ -22,8 +22,16 @@ import { UserEntity } from '../users/users.entity';
 import { UsersService } from '../users/users.service';
 import { emailKey } from '../users/users.util';
 import { AppSecretEntity } from './app-secret.entity';
-import { parseCookieHeader, randomToken, safeEqual, sha256, signJwt, verifyJwt } from './auth.util';
-import { RateLimitService } from './rate-limit.service';
+import {
+  csrfTokenFor,
+  parseCookieHeader,
+  randomToken,
+  safeEqual,
+  sha256,
+  signJwt,
+  verifyJwt,
+} from './auth.util';
+import { type LimitSpec, RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { SessionEntity } from './session.entity';
 
 /** A new session: the access token (JWT) and what goes into the browser's cookies. */
@@ -79,10 +87,26 @@ export class AuthService implements RequestAuthenticator {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private get limits(): { register: LimitSpec; loginAddress: LimitSpec; loginAccount: LimitSpec } {
+    const a = this.config.auth;
+    return {
+      register: { name: 'register', points: a.registerPerHour, durationSeconds: 3600 },
+      loginAddress: {
+        name: 'login-address',
+        points: a.loginFailuresPerAddressPer15Min,
+        durationSeconds: 15 * 60,
+      },
+      loginAccount: {
+        name: 'login-account',
+        points: a.loginFailuresPer15Min,
+        durationSeconds: 15 * 60,
+      },
+    };
+  }
+
+  /** `ip`: the client's address as TRUST_PROXY lets express see it (`req.ip`). */
   async register(input: RegisterInput, ip: string): Promise<IssuedSession> {
-    const key = `register:${ip}`;
-    await this.rateLimits.check(key, this.config.auth.registerPerHour, 3600);
-    await this.rateLimits.hit(key, 3600);
+    await this.rateLimits.consume(this.limits.register, ip);
     const user = await this.users.create({
       email: input.email,
       passwordHash: await hash(input.password),
@@ -92,20 +116,31 @@ export class AuthService implements RequestAuthenticator {
     return this.startSession(user);
   }
 
-  /** Unknown email and wrong password are the same 401; repeated failures per email → 429. */
-  async login(input: LoginInput): Promise<IssuedSession> {
-    const key = `login:${emailKey(input.email)}`;
-    const window = 15 * 60;
-    await this.rateLimits.check(key, this.config.auth.loginFailuresPer15Min, window);
+  /**
+   * Unknown email and wrong password are the same 401. Failures are limited per address (a
+   * sprayer trying many emails) and per account AND address: a stranger hammering an account
+   * locks out only their own address, never the owner's. Every attempt is counted up front
+   * (atomic: concurrent attempts cannot slip past the limit); a success gives its points back.
+   */
+  async login(input: LoginInput, ip = 'unknown'): Promise<IssuedSession> {
+    const { loginAddress, loginAccount } = this.limits;
+    const accountKey = `${emailKey(input.email)}|${ip}`;
+    await this.rateLimits.consume(loginAddress, ip);
+    await this.rateLimits.consume(loginAccount, accountKey).catch(async (err: unknown) => {
+      await this.rateLimits.reward(loginAddress, ip);
+      throw err;
+    });
     const user = await this.users.findCredentials(input.email);
     const ok = user
       ? await verify(user.passwordHash, input.password).catch(() => false)
       : await verify(await dummyHash(), input.password).then(() => false);
     if (!user || !ok) {
-      await this.rateLimits.hit(key, window);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is wrong');
     }
-    await this.rateLimits.reset(key);
+    await Promise.all([
+      this.rateLimits.reset(loginAccount, accountKey),
+      this.rateLimits.reward(loginAddress, ip),
+    ]);
     return this.startSession(await this.users.get(user.id));
   }
 
@@ -173,7 +208,8 @@ export class AuthService implements RequestAuthenticator {
 
   /**
    * HTTP: a Bearer token (CSRF-exempt), or the session cookie plus, on unsafe methods, the
-   * `x-csrf-token` header equal to the `csrf` cookie (403 CSRF_MISMATCH otherwise).
+   * `x-csrf-token` header carrying this session's CSRF token (the `csrf` cookie the client reads;
+   * an HMAC of the session id, so only this session's token passes; 403 CSRF_MISMATCH otherwise).
    */
   async authenticateRequest(req: AppRequest, workspaceId?: string): Promise<AuthContext> {
     const prefetch = (session: LiveSession) => {
@@ -199,13 +235,8 @@ export class AuthService implements RequestAuthenticator {
     const principal = { userId: session.userId, sessionId: session.id };
     if (UNSAFE.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
-      const csrf = cookies[AUTH_COOKIES.csrf];
-      if (
-        typeof header !== 'string' ||
-        typeof csrf !== 'string' ||
-        !csrf ||
-        !safeEqual(header, csrf)
-      ) {
+      const expected = csrfTokenFor(await this.signingSecret(), session.id);
+      if (typeof header !== 'string' || !safeEqual(header, expected)) {
         throw new DomainError(
           ErrorCode.CSRF_MISMATCH,
           `Cookie-authenticated requests must send the csrf cookie as ${CSRF_HEADER}`,
@@ -227,7 +258,7 @@ export class AuthService implements RequestAuthenticator {
       user,
       accessToken: await this.sign(session),
       sessionToken,
-      csrfToken: randomToken(24),
+      csrfToken: csrfTokenFor(await this.signingSecret(), session.id),
       expiresAt,
     };
   }

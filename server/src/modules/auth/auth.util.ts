@@ -81,3 +81,11 @@ export function safeEqual(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * The CSRF token of a session: an HMAC of its id, so a token is worth nothing for any other
+ * session (a csrf cookie planted by a sibling subdomain or copied from another login fails).
+ */
+export function csrfTokenFor(secret: string, sessionId: string): string {
+  return createHmac('sha256', secret).update(`csrf:${sessionId}`).digest('base64url');
+}

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { clock, ManualClock } from '../../common/clock/clock';
 import { notFound } from '../../common/errors/domain-error';
 import { logger } from '../../common/logging/logger';
-import { RateLimitService } from '../auth/rate-limit.service';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { CollabService } from '../documents/collab/collab.service';
 import { DocumentVersionsService } from '../documents/document-versions.service';
@@ -79,11 +79,21 @@ export class DemoService {
    */
   async createForCaller(userId: string): Promise<{ workspaceId: string }> {
     if (!this.config.demo.enabled) throw notFound('Demo');
-    const key = `demo:${userId}`;
-    await this.rateLimits.check(key, this.config.demo.perUserPerDay, DAY_SECONDS);
-    const { workspaceId } = await this.create(userId);
-    await this.rateLimits.hit(key, DAY_SECONDS);
-    return { workspaceId };
+    // Counted atomically before the (long) write and given back when it fails: only
+    // successful demos count.
+    const spec = {
+      name: 'demo',
+      points: this.config.demo.perUserPerDay,
+      durationSeconds: DAY_SECONDS,
+    };
+    await this.rateLimits.consume(spec, userId);
+    try {
+      const { workspaceId } = await this.create(userId);
+      return { workspaceId };
+    } catch (err) {
+      await this.rateLimits.reward(spec, userId);
+      throw err;
+    }
   }
 
   /** A demo network coordinated by `userId`, who represents one of its partners. */

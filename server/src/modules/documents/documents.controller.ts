@@ -27,6 +27,7 @@ import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe'
 import { DocumentVersionsService } from './document-versions.service';
 import { canReadDocuments, canWriteDocuments } from './documents.policy';
 import { DocumentsService, toDocumentDto } from './documents.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 const READ_ONLY = 'Observers can read documents but not change them';
 
@@ -58,6 +59,7 @@ export class DocumentsController {
   @Post()
   @ApiOperation({ summary: 'Create a document' })
   @ApiErrors(ErrorCode.CONFLICT)
+  @LimitCreates('documents')
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentSchema)
   @ApiCreatedResponse({ description: 'The document; a second vision document is 409' })

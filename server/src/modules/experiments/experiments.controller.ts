@@ -24,6 +24,7 @@ import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/open
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canWriteExperiments, WRITE_DENIED } from './experiments.policy';
 import { ExperimentsService } from './experiments.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 @ApiTags('experiments')
 @Controller('workspaces/:wid/experiments')
@@ -33,6 +34,7 @@ export class ExperimentsController {
   @Post()
   @ApiOperation({ summary: 'Create an experiment' })
   @ApiErrors(ErrorCode.FORBIDDEN)
+  @LimitCreates('experiments')
   @WorkspaceAccess(canWriteExperiments, WRITE_DENIED)
   @ApiZodBody(createExperimentSchema)
   @ApiCreatedResponse({ description: 'The experiment (status `idea` unless given)' })

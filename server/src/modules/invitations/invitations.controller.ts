@@ -26,6 +26,7 @@ import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/open
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canManageInvitations } from './invitations.policy';
 import { InvitationsService } from './invitations.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 const coordinatorsOnly = 'Only coordinators can manage invitations';
 
@@ -37,6 +38,7 @@ export class InvitationsController {
   @Post('workspaces/:wid/invitations')
   @ApiOperation({ summary: 'Invite someone to the workspace (coordinator)' })
   @ApiErrors(ErrorCode.FORBIDDEN)
+  @LimitCreates('invitations')
   @WorkspaceAccess(canManageInvitations, coordinatorsOnly)
   @ApiZodBody(createInvitationSchema, {
     email: 'an@example.org',

@@ -291,7 +291,7 @@ describe('invitations (e2e)', () => {
       expect(members.body.items).toHaveLength(2);
     });
 
-    it("another user's invitation is 403, and stays mine", async () => {
+    it("another user's invitation is 404 (nothing to learn about it), and stays mine", async () => {
       const owner = await registerUser(t);
       const w = await createWorkspace(t, owner);
       const me = await registerUser(t);
@@ -299,9 +299,9 @@ describe('invitations (e2e)', () => {
       const stranger = await registerUser(t);
       const res = await api(t, stranger.token)
         .post(`/api/me/invitations/${inv.id}/accept`)
-        .expect(403);
-      expect(res.body.code).toBe('FORBIDDEN');
-      await api(t, stranger.token).post(`/api/me/invitations/${inv.id}/decline`).expect(403);
+        .expect(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+      await api(t, stranger.token).post(`/api/me/invitations/${inv.id}/decline`).expect(404);
       expect(ids(await mine(me))).toEqual([inv.id]);
     });
 

@@ -336,7 +336,8 @@ export class InvitationsService {
 
   /**
    * Locks the invitation row for the transaction and checks that the user with `userEmail` may
-   * answer it now: 404 unknown (or, by id, not email-bound), 403 meant for another email,
+   * answer it now: 404 unknown (or, by id, not email-bound or someone else's), 403 meant for
+   * another email (by token),
    * 409 INVITATION_USED, 410 EXPIRED when revoked or expired.
    */
   private async lockAnswerable(
@@ -353,6 +354,9 @@ export class InvitationsService {
       .getOne();
     if (!i || (by === 'id' && !answerableById(i.email))) throw notFound('Invitation');
     if (!mayAccept(i.email, userEmail)) {
+      // By id, someone else's invitation is simply not one of mine: 404 says nothing about it.
+      // With the token the holder knows it exists: 403.
+      if (by === 'id') throw notFound('Invitation');
       throw forbidden('This invitation is meant for someone else');
     }
     switch (invitationState(i, clock.now())) {

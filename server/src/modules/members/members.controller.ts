@@ -26,11 +26,14 @@ export class MembersController {
   @ApiOperation({ summary: 'List members' })
   @ApiZodQuery(paginationQuerySchema)
   @ApiOkResponse({ description: '{items: Member[], nextCursor}, in joining order' })
-  list(
+  async list(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Query(new ZodPipe(paginationQuerySchema)) q: PaginationQuery,
+    @CurrentMember() me: Membership,
   ): Promise<Page<MemberDto>> {
-    return this.members.list(wid, q);
+    const page = await this.members.list(wid, q);
+    if (me.role === 'coordinator') return page;
+    return { ...page, items: page.items.map(({ email: _hidden, ...rest }) => rest) };
   }
 
   @Patch(':userId')

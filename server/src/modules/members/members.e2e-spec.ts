@@ -19,11 +19,11 @@ describe('members (e2e)', () => {
       coordinator.id,
       members[0]!.id,
     ]);
+    // An observer sees no emails; only coordinators do.
     expect(page1.body.items[1]).toEqual({
       workspaceId: workspace.id,
       userId: members[0]!.id,
       displayName: members[0]!.displayName,
-      email: members[0]!.email,
       role: 'member',
       broker: false,
       partnerId: null,
@@ -33,6 +33,7 @@ describe('members (e2e)', () => {
       .get(`${path}?limit=2&cursor=${page1.body.nextCursor}`)
       .expect(200);
     expect(page2.body.items.map((m: { userId: string }) => m.userId)).toEqual([members[1]!.id]);
+    expect(page2.body.items[0].email).toBe(members[1]!.email);
     expect(page2.body.nextCursor).toBeNull();
   });
 

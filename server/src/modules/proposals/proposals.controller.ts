@@ -17,6 +17,7 @@ import { CurrentMember } from '../../common/auth/current-user.decorator';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { ProposalsService } from './proposals.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 /**
  * Bodies are validated in the service right after the caller's rights are checked, so the
@@ -42,6 +43,7 @@ export class ProposalsController {
     rationale: 'They reach teenagers we do not reach yet.',
     principleFit: [{ principleId: '0b6f1c2e-8d4a-4f3e-9a51-2c7d9e4b6a10', fits: true }],
   })
+  @LimitCreates('proposals')
   @ApiCreatedResponse({ description: 'The proposal, open, with its frozen policy and electorate' })
   create(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalDto> {
     return this.proposals.create(me, body);

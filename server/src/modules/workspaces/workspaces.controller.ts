@@ -19,6 +19,7 @@ import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/open
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canUpdateWorkspace } from './workspaces.policy';
 import { WorkspacesService } from './workspaces.service';
+import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
@@ -27,6 +28,7 @@ export class WorkspacesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a workspace (network)' })
+  @LimitCreates('workspaces')
   @ApiZodBody(createWorkspaceSchema)
   @ApiCreatedResponse({ description: 'The workspace; the caller is its coordinator' })
   create(

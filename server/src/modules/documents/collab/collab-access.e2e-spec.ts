@@ -56,8 +56,8 @@ describe('collaboration access (e2e, real auth)', () => {
   };
   /** `c`'s frames are handled in order: once its presence step reached `peer`, so did its edits. */
   const handledUpTo = async (c: Client, peer: Client, step: number) => {
-    c.provider.awareness.setLocalStateField('step', step);
-    await seesAwareness(peer, (s) => s.step === step);
+    c.provider.awareness.setLocalStateField('cursor', { step });
+    await seesAwareness(peer, (s) => (s.cursor as { step?: number } | undefined)?.step === step);
   };
 
   beforeAll(async () => {
@@ -251,8 +251,8 @@ describe('collaboration access across two instances (e2e, real auth)', () => {
         .expect(200);
       await relayed;
       addParagraph(demoted.doc, 'dropped');
-      demoted.provider.awareness.setLocalStateField('step', 1);
-      await seesAwareness(watcher, (s) => s.step === 1);
+      demoted.provider.awareness.setLocalStateField('cursor', { step: 1 });
+      await seesAwareness(watcher, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
       await b.app.get(CollabPersistenceService).drained();
       await b.app.get(CollabService).withDocument(id, (d) => d.idle());
       expect(textOf(watcher.doc)).toBe('');

@@ -2,6 +2,13 @@ import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabCloseCode } from '@coalesce/shared';
+import { metrics } from '../../../common/metrics/metrics';
+import {
+  type AwarenessLimits,
+  boundEntries,
+  encodeAwarenessEntries,
+} from './collab-awareness.util';
+import { type CollabCounters, newCollabCounters, type TokenBucket } from './collab-limits.util';
 import {
   type ClientMessage,
   CollabProtocolError,
@@ -27,6 +34,12 @@ export class CollabConnection {
   readOnly = true;
   /** Awareness client ids this socket announced, removed when it leaves. */
   readonly awarenessClients = new Set<number>();
+  /** Awareness and awareness queries from this socket: over either bucket, dropped. */
+  awarenessRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /** The user's document-update buckets (shared by their sockets on this instance). */
+  writeRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /** A resync asked for after dropping this socket's updates (see CollabService). */
+  resyncTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -81,6 +94,8 @@ export class CollabDocument {
     readonly doc: Y.Doc,
     private readonly persist: (update: Uint8Array) => Promise<void>,
     fullState: Uint8Array | null = null,
+    private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
+    private readonly counters: CollabCounters = newCollabCounters(),
   ) {
     this.fullState = fullState;
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -112,6 +127,14 @@ export class CollabDocument {
     );
     for (const c of this.connections) c.send(message);
   };
+
+  /** The server's own id, or an id another socket on this document announced. */
+  private ownedElsewhere(clientId: number, conn: CollabConnection): boolean {
+    if (clientId === this.doc.clientID) return true;
+    for (const c of this.connections)
+      if (c !== conn && c.awarenessClients.has(clientId)) return true;
+    return false;
+  }
 
   get writesInFlight(): number {
     return this.pendingWrites;
@@ -159,10 +182,38 @@ export class CollabDocument {
         // Observers: dropped — neither applied, stored nor broadcast; the socket stays open.
         if (conn.readOnly || message.empty) return undefined;
         return this.ingest(message.update, conn);
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+      case 'awareness': {
+        if (!conn.identity) return undefined;
+        if (!admit(conn, message.update.byteLength)) {
+          this.counters.awarenessDropped++;
+          metrics.collabDropped.inc({ kind: 'awareness' });
+          return undefined;
+        }
+        const { entries, claimed } = boundEntries(
+          message.entries,
+          conn.identity,
+          {
+            mine: conn.awarenessClients,
+            takenElsewhere: (clientId) => this.ownedElsewhere(clientId, conn),
+          },
+          this.awarenessLimits,
+        );
+        if (!entries.length) return undefined;
+        claimed.forEach((clientId) => conn.awarenessClients.add(clientId));
+        awarenessProtocol.applyAwarenessUpdate(
+          this.awareness,
+          encodeAwarenessEntries(entries),
+          conn,
+        );
         return undefined;
+      }
       case 'query-awareness': {
+        // Every answer carries everyone's presence: limited like the updates themselves.
+        if (!admit(conn, 1)) {
+          this.counters.awarenessDropped++;
+          metrics.collabDropped.inc({ kind: 'awareness' });
+          return undefined;
+        }
         const states = this.awareness.getStates();
         conn.send(
           encodeAwareness(
@@ -219,6 +270,20 @@ export class CollabDocument {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
+  maxStateBytes: 4096,
+  maxClientIdsPerConnection: 4,
+};
+
+/** Takes one message and `bytes` from the socket's awareness buckets (none: no limit). */
+function admit(conn: CollabConnection, bytes: number): boolean {
+  const rate = conn.awarenessRate;
+  if (!rate) return true;
+  // Both are checked before either is charged, so a refused message costs nothing.
+  if (rate.messages.waitMs(1) > 0 || rate.bytes.waitMs(bytes) > 0) return false;
+  return rate.messages.take(1) && rate.bytes.take(bytes);
 }
 
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { afterCommit } from '../../../common/database/after-commit';
 import { logger } from '../../../common/logging/logger';
+import { metrics } from '../../../common/metrics/metrics';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 import { plainBytes } from './collab-protocol.util';
 
@@ -239,6 +240,15 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
 
   /** The docSeq of each write (undefined: its document is gone), in batch order. */
   private async insert(batch: PendingWrite[]): Promise<(number | undefined)[]> {
+    const end = metrics.collabCommitDuration.startTimer();
+    const seqs = await this.insertRows(batch);
+    end();
+    metrics.collabCommits.inc();
+    metrics.collabUpdates.inc(batch.length);
+    return seqs;
+  }
+
+  private async insertRows(batch: PendingWrite[]): Promise<(number | undefined)[]> {
     let rows: { documentId: string; docSeq: string }[];
     if (batch.length === 1) {
       // The common case with few writers: plain parameters (the update goes as binary) instead

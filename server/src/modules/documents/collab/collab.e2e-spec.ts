@@ -18,6 +18,7 @@ import {
 } from '../../../../test/collab';
 import { CollabPersistenceService } from './collab-persistence.service';
 import { encodeUpdate } from './collab-protocol.util';
+import { CollabGateway } from './collab.gateway';
 import { CollabService } from './collab.service';
 
 describe('collaboration socket (e2e)', () => {
@@ -146,13 +147,13 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     await until(o.doc, (d) => textOf(d).includes('writer text'));
 
     addParagraph(o.doc, 'observer text');
-    o.provider.awareness.setLocalStateField('user', { name: 'Olga', step: 1 });
+    o.provider.awareness.setLocalStateField('cursor', { step: 1 });
     // The server handles a socket's frames in order: once Olga's presence arrives, her edit
     // was handled too; once settled, anything accepted would be stored and sent already.
-    await seesAwareness(w, (s) => (s.user as { step?: number })?.step === 1);
+    await seesAwareness(w, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
-    o.provider.awareness.setLocalStateField('user', { name: 'Olga', step: 2 });
-    await seesAwareness(w, (s) => (s.user as { step?: number })?.step === 2);
+    o.provider.awareness.setLocalStateField('cursor', { step: 2 });
+    await seesAwareness(w, (s) => (s.cursor as { step?: number } | undefined)?.step === 2);
 
     expect(o.provider.wsconnected).toBe(true);
     expect(textOf(w.doc)).toBe('writer text');
@@ -207,7 +208,7 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
   });
 
-  it('queues frames that arrive before authentication, within a cap', async () => {
+  it('reads nothing before authentication, then handles the waiting frames in order', async () => {
     const { id } = await createDocument(t);
     let release!: () => void;
     auth.grant('slow', {
@@ -218,23 +219,29 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     const sv = new Y.Doc();
     const step1 = Uint8Array.from([0, 0, ...varBytes(Y.encodeStateVector(sv))]);
     sv.destroy();
+    const gateway = t.app.get(CollabGateway);
 
-    const queued = raw(`/collab/${id}?token=slow`);
-    await queued.opened;
-    queued.ws.send(step1);
-    const flood = raw(`/collab/${id}?token=slow`);
-    await flood.opened;
-    for (let i = 0; i < collab.settings.preAuthMaxMessages + 1; i++) {
-      flood.ws.send(Uint8Array.from([3]));
-    }
-    expect((await flood.closed).code).toBe(CollabCloseCode.TOO_LARGE);
-    expect(flood.messages).toHaveLength(0);
+    const waiting = raw(`/collab/${id}?token=slow`);
+    await waiting.opened;
+    waiting.ws.send(step1);
+    // A megabyte of junk while authenticating: it stays in the kernel, not in the server.
+    const junk = raw(`/collab/${id}?token=slow`);
+    await junk.opened;
+    for (let i = 0; i < 4; i++) junk.ws.send(new Uint8Array(256 * 1024).fill(7));
+    await new Promise<void>((resolve) => junk.ws.send(Uint8Array.from([3]), () => resolve()));
+    // A third socket's round trip: the server had every chance to read the first two.
+    const probe = raw(`/collab/${id}?token=alice`);
+    await probe.next();
+    expect(gateway.preAuth.stats()).toEqual({ sockets: 2, bytes: 0, addresses: 1 });
+    expect(waiting.messages).toHaveLength(0);
 
     release();
-    const first = await queued.next();
-    const second = queued.messages.length > 1 ? queued.messages[1]! : await queued.next();
+    const first = await waiting.next();
+    const second = waiting.messages.length > 1 ? waiting.messages[1]! : await waiting.next();
     expect([first[0], first[1]]).toEqual([0, 0]); // our step 1
-    expect([second[0], second[1]]).toEqual([0, 1]); // the reply to the queued step 1
+    expect([second[0], second[1]]).toEqual([0, 1]); // the reply to the waiting step 1
+    expect((await junk.closed).code).toBe(CollabCloseCode.MALFORMED); // read only now
+    expect(gateway.preAuth.stats()).toEqual({ sockets: 0, bytes: 0, addresses: 0 });
   });
 
   it('applies an access change that lands while the socket is still authenticating', async () => {
@@ -261,8 +268,8 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
     const b = open(id, 'bob');
     await synced(b);
     addParagraph(demoted.doc, 'dropped');
-    demoted.provider.awareness.setLocalStateField('step', 1);
-    await seesAwareness(b, (s) => s.step === 1);
+    demoted.provider.awareness.setLocalStateField('cursor', { step: 1 });
+    await seesAwareness(b, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
     expect(await stored(id)).toBe('');
   });
@@ -275,8 +282,8 @@ describe('collaboration: observers, bad input, membership changes (e2e)', () => 
 
     expect(collab.closeOrDowngrade('u-alice', workspaceId, 'read')).toBe(1);
     addParagraph(a.doc, 'after demotion');
-    a.provider.awareness.setLocalStateField('step', 1);
-    await seesAwareness(b, (s) => s.step === 1);
+    a.provider.awareness.setLocalStateField('cursor', { step: 1 });
+    await seesAwareness(b, (s) => (s.cursor as { step?: number } | undefined)?.step === 1);
     await settled(id);
     expect(await stored(id)).toBe('');
     expect(textOf(b.doc)).toBe('');

@@ -12,8 +12,12 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import { WebSocket, WebSocketServer } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { clientAddress, compileTrust } from '../../../common/http/client-address.util';
+import { type OriginCheck, originPolicy } from '../../../common/http/origin.util';
 import { logger } from '../../../common/logging/logger';
 import { CollabService } from './collab.service';
+import { PreAuthGate } from './collab-limits.util';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
 /**
@@ -23,9 +27,34 @@ import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './coll
 const COLLAB_PATH = /^\/collab\/([^?#]*)(?:[?#]|$)/;
 
 /**
+ * ws closes a frame over `maxPayload` with 1009 (reading only its header, never buffering it);
+ * the contract says 4413, which also tells the stock client not to resend it forever.
+ */
+class CollabSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    if (code === 1009) super.close(CollabCloseCode.TOO_LARGE, 'frame over the limit');
+    else super.close(code, data);
+  }
+}
+
+/** An upgrade refused before the websocket handshake (the raw socket still speaks HTTP). */
+function refuseUpgrade(socket: Duplex, status: number, text: string, retryAfter?: number): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n` +
+      (retryAfter ? `Retry-After: ${retryAfter}\r\n` : '') +
+      '\r\n',
+    () => socket.destroy(),
+  );
+}
+
+/**
  * Mounts the y-websocket endpoint on the Nest HTTP server: only upgrades under `/collab/` are
- * taken (engine.io keeps `/socket.io`). ws's `maxPayload` sits a little above the contract's
- * limit so the service can answer 4413 itself; beyond it ws closes with 1009.
+ * taken (engine.io keeps `/socket.io`). ws's `maxPayload` is the contract's frame limit.
+ *
+ * Before authentication a socket is paused (its frames stay in the kernel, the client is held
+ * by TCP flow control), at most `preAuthPerAddress` sockets per client address may be in that
+ * state (more: HTTP 429), and what they deliver anyway (frames pipelined with the upgrade,
+ * frames after a refusal) is counted against a per-socket and a global budget (over: cut).
  */
 @Injectable()
 export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
@@ -34,13 +63,24 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private pingTimer: NodeJS.Timeout | undefined;
   private readonly options: CollabOptions;
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly trust: ReturnType<typeof compileTrust>;
+  private readonly originAllowed: OriginCheck;
+  readonly preAuth: PreAuthGate;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly collab: CollabService,
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.options = resolveCollabOptions(options);
+    this.options = resolveCollabOptions(options, config);
+    this.trust = compileTrust(config?.http.trustProxy ?? false);
+    this.originAllowed = config ? originPolicy(config) : () => true;
+    this.preAuth = new PreAuthGate({
+      maxBytesPerSocket: this.options.preAuthMaxBytes,
+      budgetBytes: this.options.preAuthBudgetBytes,
+      maxPerAddress: this.options.preAuthPerAddress,
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,8 +89,11 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     this.server = server;
     this.wss = new WebSocketServer({
       noServer: true,
-      maxPayload: LIMITS.collabFrameMaxBytes + 64 * 1024,
+      maxPayload: LIMITS.collabFrameMaxBytes,
       perMessageDeflate: false,
+      WebSocket: CollabSocket,
+      // ws ≥ 8.19 (not yet in @types/ws): a peer that does not answer our close frame is cut.
+      ...({ closeTimeout: 5_000 } as object),
     });
     server.on('upgrade', this.onUpgrade);
     this.pingTimer = setInterval(() => this.ping(), this.options.pingIntervalMs);
@@ -103,11 +146,37 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
     } catch {
       documentId = '';
     }
+    // A page on another origin may not ride on the user's session cookie.
+    if (!this.originAllowed(req.headers.origin, req.headers.host)) {
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    const ticket = this.preAuth.admit(clientAddress(req, this.trust));
+    if (!ticket) return refuseUpgrade(socket, 429, 'Too Many Requests', 1);
+    socket.once('close', () => ticket.settle());
+    if (!ticket.charge(head.length)) {
+      ticket.settle();
+      return refuseUpgrade(socket, 413, 'Payload Too Large');
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // Synchronously, before ws's first read: nothing is read until the service resumes it.
+      ws.pause();
+      // `head` (charged above) comes back through 'data' once the socket is resumed.
+      let uncounted = head.length;
+      const count = (chunk: Buffer) => {
+        const n = Math.max(0, chunk.length - uncounted);
+        uncounted = Math.max(0, uncounted - chunk.length);
+        if (!ticket.charge(n)) ws.terminate();
+      };
+      socket.on('data', count);
       this.alive.set(ws, true);
       ws.on('pong', () => this.alive.set(ws, true));
       ws.on('message', () => this.alive.set(ws, true));
-      this.collab.handleConnection(ws, req, documentId);
+      this.collab.handleConnection(ws, req, documentId, {
+        authenticated: () => {
+          socket.off('data', count);
+          ticket.settle();
+        },
+      });
     });
   };
 

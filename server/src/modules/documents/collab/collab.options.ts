@@ -1,3 +1,5 @@
+import type { AppConfig } from '../../../config/config';
+
 /** Tunables of the collaboration subsystem; tests provide smaller values under COLLAB_OPTIONS. */
 export interface CollabOptions {
   /** Squash a document's update log into its snapshot once this many rows are unsquashed. */
@@ -14,9 +16,25 @@ export interface CollabOptions {
   pingIntervalMs: number;
   /** Authentication must answer within this, else the socket closes with 1011. */
   authTimeoutMs: number;
-  /** Frames queued while authenticating/loading: more than this closes with 4413. */
+  /**
+   * A socket is not read until it is authenticated; frames that arrive with the upgrade are
+   * queued: more than this many closes with 4413.
+   */
   preAuthMaxMessages: number;
+  /** Bytes one socket may deliver before authentication (or after a refusal); beyond: cut. */
   preAuthMaxBytes: number;
+  /** Bytes all unauthenticated sockets together may deliver; beyond: the next one is cut. */
+  preAuthBudgetBytes: number;
+  /** Sockets one client address may have authenticating at once; beyond: HTTP 429. */
+  preAuthPerAddress: number;
+  /** Document updates per second per user, and their bytes; over: dropped, then resynced. */
+  updatesPerSecond: number;
+  updateBytesPerSecond: number;
+  /** Awareness messages (and queries) per second per socket, and their bytes; over: dropped. */
+  awarenessPerSecond: number;
+  awarenessBytesPerSecond: number;
+  /** One awareness state (JSON) over this is dropped. */
+  awarenessMaxStateBytes: number;
   /** Group commit: at most this many rows / bytes per INSERT. */
   maxBatchRows: number;
   maxBatchBytes: number;
@@ -35,15 +53,26 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   warmUp: true,
   unloadDelayMs: 2_000,
   pingIntervalMs: 30_000,
-  authTimeoutMs: 10_000,
-  preAuthMaxMessages: 64,
-  preAuthMaxBytes: 4 * 1024 * 1024,
+  authTimeoutMs: 5_000,
+  preAuthMaxMessages: 16,
+  preAuthMaxBytes: 16 * 1024,
+  preAuthBudgetBytes: 16 * 1024 * 1024,
+  preAuthPerAddress: 32,
+  updatesPerSecond: 50,
+  updateBytesPerSecond: 1024 * 1024,
+  awarenessPerSecond: 20,
+  awarenessBytesPerSecond: 16 * 1024,
+  awarenessMaxStateBytes: 4096,
   maxBatchRows: 500,
   maxBatchBytes: 16 * 1024 * 1024,
   maxQueuedBytes: 256 * 1024 * 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
 };
 
-export function resolveCollabOptions(partial?: Partial<CollabOptions> | null): CollabOptions {
-  return { ...DEFAULT_COLLAB_OPTIONS, ...(partial ?? {}) };
+/** Defaults, then the operator's settings (APP_CONFIG), then a test's COLLAB_OPTIONS. */
+export function resolveCollabOptions(
+  partial?: Partial<CollabOptions> | null,
+  config?: AppConfig | null,
+): CollabOptions {
+  return { ...DEFAULT_COLLAB_OPTIONS, ...(config?.collab ?? {}), ...(partial ?? {}) };
 }

@@ -8,16 +8,25 @@ import {
 } from '@nestjs/common';
 import { CollabCloseCode, LIMITS } from '@coalesce/shared';
 import type { RawData, WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { logger } from '../../../common/logging/logger';
+import { metrics, reportCollabStats } from '../../../common/metrics/metrics';
 import { CollabDocument, CollabConnection, type CollabIdentity } from './collab-document';
 import { CollabPersistenceService } from './collab-persistence.service';
 import { CollabRelayService } from './collab-relay.service';
-import { CollabProtocolError, decodeClientMessage, plainBytes } from './collab-protocol.util';
+import {
+  type ClientMessage,
+  CollabProtocolError,
+  decodeClientMessage,
+  encodeSyncStep1,
+  plainBytes,
+} from './collab-protocol.util';
 import {
   COLLAB_AUTHENTICATOR,
   type CollabAuthHooks,
   type CollabAuthenticator,
 } from './collab.auth';
+import { newCollabCounters, TokenBucket } from './collab-limits.util';
 import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 
@@ -45,11 +54,18 @@ interface AccessChange {
 @Injectable()
 export class CollabService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly options: CollabOptions;
+  /** What the limits did (tests, metrics). */
+  readonly counters = newCollabCounters();
   private readonly documents = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   /** Every socket, also those still authenticating. */
   private readonly connections = new Set<CollabConnection>();
   private readonly unloadWaiters = new Map<string, (() => void)[]>();
+  /** Per-user document-update buckets, while the user has sockets here. */
+  private readonly writers = new Map<
+    string,
+    { rate: { messages: TokenBucket; bytes: TokenBucket }; sockets: number }
+  >();
   /**
    * Access changes seen while at least one socket was authenticating: its authenticator may
    * have read the membership just before the change, so the change is replayed onto it once
@@ -63,10 +79,14 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly persistence: CollabPersistenceService,
     @Inject(COLLAB_AUTHENTICATOR) private readonly authenticator: CollabAuthenticator,
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
     @Optional() private readonly relay?: CollabRelayService,
   ) {
-    this.options = resolveCollabOptions(options);
+    this.options = resolveCollabOptions(options, config);
+    this.unreport = reportCollabStats(() => this.stats());
   }
+
+  private readonly unreport: () => void;
 
   /**
    * Start-up warm-up, before the server listens (Nest runs this hook inside `listen`): opens
@@ -90,9 +110,24 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     return this.options;
   }
 
-  /** Called by the gateway for each upgraded `/collab/:documentId` socket. */
-  handleConnection(ws: WebSocket, req: IncomingMessage, rawDocumentId: string): void {
+  /**
+   * Called by the gateway for each upgraded `/collab/:documentId` socket, paused: it is resumed
+   * once attached (its queued frames are then read in order) or refused (so that the close
+   * handshake completes). `preAuth.authenticated` ends the gateway's pre-authentication limits.
+   */
+  handleConnection(
+    ws: WebSocket,
+    req: IncomingMessage,
+    rawDocumentId: string,
+    preAuth?: { authenticated(): void },
+  ): void {
     const conn = new CollabConnection(ws, rawDocumentId, this.options.maxBufferedBytes);
+    const o = this.options;
+    // Bursts of twice the rate: a caret dragged across a paragraph, then quiet.
+    conn.awarenessRate = {
+      messages: new TokenBucket(o.awarenessPerSecond, 2 * o.awarenessPerSecond),
+      bytes: new TokenBucket(o.awarenessBytesPerSecond, 2 * o.awarenessBytesPerSecond),
+    };
     this.connections.add(conn);
     let doc: CollabDocument | null = null;
     let closed = false;
@@ -103,11 +138,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       logger.debug({ err, documentId: rawDocumentId }, 'collab: socket error');
     });
     ws.on('message', (data, isBinary) => {
+      // Closing (refused, or cut): whatever still arrives is read only to finish the handshake.
+      if (!conn.open) return;
       if (!isBinary) return conn.close(CollabCloseCode.MALFORMED, 'text frames are not accepted');
+      // ws already refused frames over LIMITS.collabFrameMaxBytes (maxPayload) with 4413.
       const frame = toBytes(data);
-      if (frame.byteLength > LIMITS.collabFrameMaxBytes) {
-        return conn.close(CollabCloseCode.TOO_LARGE, 'frame over the limit');
-      }
       if (!doc) {
         queued.push(frame);
         queuedBytes += frame.byteLength;
@@ -125,6 +160,8 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       closed = true;
       queued = [];
       this.connections.delete(conn);
+      if (conn.resyncTimer) clearTimeout(conn.resyncTimer);
+      if (conn.writeRate && conn.identity) this.releaseWriter(conn.identity.userId);
       if (doc) {
         doc.detach(conn);
         this.release(doc);
@@ -169,6 +206,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
           ...(result.sessionId ? { sessionId: result.sessionId } : {}),
         };
         conn.readOnly = result.readOnly;
+        conn.writeRate = this.acquireWriter(result.userId);
         this.replay(conn, since);
         authenticated();
         if (!conn.open) return;
@@ -177,6 +215,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         if (closed) return this.release(loaded);
         doc = loaded;
         loaded.attach(conn);
+        preAuth?.authenticated();
         const frames = queued;
         queued = [];
         for (const frame of frames) {
@@ -187,6 +226,9 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
         conn.close(1011, 'server error');
       } finally {
+        // Attached: read its frames from now on. Refused: read the peer's close frame (the
+        // gateway still counts and cuts what a refused socket sends).
+        ws.resume();
         settled = true;
         authenticated();
         if (prefetched && !attached) {
@@ -228,10 +270,70 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     return n;
   }
 
+  private acquireWriter(userId: string) {
+    let w = this.writers.get(userId);
+    if (!w) {
+      const o = this.options;
+      w = {
+        rate: {
+          messages: new TokenBucket(o.updatesPerSecond, 2 * o.updatesPerSecond),
+          // One frame of the largest size always passes once the bucket is full.
+          bytes: new TokenBucket(
+            o.updateBytesPerSecond,
+            Math.max(2 * o.updateBytesPerSecond, LIMITS.collabFrameMaxBytes),
+          ),
+        },
+        sockets: 0,
+      };
+      this.writers.set(userId, w);
+    }
+    w.sockets++;
+    return w.rate;
+  }
+
+  private releaseWriter(userId: string): void {
+    const w = this.writers.get(userId);
+    if (w && --w.sockets <= 0) this.writers.delete(userId);
+  }
+
+  /**
+   * The per-user write limit: an update over it is dropped (not stored, not relayed) and the
+   * socket is sent our sync step 1 once the user's bucket has room again; the client answers
+   * with everything we lack, the dropped updates included (y-websocket's ordinary resync). No
+   * close: an honest burst (a paste storm, a reconnect) only arrives later.
+   */
+  private overWriteLimit(
+    doc: CollabDocument,
+    conn: CollabConnection,
+    message: ClientMessage,
+    bytes: number,
+  ): boolean {
+    if (message.kind !== 'update' && message.kind !== 'sync-step2') return false;
+    const rate = conn.writeRate;
+    if (!rate || conn.readOnly || message.empty) return false;
+    const wait = Math.max(rate.messages.waitMs(1), rate.bytes.waitMs(bytes));
+    if (wait === 0 && rate.messages.take(1) && rate.bytes.take(bytes)) return false;
+    this.counters.updatesDropped++;
+    metrics.collabDropped.inc({ kind: 'update' });
+    if (!conn.resyncTimer) {
+      conn.resyncTimer = setTimeout(
+        () => {
+          conn.resyncTimer = undefined;
+          if (doc.connections.has(conn)) conn.send(encodeSyncStep1(doc.doc));
+        },
+        Math.max(wait, 50),
+      );
+    }
+    return true;
+  }
+
   private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
+    this.counters.frames++;
     let pending: Promise<void> | undefined;
     try {
-      pending = doc.receive(conn, decodeClientMessage(frame));
+      const message = decodeClientMessage(frame);
+      if (this.overWriteLimit(doc, conn, message, frame.byteLength)) return;
+      pending = doc.receive(conn, message);
     } catch (err) {
       logger.debug({ err, documentId: doc.id }, 'collab: malformed message');
       return conn.close(CollabCloseCode.MALFORMED, 'malformed message');
@@ -322,6 +424,11 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
               ydoc,
               (u) => this.persistence.append(documentId, u),
               state,
+              {
+                maxStateBytes: this.options.awarenessMaxStateBytes,
+                maxClientIdsPerConnection: 4,
+              },
+              this.counters,
             );
             this.documents.set(documentId, loaded);
             this.relay?.attach(loaded, head);
@@ -383,6 +490,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.unreport();
     for (const conn of this.connections)
       conn.close(CollabCloseCode.GOING_AWAY, 'server shutting down');
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));

@@ -1,0 +1,105 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RateLimitedError } from '../errors/domain-error';
+import { logger } from '../logging/logger';
+import { metrics } from '../metrics/metrics';
+import { closeRedis, createRedisClient } from '../redis/redis';
+
+export interface LimitSpec {
+  /** Key prefix: one limiter per purpose. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/**
+ * Rate limits on rate-limiter-flexible, shared by every instance: Redis when REDIS_URL is set,
+ * else PostgreSQL (`rate_limits`, atomic upserts, expired rows purged by the library). When the
+ * store fails (e.g. the database is down) a per-instance memory limiter stands in.
+ */
+@Injectable()
+export class RateLimitService implements OnModuleDestroy {
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private redis: Redis | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private limiter(spec: LimitSpec): RateLimiterAbstract {
+    const id = `${spec.name}:${spec.points}:${spec.durationSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (limiter) return limiter;
+    const common = {
+      keyPrefix: spec.name,
+      points: spec.points,
+      duration: spec.durationSeconds,
+      insuranceLimiter: new RateLimiterMemory({
+        keyPrefix: spec.name,
+        points: spec.points,
+        duration: spec.durationSeconds,
+      }),
+    };
+    if (this.config.redis.url) {
+      this.redis ??= createRedisClient(this.config.redis.url, 'rate-limit');
+      limiter = new RateLimiterRedis({ ...common, storeClient: this.redis });
+    } else {
+      const pool = (this.dataSource.driver as unknown as { master: unknown }).master;
+      limiter = new RateLimiterPostgres({
+        ...common,
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: 'rate_limits',
+        tableCreated: true,
+        clearExpiredByTimeout: true,
+      });
+    }
+    this.limiters.set(id, limiter);
+    return limiter;
+  }
+
+  /** Counts one attempt for `key`, atomically; over the limit → RateLimitedError (429). */
+  async consume(spec: LimitSpec, key: string, points = 1): Promise<void> {
+    try {
+      await this.limiter(spec).consume(key, points);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) {
+        metrics.rateLimitHits.inc({ limiter: spec.name });
+        throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+      }
+      throw err;
+    }
+  }
+
+  /** Gives back `points` (an attempt that should not count, e.g. a create that failed). */
+  async reward(spec: LimitSpec, key: string, points = 1): Promise<void> {
+    await this.limiter(spec)
+      .reward(key, points)
+      .catch((err: unknown) =>
+        logger.warn({ err, limiter: spec.name }, 'rate limit: reward failed'),
+      );
+  }
+
+  /** Forgets `key` (e.g. failed logins once the right password came). */
+  async reset(spec: LimitSpec, key: string): Promise<void> {
+    await this.limiter(spec)
+      .delete(key)
+      .catch((err: unknown) =>
+        logger.warn({ err, limiter: spec.name }, 'rate limit: reset failed'),
+      );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await closeRedis(this.redis);
+  }
+}
