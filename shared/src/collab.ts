@@ -17,27 +17,5 @@ export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseC
 /** The Tiptap content lives in this Y.XmlFragment of each document. */
 export const COLLAB_FRAGMENT = 'default';
 
-/** Caret colours (#rrggbb: the caret extension needs hex). */
-export const PRESENCE_PALETTE = [
-  '#0f766e',
-  '#b45309',
-  '#4f46e5',
-  '#be123c',
-  '#15803d',
-  '#7c3aed',
-  '#0369a1',
-  '#a16207',
-] as const;
-
-/**
- * A user's stable caret colour. The server sets it (and the name) in every awareness state from
- * the account, so nobody can present as someone else.
- */
-export function presenceColorFor(userId: string): string {
-  let h = 0;
-  for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0;
-  return PRESENCE_PALETTE[h % PRESENCE_PALETTE.length]!;
-}
-
 /** Awareness fields a client may set about itself; `user` is the server's. */
 export const CLIENT_AWARENESS_FIELDS = ['cursor', 'selection'] as const;

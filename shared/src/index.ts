@@ -19,3 +19,4 @@ export * from './experiments.js';
 export * from './connections.js';
 export * from './network.js';
 export * from './policies/index.js';
+export * from './presence-colors.js';

@@ -20,7 +20,14 @@ describe('notification preferences', () => {
     expect(Object.values(DEFAULT_NOTIFICATION_PREFERENCES.inApp).every(Boolean)).toBe(true);
     expect(
       NOTIFICATION_KINDS.filter((k) => DEFAULT_NOTIFICATION_PREFERENCES.email[k]).sort(),
-    ).toEqual(['connection_proposed', 'proposal_outcome', 'vote_needed', 'vote_reminder']);
+    ).toEqual([
+      'connection_proposed',
+      'invited',
+      'partner_unrepresented',
+      'proposal_outcome',
+      'vote_needed',
+      'vote_reminder',
+    ]);
   });
 
   it('fills left-out kinds with the defaults and rejects unknown kinds', () => {

@@ -7,7 +7,7 @@ import { clsx } from 'clsx';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { CollabSession } from '../collab';
-import { pickColor, type Presence } from '../colors';
+import { pickColor, type Presence } from '@coalesce/shared';
 
 export interface CollabUser {
   name: string;

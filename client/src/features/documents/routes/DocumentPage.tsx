@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useDocument } from '../api';
 import { useCollabSession } from '../collab';
-import { preferredColor } from '../colors';
+import { preferredColor } from '@coalesce/shared';
 import { CollabEditor, type CollabUser } from '../components/CollabEditor';
 import { ExportLinks } from '../components/ExportLinks';
 import { PresenceList } from '../components/PresenceList';

@@ -1,4 +1,4 @@
-import { presenceColorFor } from '@coalesce/shared';
+import { preferredColor } from '@coalesce/shared';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
 import {
   type Client,
@@ -64,7 +64,7 @@ describe('collaboration: presence bound to its user (e2e)', () => {
     await seesAwareness(bob, (s) => stepOf(s) === 1);
     const seen = bob.provider.awareness.getStates().get(mallory.doc.clientID)!;
     expect(seen).toEqual({
-      user: { name: 'Mallory', color: presenceColorFor('u-mallory') },
+      user: { name: 'Mallory', color: preferredColor('u-mallory') },
       cursor: { step: 1 },
     });
   });
@@ -89,7 +89,7 @@ describe('collaboration: presence bound to its user (e2e)', () => {
 
     const states = bob.provider.awareness.getStates();
     expect(states.get(aliceId)).toEqual({
-      user: { name: 'Alice', color: presenceColorFor('u-alice') },
+      user: { name: 'Alice', color: preferredColor('u-alice') },
       cursor: { step: 1 },
     });
     expect([...states.values()].some((s) => JSON.stringify(s).includes('HIJACKED'))).toBe(false);

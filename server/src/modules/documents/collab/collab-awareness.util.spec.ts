@@ -1,4 +1,4 @@
-import { presenceColorFor } from '@coalesce/shared';
+import { preferredColor } from '@coalesce/shared';
 import { boundEntries, boundState } from './collab-awareness.util';
 
 const me = { userId: 'u-1', name: 'Ann' };
@@ -8,7 +8,7 @@ describe('presence bound to its user', () => {
   it('keeps only cursor/selection and writes name and colour from the account', () => {
     expect(boundState({ user: { name: 'Eve', color: '#000' }, cursor: 1, x: 2 }, me)).toEqual({
       cursor: 1,
-      user: { name: 'Ann', color: presenceColorFor('u-1') },
+      user: { name: 'Ann', color: preferredColor('u-1') },
     });
     expect(boundState(null, me)).toBeNull();
     expect(boundState('junk', me)).toEqual({ user: { name: 'Ann', color: expect.any(String) } });

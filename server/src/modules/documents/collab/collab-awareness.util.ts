@@ -5,7 +5,7 @@
  * from the account. Nothing here does I/O; CollabDocument applies the result.
  */
 import * as encoding from 'lib0/encoding';
-import { CLIENT_AWARENESS_FIELDS, presenceColorFor } from '@coalesce/shared';
+import { CLIENT_AWARENESS_FIELDS, preferredColor } from '@coalesce/shared';
 import type { AwarenessEntry } from './collab-protocol.util';
 
 export interface AwarenessLimits {
@@ -18,6 +18,8 @@ export interface AwarenessLimits {
 export interface PresenceIdentity {
   userId: string;
   name?: string;
+  /** The caret colour the document gave this connection (see CollabDocument.colorFor). */
+  color?: string;
 }
 
 /** The state peers see: the client's own cursor/selection, the account's name and colour. */
@@ -33,7 +35,10 @@ export function boundState(
       if (v !== undefined) out[key] = v;
     }
   }
-  out.user = { name: identity.name ?? '?', color: presenceColorFor(identity.userId) };
+  out.user = {
+    name: identity.name ?? '?',
+    color: identity.color ?? preferredColor(identity.userId),
+  };
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { CollabCloseCode } from '@coalesce/shared';
+import { pickColor, preferredColor, type CollabCloseCode } from '@coalesce/shared';
 import { metrics } from '../../../common/metrics/metrics';
 import {
   type AwarenessLimits,
@@ -38,6 +38,8 @@ export class CollabConnection {
   awarenessRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
   /** The user's document-update buckets (shared by their sockets on this instance). */
   writeRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /** Its caret colour here, given on its first presence and kept while it stays. */
+  color: string | undefined;
   /** A resync asked for after dropping this socket's updates (see CollabService). */
   resyncTimer: NodeJS.Timeout | undefined;
 
@@ -129,6 +131,18 @@ export class CollabDocument {
   };
 
   /** The server's own id, or an id another socket on this document announced. */
+  /**
+   * The user's usual colour unless someone already present here shows it (or one close to it):
+   * then the palette colour farthest from theirs. The server decides, so peers cannot pick one
+   * another's colour, and the first to arrive keeps theirs.
+   */
+  private colorFor(conn: CollabConnection, userId: string): string {
+    const peers = [...this.connections].flatMap((c, i) =>
+      c !== conn && c.color ? [{ clientId: i, since: 0, color: c.color }] : [],
+    );
+    return pickColor(preferredColor(userId), { clientId: -1, since: 1 }, peers);
+  }
+
   private ownedElsewhere(clientId: number, conn: CollabConnection): boolean {
     if (clientId === this.doc.clientID) return true;
     for (const c of this.connections)
@@ -189,9 +203,10 @@ export class CollabDocument {
           metrics.collabDropped.inc({ kind: 'awareness' });
           return undefined;
         }
+        conn.color ??= this.colorFor(conn, conn.identity.userId);
         const { entries, claimed } = boundEntries(
           message.entries,
-          conn.identity,
+          { ...conn.identity, color: conn.color },
           {
             mine: conn.awarenessClients,
             takenElsewhere: (clientId) => this.ownedElsewhere(clientId, conn),

@@ -6,7 +6,7 @@ import {
   pickColor,
   preferredColor,
   type Presence,
-} from './colors';
+} from './presence-colors.js';
 
 /** Lets every connection apply the rule until nothing changes, as awareness updates would. */
 function settle(conns: (Presence & { preferred: string })[]): string[] {
