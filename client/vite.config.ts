@@ -149,9 +149,26 @@ function routePreload(): Plugin {
           }
           return [pattern, [...files].filter((f) => !loaded.has(f)), gets];
         });
+        // Each language's messages are a chunk the first render waits for (client/src/main.tsx).
+        const catalogs: Record<string, string[]> = {};
+        for (const locale of ['en', 'nl']) {
+          const chunk = chunks.find((c) =>
+            c.facadeModuleId?.endsWith(`/client/src/i18n/${locale}.ts`),
+          );
+          if (!chunk) throw new Error(`route-preload: no chunk for the ${locale} messages`);
+          catalogs[locale] = [...withImports(chunk.fileName, new Set())].filter(
+            (f) => !loaded.has(f),
+          );
+        }
+        // The reader's language as detectLocale (client/src/i18n/i18n.tsx) picks it.
+        const language =
+          `var c=${JSON.stringify(catalogs)},s=null;try{s=localStorage.getItem("coalesce.locale")}catch(x){}` +
+          'if(!Object.prototype.hasOwnProperty.call(c,s))s=((navigator.languages||[])[0]||"").toLowerCase().indexOf("nl")===0?"nl":"en";' +
+          'c[s].forEach(function(f){var l=document.createElement("link");' +
+          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});';
         // GETs go into window.__coalesceEarly, keyed as api() keys them; api() takes each once.
         const source =
-          `(function(){var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
+          `(function(){${language}var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
           'for(var i=0;i<r.length;i++){var m=new RegExp(r[i][0]).exec(p);if(!m)continue;' +
           'r[i][1].forEach(function(f){var l=document.createElement("link");' +
           'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});' +
@@ -189,5 +206,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
   },
 });

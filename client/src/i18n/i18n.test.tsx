@@ -1,6 +1,7 @@
+import { act, render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { detectLocale, translate } from './i18n';
+import { detectLocale, I18nProvider, loadCatalog, translate, useI18n } from './i18n';
 import { nl } from './nl';
 
 function keys(o: object, p = ''): string[] {
@@ -30,5 +31,30 @@ describe('keys with dots', () => {
     expect(translate('en', 'activity.event.member.joined', { member: 'An', role: 'x' })).toBe(
       'An joined the network as x',
     );
+  });
+});
+
+describe('switching language', () => {
+  it('switches once the catalogue is there, and the last choice wins', async () => {
+    let ui: ReturnType<typeof useI18n> | undefined;
+    function Probe() {
+      ui = useI18n();
+      return <p>{ui.t('nav.home')}</p>;
+    }
+    const view = render(
+      <I18nProvider initial="nl">
+        <Probe />
+      </I18nProvider>,
+    );
+    expect(view.container.textContent).toBe('Start');
+    act(() => {
+      ui!.setLocale('en');
+      ui!.setLocale('nl');
+      ui!.setLocale('en');
+    });
+    await waitFor(() => expect(view.container.textContent).toBe('Home'));
+    expect(localStorage.getItem('coalesce.locale')).toBe('en');
+    await expect(loadCatalog('nl')).resolves.toBe(nl);
+    view.unmount();
   });
 });

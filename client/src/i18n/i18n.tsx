@@ -5,14 +5,43 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
-import { en, type Messages } from './en';
-import { nl } from './nl';
+import type { Messages } from './en';
 
-const catalogs: Record<Locale, Messages> = { nl, en };
+/**
+ * Each language's messages are a chunk of their own, so a page downloads only the language it
+ * shows. `translate` stays synchronous: main.tsx loads the reader's catalogue before the first
+ * render and `setLocale` loads the next one before it switches.
+ */
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./en').then((m) => m.en),
+  nl: () => import('./nl').then((m) => m.nl),
+};
+const catalogs: Partial<Record<Locale, Messages>> = {};
+const loading: Partial<Record<Locale, Promise<Messages>>> = {};
 const STORAGE_KEY = 'coalesce.locale';
+
+/** Downloads a language's messages once; later calls share the same promise. */
+export function loadCatalog(locale: Locale): Promise<Messages> {
+  const cached = catalogs[locale];
+  if (cached) return Promise.resolve(cached);
+  return (loading[locale] ??= loaders[locale]().then(
+    (messages) => (catalogs[locale] = messages),
+    (err: unknown) => {
+      // A failed download is retried by the next call, not remembered.
+      delete loading[locale];
+      throw err;
+    },
+  ));
+}
+
+/** Makes a catalogue available without a download (tests import both languages directly). */
+export function registerCatalog(locale: Locale, messages: Messages): void {
+  catalogs[locale] = messages;
+}
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -49,7 +78,9 @@ export function translate(
   key: string,
   params?: Record<string, string | number>,
 ): string {
-  const node = lookup(catalogs[locale], key.split('.'));
+  // Should the language not have arrived, the other one reads better than bare keys.
+  const messages = catalogs[locale] ?? Object.values(catalogs)[0];
+  const node = lookup(messages, key.split('.'));
   if (typeof node !== 'string') return key;
   return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
 }
@@ -67,6 +98,7 @@ export function activeLocale(): Locale {
 
 interface I18nValue {
   locale: Locale;
+  /** Switches as soon as the language's messages have arrived (at once when already loaded). */
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** For keys built at run time (e.g. `stages.${stage}.name`). */
@@ -82,9 +114,20 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // The last choice wins, even when an earlier choice's catalogue arrives after it.
+  const wanted = useRef<Locale | null>(null);
   const setLocale = useCallback((l: Locale) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setLocaleState(l);
+    wanted.current = l;
+    loadCatalog(l).then(
+      () => {
+        if (wanted.current !== l) return;
+        localStorage.setItem(STORAGE_KEY, l);
+        setLocaleState(l);
+      },
+      () => {
+        // Offline or a stale deployment: the page stays in the language it shows.
+      },
+    );
   }, []);
   const value = useMemo<I18nValue>(
     () => ({
