@@ -3,9 +3,9 @@
 // before it can render, following Vite's manifest: the entry and its static imports, plus the
 // page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
 // is on screen (the socket.io client for a signed-in user; the invitations form and the shared
-// schemas for a coordinator on the overview). Every page also waits for the reader's language
-// (one catalogue, client/src/i18n/<locale>.ts): Dutch unless `--locale en`. `--build` rebuilds
-// the client first.
+// schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
+// for the reader's language (one catalogue, client/src/i18n/<locale>.ts): Dutch unless
+// `--locale en`. `--build` rebuilds the client first.
 //   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ const CATALOGUE = `src/i18n/${locale}.ts`;
 const SOCKET = (key) => key.includes('/socket.io-client/');
 const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
 const COLLAB = (key) => /^_collab-/.test(key);
+const AUTH_SCHEMAS = (key) => key === 'src/features/auth/schemas.ts';
 
 /**
  * The route modules each page loads on a cold start (see client/src/app/router.tsx), and the
@@ -35,7 +36,7 @@ const COLLAB = (key) => /^_collab-/.test(key);
  */
 const PAGES = {
   landing: { modules: [], deferred: [] },
-  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [] },
+  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [AUTH_SCHEMAS] },
   'workspace overview': {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
