@@ -4,8 +4,8 @@
 // page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
 // is on screen (the socket.io client for a signed-in user; the invitations form and the shared
 // schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
-// for the reader's language (one catalogue, client/src/i18n/<locale>.ts): Dutch unless
-// `--locale en`. `--build` rebuilds the client first.
+// for the reader's language (client/src/i18n/<locale>.ts, and pages.<locale>.ts for the
+// workspace's pages other than the overview): Dutch unless `--locale en`. `--build` rebuilds the client first.
 //   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +23,9 @@ if (process.argv.includes('--build') || !existsSync(manifestPath)) {
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const localeArg = process.argv.indexOf('--locale');
 const locale = localeArg > 0 ? process.argv[localeArg + 1] : 'nl';
+/** The reader's core messages (every page) and the workspace pages' part (lazyPage). */
 const CATALOGUE = `src/i18n/${locale}.ts`;
+const PAGE_MESSAGES = `src/i18n/pages.${locale}.ts`;
 
 const SOCKET = (key) => key.includes('/socket.io-client/');
 const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
@@ -48,6 +50,7 @@ const PAGES = {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/documents/routes/DocumentPage.tsx',
+      PAGE_MESSAGES,
     ],
     deferred: [SOCKET, COLLAB],
   },
@@ -56,6 +59,7 @@ const PAGES = {
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/network/routes/NetworkPage.tsx',
       'src/features/network/components/NetworkGraph.tsx',
+      PAGE_MESSAGES,
     ],
     deferred: [SOCKET],
   },

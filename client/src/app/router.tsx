@@ -44,6 +44,9 @@ function warmDocument(qc: QueryClient, wid: string, did: string) {
   );
 }
 
+/** Pages that show only the core messages (see `lazyPage`): the first pages of most visits. */
+const CORE = { messages: 'core' } as const;
+
 const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -54,6 +57,8 @@ const routes: RouteObject[] = [
         ...lazyPage(
           () => import('../features/auth/routes/LoginPage'),
           (m) => m.LoginPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -61,6 +66,8 @@ const routes: RouteObject[] = [
         ...lazyPage(
           () => import('../features/auth/routes/RegisterPage'),
           (m) => m.RegisterPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -68,6 +75,8 @@ const routes: RouteObject[] = [
         ...lazyPage(
           () => import('../features/invitations/routes/AcceptInvitationPage'),
           (m) => m.AcceptInvitationPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -79,6 +88,7 @@ const routes: RouteObject[] = [
               () => import('../features/workspaces/routes/WorkspacesPage'),
               (m) => m.WorkspacesPage,
               (qc) => void qc.prefetchQuery(workspacesQuery()),
+              CORE,
             ),
           },
           {
@@ -86,6 +96,8 @@ const routes: RouteObject[] = [
             ...lazyPage(
               () => import('../features/notifications/routes/NotificationSettingsPage'),
               (m) => m.NotificationSettingsPage,
+              undefined,
+              CORE,
             ),
           },
           {
@@ -94,6 +106,7 @@ const routes: RouteObject[] = [
               () => import('../features/workspaces/components/WorkspaceLayout'),
               (m) => m.WorkspaceLayout,
               (qc, { wid = '' }) => void qc.prefetchQuery(workspaceQuery(wid)),
+              CORE,
             ),
             children: [
               {
@@ -109,6 +122,7 @@ const routes: RouteObject[] = [
                         void qc.prefetchQuery(invitationsQuery(wid));
                     });
                   },
+                  CORE,
                 ),
               },
               {

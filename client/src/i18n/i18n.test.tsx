@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { detectLocale, I18nProvider, loadCatalog, translate, useI18n } from './i18n';
 import { nl } from './nl';
+import { pagesEn } from './pages.en';
+import { pagesNl } from './pages.nl';
 
 function keys(o: object, p = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -11,8 +13,18 @@ function keys(o: object, p = ''): string[] {
 }
 
 describe('i18n', () => {
-  it('Dutch and English have exactly the same keys', () => {
+  it('Dutch and English have exactly the same keys, in the same part of the catalogue', () => {
     expect(keys(nl).sort()).toEqual(keys(en).sort());
+    expect(keys(pagesNl).sort()).toEqual(keys(pagesEn).sort());
+  });
+  it('a key lives in one part only', () => {
+    const core = new Set(keys(en));
+    expect(keys(pagesEn).filter((k) => core.has(k))).toEqual([]);
+  });
+  it('finds keys of either part', () => {
+    expect(translate('en', 'network.title')).toBe(pagesEn.network.title);
+    expect(translate('nl', 'coalition.members.none')).toBe(nl.coalition.members.none);
+    expect(translate('nl', 'coalition.ties.title')).toBe(pagesNl.coalition.ties.title);
   });
   it('defaults to Dutch for a Dutch browser and English otherwise', () => {
     expect(detectLocale(null, ['nl-BE', 'en'])).toBe('nl');
@@ -54,7 +66,7 @@ describe('switching language', () => {
     });
     await waitFor(() => expect(view.container.textContent).toBe('Home'));
     expect(localStorage.getItem('coalesce.locale')).toBe('en');
-    await expect(loadCatalog('nl')).resolves.toBe(nl);
+    await expect(loadCatalog('nl', 'pages')).resolves.toBeUndefined();
     view.unmount();
   });
 });

@@ -7,40 +7,67 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { Messages } from './en';
+import type { CoreMessages, Messages, PagesMessages } from './en';
 
 /**
- * Each language's messages are a chunk of their own, so a page downloads only the language it
- * shows. `translate` stays synchronous: main.tsx loads the reader's catalogue before the first
- * render and `setLocale` loads the next one before it switches.
+ * Each language's messages come in two chunks of their own, so a visit downloads one language,
+ * and only the part its pages show: `core` (the frame, landing, sign-in and the workspace
+ * overview) and `pages` (the workspace's other pages, which `lazyPage` loads beside their code).
+ * `translate` stays synchronous: main.tsx loads the reader's core before the first render and
+ * `setLocale` loads the next language before it switches.
  */
-const loaders: Record<Locale, () => Promise<Messages>> = {
-  en: () => import('./en').then((m) => m.en),
-  nl: () => import('./nl').then((m) => m.nl),
+export type CataloguePart = 'core' | 'pages';
+const PARTS: readonly CataloguePart[] = ['core', 'pages'];
+type Catalogue = CoreMessages | PagesMessages;
+
+const loaders: Record<Locale, Record<CataloguePart, () => Promise<Catalogue>>> = {
+  en: {
+    core: () => import('./en').then((m) => m.en),
+    pages: () => import('./pages.en').then((m) => m.pagesEn),
+  },
+  nl: {
+    core: () => import('./nl').then((m) => m.nl),
+    pages: () => import('./pages.nl').then((m) => m.pagesNl),
+  },
 };
-const catalogs: Partial<Record<Locale, Messages>> = {};
-const loading: Partial<Record<Locale, Promise<Messages>>> = {};
+const catalogs: Record<Locale, Partial<Record<CataloguePart, Catalogue>>> = { en: {}, nl: {} };
+const loading = new Map<string, Promise<void>>();
 const STORAGE_KEY = 'coalesce.locale';
 
-/** Downloads a language's messages once; later calls share the same promise. */
-export function loadCatalog(locale: Locale): Promise<Messages> {
-  const cached = catalogs[locale];
-  if (cached) return Promise.resolve(cached);
-  return (loading[locale] ??= loaders[locale]().then(
-    (messages) => (catalogs[locale] = messages),
-    (err: unknown) => {
-      // A failed download is retried by the next call, not remembered.
-      delete loading[locale];
-      throw err;
-    },
-  ));
+/** Bumped whenever a part arrives: the provider re-renders with the new words. */
+let arrivals = 0;
+const listeners = new Set<() => void>();
+function arrived(locale: Locale, part: CataloguePart, messages: Catalogue) {
+  catalogs[locale][part] = messages;
+  arrivals++;
+  for (const l of listeners) l();
 }
 
-/** Makes a catalogue available without a download (tests import both languages directly). */
-export function registerCatalog(locale: Locale, messages: Messages): void {
-  catalogs[locale] = messages;
+/** Downloads a part of a language's messages once; later calls share the same promise. */
+export function loadCatalog(locale: Locale, part: CataloguePart = 'core'): Promise<void> {
+  if (catalogs[locale][part]) return Promise.resolve();
+  const id = `${locale}:${part}`;
+  let p = loading.get(id);
+  if (!p) {
+    p = loaders[locale][part]().then(
+      (messages) => arrived(locale, part, messages),
+      (err: unknown) => {
+        // A failed download is retried by the next call, not remembered.
+        loading.delete(id);
+        throw err;
+      },
+    );
+    loading.set(id, p);
+  }
+  return p;
+}
+
+/** Makes a part available without a download (tests import both languages directly). */
+export function registerCatalog(locale: Locale, part: CataloguePart, messages: Catalogue): void {
+  arrived(locale, part, messages);
 }
 
 type Leaves<T, P extends string = ''> = {
@@ -78,11 +105,26 @@ export function translate(
   key: string,
   params?: Record<string, string | number>,
 ): string {
-  // Should the language not have arrived, the other one reads better than bare keys.
-  const messages = catalogs[locale] ?? Object.values(catalogs)[0];
-  const node = lookup(messages, key.split('.'));
-  if (typeof node !== 'string') return key;
+  const parts = key.split('.');
+  let node = find(locale, parts);
+  if (node === undefined) {
+    // A key of a part this language has not downloaded (a page that did not ask for it): fetch
+    // it, the provider re-renders when it arrives. Meanwhile, or should the language not have
+    // arrived at all, another language reads better than a bare key.
+    const missing = PARTS.find((part) => !catalogs[locale][part]);
+    if (missing) loadCatalog(locale, missing).catch(() => undefined);
+    for (const other of LOCALES) if (node === undefined) node = find(other, parts);
+  }
+  if (node === undefined) return key;
   return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
+}
+
+function find(locale: Locale, parts: string[]): string | undefined {
+  for (const part of PARTS) {
+    const node = lookup(catalogs[locale][part], parts);
+    if (typeof node === 'string') return node;
+  }
+  return undefined;
 }
 
 /**
@@ -107,6 +149,12 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const currentArrivals = () => arrivals;
+
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(
     () => initial ?? detectLocale(localStorage.getItem(STORAGE_KEY)),
@@ -114,11 +162,14 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const version = useSyncExternalStore(subscribe, currentArrivals, currentArrivals);
   // The last choice wins, even when an earlier choice's catalogue arrives after it.
   const wanted = useRef<Locale | null>(null);
   const setLocale = useCallback((l: Locale) => {
     wanted.current = l;
-    loadCatalog(l).then(
+    // Every part the app has needed so far, so the switch shows no key.
+    const parts = PARTS.filter((part) => LOCALES.some((x) => catalogs[x][part]));
+    Promise.all(['core' as const, ...parts].map((part) => loadCatalog(l, part))).then(
       () => {
         if (wanted.current !== l) return;
         localStorage.setItem(STORAGE_KEY, l);
@@ -136,7 +187,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       t: (key, params) => translate(locale, key, params),
       tx: (key, params) => translate(locale, key, params),
     }),
-    [locale, setLocale],
+    // `version`: a part that arrived changes what t() returns.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [locale, setLocale, version],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
