@@ -53,7 +53,7 @@ const LAYOUT = 'src/features/workspaces/components/WorkspaceLayout.tsx';
 /** The GETs every workspace page makes first (`$1` is the workspace id). */
 const WS = ['/api/me', '/api/workspaces/$1'];
 
-type Part = 'core' | 'pages';
+type Part = 'core' | 'landing' | 'pages';
 
 /**
  * What a deep link needs, by path (mirrors client/src/app/router.tsx and the pages' queries):
@@ -63,6 +63,7 @@ type Part = 'core' | 'pages';
  * and run.
  */
 const ROUTES: [pattern: string, modules: string[], gets: string[], messages: Part][] = [
+  ['^/$', ['src/features/home/routes/HomePage.tsx'], [], 'landing'],
   ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], [], 'core'],
   ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me'], 'core'],
   [
@@ -165,7 +166,7 @@ function routePreload(): Plugin {
           return [pattern, [...files].filter((f) => !loaded.has(f)), gets, messages];
         });
         // Each language's core messages are a chunk the first render waits for (main.tsx); a
-        // route's page may also wait for the `pages` part (lazyPage).
+        // route's page may also wait for another part (lazyPage).
         const catalogs: Record<string, Record<Part, string[]>> = {};
         for (const locale of ['en', 'nl']) {
           const files = (module: string) => {
@@ -175,7 +176,11 @@ function routePreload(): Plugin {
             if (!chunk) throw new Error(`route-preload: no chunk for ${module}`);
             return [...withImports(chunk.fileName, new Set())].filter((f) => !loaded.has(f));
           };
-          catalogs[locale] = { core: files(`${locale}.ts`), pages: files(`pages.${locale}.ts`) };
+          catalogs[locale] = {
+            core: files(`${locale}.ts`),
+            landing: files(`landing.${locale}.ts`),
+            pages: files(`pages.${locale}.ts`),
+          };
         }
         // The reader's language as detectLocale (client/src/i18n/i18n.tsx) picks it.
         const language =
@@ -187,7 +192,7 @@ function routePreload(): Plugin {
         const source =
           `(function(){${language}var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
           'for(var i=0;i<r.length;i++){var m=new RegExp(r[i][0]).exec(p);if(!m)continue;' +
-          'r[i][1].forEach(pre);if(r[i][3]==="pages")c[s].pages.forEach(pre);' +
+          'r[i][1].forEach(pre);if(r[i][3]!=="core")c[s][r[i][3]].forEach(pre);' +
           'r[i][2].forEach(function(g){var u=g.replace("$1",m[1]);' +
           'e[u]=fetch(u,{credentials:"same-origin",headers:{accept:"application/json"}});' +
           'e[u].catch(function(){})});return}})();\n';

@@ -4,8 +4,8 @@
 // page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
 // is on screen (the socket.io client for a signed-in user; the invitations form and the shared
 // schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
-// for the reader's language (client/src/i18n/<locale>.ts, and pages.<locale>.ts for the
-// workspace's pages other than the overview): Dutch unless `--locale en`. `--build` rebuilds the client first.
+// for the reader's language (client/src/i18n/<locale>.ts, plus landing.<locale>.ts or
+// pages.<locale>.ts, and errors.<locale>.ts after it renders): Dutch unless `--locale en`. `--build` rebuilds the client first.
 //   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,9 +23,11 @@ if (process.argv.includes('--build') || !existsSync(manifestPath)) {
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const localeArg = process.argv.indexOf('--locale');
 const locale = localeArg > 0 ? process.argv[localeArg + 1] : 'nl';
-/** The reader's core messages (every page) and the workspace pages' part (lazyPage). */
+/** The reader's core messages (every page), and the parts of them some pages add (lazyPage). */
 const CATALOGUE = `src/i18n/${locale}.ts`;
+const LANDING_MESSAGES = `src/i18n/landing.${locale}.ts`;
 const PAGE_MESSAGES = `src/i18n/pages.${locale}.ts`;
+const ERRORS = (key) => key === `src/i18n/errors.${locale}.ts`;
 
 const SOCKET = (key) => key.includes('/socket.io-client/');
 const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
@@ -37,14 +39,17 @@ const AUTH_SCHEMAS = (key) => key === 'src/features/auth/schemas.ts';
  * chunks it loads after it renders (manifest keys, matched).
  */
 const PAGES = {
-  landing: { modules: [], deferred: [] },
-  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [AUTH_SCHEMAS] },
+  landing: {
+    modules: ['src/features/home/routes/HomePage.tsx', LANDING_MESSAGES],
+    deferred: [ERRORS],
+  },
+  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [AUTH_SCHEMAS, ERRORS] },
   'workspace overview': {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/workspaces/routes/WorkspaceHomePage.tsx',
     ],
-    deferred: [SOCKET, INVITATIONS],
+    deferred: [SOCKET, INVITATIONS, ERRORS],
   },
   vision: {
     modules: [
@@ -52,7 +57,7 @@ const PAGES = {
       'src/features/documents/routes/DocumentPage.tsx',
       PAGE_MESSAGES,
     ],
-    deferred: [SOCKET, COLLAB],
+    deferred: [SOCKET, COLLAB, ERRORS],
   },
   network: {
     modules: [
@@ -61,7 +66,7 @@ const PAGES = {
       'src/features/network/components/NetworkGraph.tsx',
       PAGE_MESSAGES,
     ],
-    deferred: [SOCKET],
+    deferred: [SOCKET, ERRORS],
   },
 };
 

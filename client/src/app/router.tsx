@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { HomePage } from '../features/home/routes/HomePage';
 import { NotFoundPage } from '../features/system/routes/NotFoundPage';
 import { activityQuery } from '../features/activity/api';
 import { documentQuery, versionsQuery } from '../features/documents/api';
@@ -19,9 +18,9 @@ import { capacityOf } from '../features/workspaces/capacity';
 import { lazyPage, setWarmRoutes, warmPath } from './lazyPage';
 
 /*
- * Only the frame (AppLayout, RequireAuth) and the landing page are in the first chunk; every
- * other page is its own chunk, started together with its data by `lazyPage` (see there).
- * `wid` is always present under `w/:wid`.
+ * Only the frame (AppLayout, RequireAuth) is in the first chunk; every page, the landing page
+ * too, is its own chunk, started together with its words and its data by `lazyPage` (see
+ * there), so a page loads none of the others' code. `wid` is always present under `w/:wid`.
  */
 
 /** The workspace (cached or fetched), then what needs its role or its vision document. */
@@ -51,7 +50,15 @@ const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        ...lazyPage(
+          () => import('../features/home/routes/HomePage'),
+          (m) => m.HomePage,
+          undefined,
+          { messages: 'landing' },
+        ),
+      },
       {
         path: 'login',
         ...lazyPage(

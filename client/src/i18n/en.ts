@@ -1,10 +1,13 @@
 import { coalitionEn } from './coalition.en';
+import type { errorsEn } from './errors.en';
+import type { landingEn } from './landing.en';
 import type { pagesEn } from './pages.en';
 
 /**
- * English messages for the frame and the pages every visit starts on (landing, sign-in, the
- * workspace overview); the workspace's other pages have theirs in pages.en.ts. Each shape is the
- * key set every locale must provide.
+ * English messages for the frame and the pages most visits start on (sign-in, the workspace
+ * overview). The landing page's words are in landing.en.ts, the workspace's other pages' in
+ * pages.en.ts, error messages in errors.en.ts: each a chunk of its own (see i18n.tsx). Each
+ * shape is the key set every locale must provide.
  */
 export const en = {
   app: {
@@ -33,42 +36,10 @@ export const en = {
     signOut: 'Sign out',
     register: 'Create account',
   },
-  home: {
-    title: 'Build your learning ecosystem together',
-    stagesTitle: 'The four development stages',
-  },
   layout: {
     menu: 'Menu',
     boardColumns: 'Columns of the board',
     boardHint: 'The board is wider than the screen: scroll sideways, or jump to a column.',
-  },
-  landing: {
-    lead: 'Coalesce is a shared online workspace for a coalition of organisations and people who work towards one goal together — a “learning ecosystem” of schools, clubs, youth work, cities and citizens.',
-    whatTitle: 'What you do in Coalesce',
-    features: {
-      vision: {
-        title: 'Write the vision together',
-        text: 'Everyone edits the same text at the same time. Name a version when you agree on it.',
-      },
-      decide: {
-        title: 'Decide who joins',
-        text: 'Propose a new partner and decide by consensus, by weighted vote or after consultation, with rules you set per stage.',
-      },
-      experiments: {
-        title: 'Try things and learn',
-        text: 'Follow your experiments on a shared board and write down what you learn from them.',
-      },
-      network: {
-        title: 'See and grow the network',
-        text: 'A map shows who works with whom and how that changed; brokers suggest who should meet.',
-      },
-    },
-    stagesIntro:
-      'A network goes through four stages. Coalesce keeps track of the stage you are in and adapts how you decide to it.',
-    startTitle: 'Get started',
-    startText:
-      'Create an account, start a network or accept the invitation a coordinator sent you.',
-    toNetworks: 'Go to your networks',
   },
   stages: {
     hypothesis_vision: {
@@ -473,15 +444,6 @@ export const en = {
     json: 'Everything (JSON)',
     csv: 'Event log (CSV)',
   },
-  validation: {
-    required: 'Required',
-    tooShort: 'At least {n} characters',
-    tooLong: 'At most {n} characters',
-    tooSmall: 'At least {n}',
-    tooBig: 'At most {n}',
-    email: 'Not a valid email address',
-    invalid: 'Not valid',
-  },
   demo: {
     try: 'Try a demo network',
     creating: 'Filling a demo network…',
@@ -490,92 +452,13 @@ export const en = {
       'You made several demo networks today. Try again tomorrow, or open one you already have.',
     unavailable: 'Demo networks are switched off on this server.',
   },
-  errors: {
-    network: 'The server could not be reached. Check your connection and try again.',
-    generic: 'Something went wrong. Please try again.',
-    codes: {
-      VALIDATION_FAILED: 'Some of what you entered is not valid. Check the marked fields.',
-      MALFORMED_JSON: 'The request could not be read. Reload the page and try again.',
-      PAYLOAD_TOO_LARGE: 'This is too large to send.',
-      UNAUTHENTICATED: 'You are signed out. Sign in again to continue.',
-      INVALID_CREDENTIALS: 'This email and password do not match an account.',
-      CSRF_MISMATCH:
-        'Your session changed (perhaps in another tab). Reload the page and try again.',
-      FORBIDDEN: 'You are not allowed to do this.',
-      NOT_FOUND: 'This does not exist (any more), or you cannot see it.',
-      ROUTE_NOT_FOUND: 'This address does not exist.',
-      CONFLICT: 'This already exists, or someone else just changed it.',
-      EMAIL_TAKEN: 'An account with this email address already exists.',
-      ALREADY_MEMBER: 'You are already a member of this network.',
-      LAST_COORDINATOR:
-        'A network needs at least one coordinator: make someone else coordinator first.',
-      INVITATION_USED: 'This invitation has already been used.',
-      EXPIRED: 'This has expired.',
-      RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
-      INVALID_STATE: 'This is not possible any more: it changed in the meantime.',
-      INTERNAL: 'Something went wrong on the server. Please try again.',
-      SERVICE_UNAVAILABLE: 'The server is not available right now. Try again in a moment.',
-    },
-    rules: {
-      observer: 'Observers follow along but cannot take part in this.',
-      no_partner: 'Only someone who represents a partner can vote.',
-      not_in_electorate: 'Your partner does not vote on this proposal.',
-      not_decider: 'Only a representative of a deciding partner can decide.',
-      not_coordinator: 'Without named deciders, a coordinator decides.',
-      not_proposer: 'Only the person who proposed it, or a coordinator, can withdraw it.',
-      reason_required: 'Under consensus, a no vote needs a reason.',
-      closes_at_not_future: 'The deadline must lie in the future.',
-      closes_at_within_consultation: 'The deadline must come after the consultation ends.',
-      closed: 'This proposal is already closed.',
-      autonomous_rule: 'This proposal is decided after a consultation, not by a vote.',
-      not_autonomous: 'Only proposals decided after a consultation work this way.',
-      consultation_running: 'The consultation is still running: decide after it ends.',
-      consultation_over: 'The consultation has ended.',
-      invalid_transition: 'This proposal cannot change that way any more.',
-      zero_weight: 'Nobody could decide: the voting partners have no weight.',
-      not_workspace_partner: 'Choose a partner of this network.',
-      not_a_side: 'Choose one of the two partners of this connection.',
-      not_active_partner: 'Choose an active partner of this network.',
-      partner_status: 'This partner cannot be chosen here in its current status.',
-      affiliation_individuals_only: 'Only individuals can be affiliated with an organisation.',
-      affiliation_self: 'A partner cannot be affiliated with itself.',
-      affiliation_organisation: 'Choose an organisation.',
-      not_workspace_principle: 'Choose a principle of this network.',
-      invalid_cursor: 'The list could not be continued. Reload the page.',
-      lead_not_involved: 'The lead partner must be one of the partners involved.',
-      end_before_start: 'The end cannot lie before the start.',
-      connection_self: 'A partner cannot be connected with itself.',
-      connection_reason: 'Say why they should meet.',
-      consultation_too_long: 'The consultation cannot last longer than the voting time.',
-      one_candidate: 'Choose an existing partner or describe a new one (one of the two).',
-      listed_twice: 'This is listed twice.',
-      not_in_future: 'This date cannot lie in the future.',
-      web_address: 'Not a valid web address (start with https://).',
-      real_date: 'Not a real date.',
-      instant: 'Not a valid date and time.',
-    },
-    issues: {
-      invalid_type: 'Missing or not valid',
-      invalid_value: 'Choose one of the options',
-      unrecognized_keys: 'Contains something that does not belong here',
-      invalid_union: 'Not valid',
-      not_multiple_of: 'Not a valid step',
-      tooFewItems: 'Choose at least {n}',
-      tooManyItems: 'Choose at most {n}',
-    },
-    formats: {
-      url: 'Not a valid web address (start with https://)',
-      uuid: 'Choose an item from the list',
-      regex: 'Not in the expected form',
-      datetime: 'Not a valid date and time',
-      date: 'Not a valid date',
-    },
-  },
   coalition: coalitionEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type CoreMessages = Widen<typeof en>;
 export type PagesMessages = Widen<typeof pagesEn>;
+export type LandingMessages = Widen<typeof landingEn>;
+export type ErrorMessages = Widen<typeof errorsEn>;
 /** Every key, whichever part of the catalogue holds it. */
-export type Messages = CoreMessages & PagesMessages;
+export type Messages = CoreMessages & PagesMessages & LandingMessages & ErrorMessages;

@@ -10,29 +10,62 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { CoreMessages, Messages, PagesMessages } from './en';
+import type { CoreMessages, ErrorMessages, LandingMessages, Messages, PagesMessages } from './en';
 
 /**
- * Each language's messages come in two chunks of their own, so a visit downloads one language,
- * and only the part its pages show: `core` (the frame, landing, sign-in and the workspace
- * overview) and `pages` (the workspace's other pages, which `lazyPage` loads beside their code).
+ * Each language's messages come in chunks of their own, so a visit downloads one language, and
+ * of it only what its pages show: `core` (the frame, sign-in and the workspace overview),
+ * `landing` (the landing page), `pages` (the workspace's other pages; `lazyPage` loads a page's
+ * part beside its code) and `errors` (what went wrong: fetched right after the first render).
  * `translate` stays synchronous: main.tsx loads the reader's core before the first render and
  * `setLocale` loads the next language before it switches.
  */
-export type CataloguePart = 'core' | 'pages';
-const PARTS: readonly CataloguePart[] = ['core', 'pages'];
-type Catalogue = CoreMessages | PagesMessages;
+export type CataloguePart = 'core' | 'landing' | 'pages' | 'errors';
+const PARTS: readonly CataloguePart[] = ['core', 'landing', 'pages', 'errors'];
+type Catalogue = CoreMessages | LandingMessages | PagesMessages | ErrorMessages;
 
 const loaders: Record<Locale, Record<CataloguePart, () => Promise<Catalogue>>> = {
   en: {
     core: () => import('./en').then((m) => m.en),
+    landing: () => import('./landing.en').then((m) => m.landingEn),
     pages: () => import('./pages.en').then((m) => m.pagesEn),
+    errors: () => import('./errors.en').then((m) => m.errorsEn),
   },
   nl: {
     core: () => import('./nl').then((m) => m.nl),
+    landing: () => import('./landing.nl').then((m) => m.landingNl),
     pages: () => import('./pages.nl').then((m) => m.pagesNl),
+    errors: () => import('./errors.nl').then((m) => m.errorsNl),
   },
 };
+/** Where the namespaces outside `core` live (i18n.test.tsx keeps this in step with the files). */
+const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
+  landing: 'landing',
+  home: 'landing',
+  documents: 'pages',
+  partners: 'pages',
+  principles: 'pages',
+  proposals: 'pages',
+  policies: 'pages',
+  network: 'pages',
+  'coalition.reps': 'pages',
+  'coalition.preview': 'pages',
+  'coalition.viewer': 'pages',
+  'coalition.rule': 'pages',
+  'coalition.policy': 'pages',
+  'coalition.connections': 'pages',
+  'coalition.experiments': 'pages',
+  'coalition.ties': 'pages',
+  errors: 'errors',
+  validation: 'errors',
+};
+
+/** The part of the catalogue a key is in. */
+export function partOf(key: string): CataloguePart {
+  const [first, second] = key.split('.');
+  return NAMESPACE_PART[first!] ?? NAMESPACE_PART[`${first}.${second}`] ?? 'core';
+}
+
 const catalogs: Record<Locale, Partial<Record<CataloguePart, Catalogue>>> = { en: {}, nl: {} };
 const loading = new Map<string, Promise<void>>();
 const STORAGE_KEY = 'coalesce.locale';
@@ -111,8 +144,8 @@ export function translate(
     // A key of a part this language has not downloaded (a page that did not ask for it): fetch
     // it, the provider re-renders when it arrives. Meanwhile, or should the language not have
     // arrived at all, another language reads better than a bare key.
-    const missing = PARTS.find((part) => !catalogs[locale][part]);
-    if (missing) loadCatalog(locale, missing).catch(() => undefined);
+    const part = partOf(key);
+    if (!catalogs[locale][part]) loadCatalog(locale, part).catch(() => undefined);
     for (const other of LOCALES) if (node === undefined) node = find(other, parts);
   }
   if (node === undefined) return key;
@@ -161,6 +194,8 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   );
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Error messages are only needed once something fails: after the first render, not before.
+    loadCatalog(locale, 'errors').catch(() => undefined);
   }, [locale]);
   const version = useSyncExternalStore(subscribe, currentArrivals, currentArrivals);
   // The last choice wins, even when an earlier choice's catalogue arrives after it.
