@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { activeLocale, loadCatalog } from '../../../i18n/i18n';
 
 type AuthSchemas = typeof import('../schemas');
 
 let loading: Promise<AuthSchemas> | undefined;
 function loadAuthSchemas(): Promise<AuthSchemas> {
-  return (loading ??= import('../schemas').catch((err: unknown) => {
-    // A failed download is retried by the next submit, not remembered.
-    loading = undefined;
-    throw err;
-  }));
+  // With the error messages: the form keeps the words it shows for a field, not their keys.
+  return (loading ??= Promise.all([import('../schemas'), loadCatalog(activeLocale(), 'errors')])
+    .then(([schemas]) => schemas)
+    .catch((err: unknown) => {
+      // A failed download is retried by the next submit, not remembered.
+      loading = undefined;
+      throw err;
+    }));
 }
 
 /**
