@@ -14,7 +14,7 @@ interface WarmHandle {
 
 /**
  * A route whose component is code-split. The chunk, the part of the reader's messages the page
- * shows (`messages`: the workspace pages' part unless the page needs only the core) and the
+ * shows (`messages`: the workspace pages' part unless the route names another) and the
  * page's queries start together, from `warmPath`: when a navigation starts (including the first
  * load, see `AppRoutes`) and on link hover/focus. The page renders inside its layout's Suspense
  * boundary, so the frame stays on screen while the code arrives.
