@@ -53,24 +53,30 @@ const LAYOUT = 'src/features/workspaces/components/WorkspaceLayout.tsx';
 /** The GETs every workspace page makes first (`$1` is the workspace id). */
 const WS = ['/api/me', '/api/workspaces/$1'];
 
+type Part = 'core' | 'landing' | 'pages';
+
 /**
  * What a deep link needs, by path (mirrors client/src/app/router.tsx and the pages' queries):
- * its page chunks, and the GETs its first render waits for, exactly as `api()` spells them.
+ * its page chunks, the GETs its first render waits for, exactly as `api()` spells them, and the
+ * part of the reader's messages its page shows (`lazyPage`'s `messages`).
  * Without this the browser learns about them only after the first chunk has been downloaded
  * and run.
  */
-const ROUTES: [pattern: string, modules: string[], gets: string[]][] = [
-  ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], []],
-  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me']],
+const ROUTES: [pattern: string, modules: string[], gets: string[], messages: Part][] = [
+  ['^/$', ['src/features/home/routes/HomePage.tsx'], [], 'landing'],
+  ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], [], 'core'],
+  ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me'], 'core'],
   [
     '^/w/([^/]+)/?$',
     [LAYOUT, 'src/features/workspaces/routes/WorkspaceHomePage.tsx'],
     [...WS, '/api/workspaces/$1/members?limit=200', '/api/workspaces/$1/activity?limit=30'],
+    'core',
   ],
   [
     '^/w/([^/]+)/(vision|documents/[^/]+)/?$',
     [LAYOUT, 'src/features/documents/routes/DocumentPage.tsx'],
     WS,
+    'pages',
   ],
   [
     '^/w/([^/]+)/network/?$',
@@ -80,28 +86,38 @@ const ROUTES: [pattern: string, modules: string[], gets: string[]][] = [
       'src/features/network/components/NetworkGraph.tsx',
     ],
     [...WS, '/api/workspaces/$1/partners?limit=200', '/api/workspaces/$1/network'],
+    'pages',
   ],
   [
     '^/w/([^/]+)/proposals/?$',
     [LAYOUT, 'src/features/proposals/routes/ProposalsPage.tsx'],
     [...WS, '/api/workspaces/$1/proposals?limit=200'],
+    'pages',
   ],
   [
     '^/w/([^/]+)/proposals/(?!new)[^/]+$',
     [LAYOUT, 'src/features/proposals/routes/ProposalPage.tsx'],
     WS,
+    'pages',
   ],
   [
     '^/w/([^/]+)/partners/?$',
     [LAYOUT, 'src/features/partners/routes/PartnersPage.tsx'],
     [...WS, '/api/workspaces/$1/partners?limit=200'],
+    'pages',
   ],
   [
     '^/w/([^/]+)/experiments/?$',
     [LAYOUT, 'src/features/experiments/routes/ExperimentsBoardPage.tsx'],
     [...WS, '/api/workspaces/$1/experiments?limit=200', '/api/workspaces/$1/partners?limit=200'],
+    'pages',
   ],
-  ['^/w/([^/]+)/activity/?$', [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx'], WS],
+  [
+    '^/w/([^/]+)/activity/?$',
+    [LAYOUT, 'src/features/activity/routes/ActivityPage.tsx'],
+    WS,
+    'pages',
+  ],
 ];
 
 /**
@@ -140,21 +156,43 @@ function routePreload(): Plugin {
           return into;
         };
         const loaded = entry ? withImports(entry.fileName, new Set()) : new Set<string>();
-        const table = ROUTES.map(([pattern, modules, gets]) => {
+        const table = ROUTES.map(([pattern, modules, gets, messages]) => {
           const files = new Set<string>();
           for (const m of modules) {
             const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/client/${m}`));
             if (!chunk) throw new Error(`route-preload: no chunk for ${m}`);
             withImports(chunk.fileName, files);
           }
-          return [pattern, [...files].filter((f) => !loaded.has(f)), gets];
+          return [pattern, [...files].filter((f) => !loaded.has(f)), gets, messages];
         });
+        // Each language's core messages are a chunk the first render waits for (main.tsx); a
+        // route's page may also wait for another part (lazyPage).
+        const catalogs: Record<string, Record<Part, string[]>> = {};
+        for (const locale of ['en', 'nl']) {
+          const files = (module: string) => {
+            const chunk = chunks.find((c) =>
+              c.facadeModuleId?.endsWith(`/client/src/i18n/${module}`),
+            );
+            if (!chunk) throw new Error(`route-preload: no chunk for ${module}`);
+            return [...withImports(chunk.fileName, new Set())].filter((f) => !loaded.has(f));
+          };
+          catalogs[locale] = {
+            core: files(`${locale}.ts`),
+            landing: files(`landing.${locale}.ts`),
+            pages: files(`pages.${locale}.ts`),
+          };
+        }
+        // The reader's language as detectLocale (client/src/i18n/i18n.tsx) picks it.
+        const language =
+          `var c=${JSON.stringify(catalogs)},s=null;try{s=localStorage.getItem("coalesce.locale")}catch(x){}` +
+          'if(!Object.prototype.hasOwnProperty.call(c,s))s=((navigator.languages||[])[0]||"").toLowerCase().indexOf("nl")===0?"nl":"en";' +
+          'function pre(f){var l=document.createElement("link");' +
+          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)}c[s].core.forEach(pre);';
         // GETs go into window.__coalesceEarly, keyed as api() keys them; api() takes each once.
         const source =
-          `(function(){var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
+          `(function(){${language}var r=${JSON.stringify(table)},p=location.pathname,e=window.__coalesceEarly={};` +
           'for(var i=0;i<r.length;i++){var m=new RegExp(r[i][0]).exec(p);if(!m)continue;' +
-          'r[i][1].forEach(function(f){var l=document.createElement("link");' +
-          'l.rel="modulepreload";l.href="/"+f;document.head.appendChild(l)});' +
+          'r[i][1].forEach(pre);if(r[i][3]!=="core")c[s][r[i][3]].forEach(pre);' +
           'r[i][2].forEach(function(g){var u=g.replace("$1",m[1]);' +
           'e[u]=fetch(u,{credentials:"same-origin",headers:{accept:"application/json"}});' +
           'e[u].catch(function(){})});return}})();\n';
@@ -189,5 +227,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
   },
 });

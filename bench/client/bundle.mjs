@@ -3,8 +3,10 @@
 // before it can render, following Vite's manifest: the entry and its static imports, plus the
 // page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
 // is on screen (the socket.io client for a signed-in user; the invitations form and the shared
-// schemas for a coordinator on the overview). `--build` rebuilds the client first.
-//   node bench/client/bundle.mjs [--build] [--json]
+// schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
+// for the reader's language (client/src/i18n/<locale>.ts, plus landing.<locale>.ts or
+// pages.<locale>.ts, and errors.<locale>.ts after it renders): Dutch unless `--locale en`. `--build` rebuilds the client first.
+//   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,39 +21,52 @@ if (process.argv.includes('--build') || !existsSync(manifestPath)) {
   execFileSync('npx', ['vite', 'build'], { cwd: join(root, 'client'), stdio: 'inherit' });
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+const localeArg = process.argv.indexOf('--locale');
+const locale = localeArg > 0 ? process.argv[localeArg + 1] : 'nl';
+/** The reader's core messages (every page), and the parts of them some pages add (lazyPage). */
+const CATALOGUE = `src/i18n/${locale}.ts`;
+const LANDING_MESSAGES = `src/i18n/landing.${locale}.ts`;
+const PAGE_MESSAGES = `src/i18n/pages.${locale}.ts`;
+const ERRORS = (key) => key === `src/i18n/errors.${locale}.ts`;
 
 const SOCKET = (key) => key.includes('/socket.io-client/');
 const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
 const COLLAB = (key) => /^_collab-/.test(key);
+const AUTH_SCHEMAS = (key) => key === 'src/features/auth/schemas.ts';
 
 /**
  * The route modules each page loads on a cold start (see client/src/app/router.tsx), and the
  * chunks it loads after it renders (manifest keys, matched).
  */
 const PAGES = {
-  landing: { modules: [], deferred: [] },
-  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [] },
+  landing: {
+    modules: ['src/features/home/routes/HomePage.tsx', LANDING_MESSAGES],
+    deferred: [ERRORS],
+  },
+  login: { modules: ['src/features/auth/routes/LoginPage.tsx'], deferred: [AUTH_SCHEMAS, ERRORS] },
   'workspace overview': {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/workspaces/routes/WorkspaceHomePage.tsx',
     ],
-    deferred: [SOCKET, INVITATIONS],
+    deferred: [SOCKET, INVITATIONS, ERRORS],
   },
   vision: {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/documents/routes/DocumentPage.tsx',
+      PAGE_MESSAGES,
     ],
-    deferred: [SOCKET, COLLAB],
+    deferred: [SOCKET, COLLAB, ERRORS],
   },
   network: {
     modules: [
       'src/features/workspaces/components/WorkspaceLayout.tsx',
       'src/features/network/routes/NetworkPage.tsx',
       'src/features/network/components/NetworkGraph.tsx',
+      PAGE_MESSAGES,
     ],
-    deferred: [SOCKET],
+    deferred: [SOCKET, ERRORS],
   },
 };
 
@@ -83,7 +98,7 @@ function sizes(file) {
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = Object.entries(PAGES).map(([page, { modules, deferred }]) => {
   const keys = new Set();
-  for (const k of ['index.html', ...modules]) closure(k, keys);
+  for (const k of ['index.html', CATALOGUE, ...modules]) closure(k, keys);
   const js = new Set();
   const css = new Set();
   for (const k of keys) {
@@ -108,7 +123,7 @@ const rows = Object.entries(PAGES).map(([page, { modules, deferred }]) => {
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  console.log(`client bundle, first load per page (${dist}), KB = 1024 bytes`);
+  console.log(`client bundle, first load per page in ${locale} (${dist}), KB = 1024 bytes`);
   console.log(
     '| page | files | JS raw KB | JS gzip KB | JS brotli KB | CSS gzip KB | deferred JS gzip KB |\n| --- | --- | --- | --- | --- | --- | --- |',
   );

@@ -262,6 +262,20 @@ async function overflow(page: Page, where: string): Promise<string[]> {
     : [];
 }
 
+/**
+ * The client downloads its messages in parts (client/src/i18n/i18n.tsx): a page that shows a
+ * key such as `network.title` instead of its words asked for the wrong part.
+ */
+const NAMESPACES =
+  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition';
+async function messageKeys(page: Page, where: string): Promise<string[]> {
+  const found = await page.evaluate(
+    (ns) => document.body.innerText.match(new RegExp(`\\b(?:${ns})\\.[A-Za-z]+\\b`, 'g')),
+    NAMESPACES,
+  );
+  return found ? [`message keys instead of words on ${where}: ${found.join(', ')}`] : [];
+}
+
 async function contextFor(
   signedIn: boolean,
   user: Registered,
@@ -301,6 +315,7 @@ test('every route passes axe (WCAG 2.0/2.1 A and AA) in Dutch and English, and f
         await settle(desktop.page, r.path, where);
         const lang = await desktop.page.evaluate(() => document.documentElement.lang);
         assert.equal(lang, locale.lang, `${where}: the page is in ${lang}`);
+        problems.push(...(await messageKeys(desktop.page, where)));
         report(problems, await axe(desktop.page, { type: 'tag', values: WCAG }), where);
         if (SHOTS)
           await desktop.page.screenshot({ path: shotName(where, 'desktop'), fullPage: true });

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType } from 'react';
 import { matchRoutes, type Params, type RouteObject } from 'react-router';
+import { activeLocale, loadCatalog, type CataloguePart } from '../i18n/i18n';
 import { queryClient } from './queryClient';
 
 /** Starts what a page needs: its code and its first queries, all at once. */
@@ -12,18 +13,25 @@ interface WarmHandle {
 }
 
 /**
- * A route whose component is code-split. The chunk and the page's queries start together, from
- * `warmPath`: when a navigation starts (including the first load, see `AppRoutes`) and on link
- * hover/focus. The page renders inside its layout's Suspense boundary, so the frame stays on
- * screen while the code arrives.
+ * A route whose component is code-split. The chunk, the part of the reader's messages the page
+ * shows (`messages`: the workspace pages' part unless the route names another) and the
+ * page's queries start together, from `warmPath`: when a navigation starts (including the first
+ * load, see `AppRoutes`) and on link hover/focus. The page renders inside its layout's Suspense
+ * boundary, so the frame stays on screen while the code arrives.
  */
 export function lazyPage<M>(
   load: () => Promise<M>,
   pick: (m: M) => ComponentType,
   prefetch?: Prefetch,
+  { messages = 'pages' }: { messages?: CataloguePart } = {},
 ): Pick<RouteObject, 'element' | 'handle'> {
   let chunk: Promise<{ default: ComponentType }> | undefined;
-  const preload = () => (chunk ??= load().then((m) => ({ default: pick(m) })));
+  const preload = () =>
+    (chunk ??= Promise.all([
+      load(),
+      // Without its words the page still works (translate fetches them on a miss).
+      loadCatalog(activeLocale(), messages).catch(() => undefined),
+    ]).then(([m]) => ({ default: pick(m) })));
   const Page = lazy(preload);
   const warm: Warm = (params) => {
     void preload().catch(() => {

@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { HomePage } from '../features/home/routes/HomePage';
 import { NotFoundPage } from '../features/system/routes/NotFoundPage';
 import { activityQuery } from '../features/activity/api';
 import { documentQuery, versionsQuery } from '../features/documents/api';
@@ -19,9 +18,9 @@ import { capacityOf } from '../features/workspaces/capacity';
 import { lazyPage, setWarmRoutes, warmPath } from './lazyPage';
 
 /*
- * Only the frame (AppLayout, RequireAuth) and the landing page are in the first chunk; every
- * other page is its own chunk, started together with its data by `lazyPage` (see there).
- * `wid` is always present under `w/:wid`.
+ * Only the frame (AppLayout, RequireAuth) is in the first chunk; every page, the landing page
+ * too, is its own chunk, started together with its words and its data by `lazyPage` (see
+ * there), so a page loads none of the others' code. `wid` is always present under `w/:wid`.
  */
 
 /** The workspace (cached or fetched), then what needs its role or its vision document. */
@@ -44,16 +43,29 @@ function warmDocument(qc: QueryClient, wid: string, did: string) {
   );
 }
 
+/** Pages that show only the core messages (see `lazyPage`): the first pages of most visits. */
+const CORE = { messages: 'core' } as const;
+
 const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        ...lazyPage(
+          () => import('../features/home/routes/HomePage'),
+          (m) => m.HomePage,
+          undefined,
+          { messages: 'landing' },
+        ),
+      },
       {
         path: 'login',
         ...lazyPage(
           () => import('../features/auth/routes/LoginPage'),
           (m) => m.LoginPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -61,6 +73,8 @@ const routes: RouteObject[] = [
         ...lazyPage(
           () => import('../features/auth/routes/RegisterPage'),
           (m) => m.RegisterPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -68,6 +82,8 @@ const routes: RouteObject[] = [
         ...lazyPage(
           () => import('../features/invitations/routes/AcceptInvitationPage'),
           (m) => m.AcceptInvitationPage,
+          undefined,
+          CORE,
         ),
       },
       {
@@ -79,6 +95,7 @@ const routes: RouteObject[] = [
               () => import('../features/workspaces/routes/WorkspacesPage'),
               (m) => m.WorkspacesPage,
               (qc) => void qc.prefetchQuery(workspacesQuery()),
+              CORE,
             ),
           },
           {
@@ -86,6 +103,8 @@ const routes: RouteObject[] = [
             ...lazyPage(
               () => import('../features/notifications/routes/NotificationSettingsPage'),
               (m) => m.NotificationSettingsPage,
+              undefined,
+              CORE,
             ),
           },
           {
@@ -94,6 +113,7 @@ const routes: RouteObject[] = [
               () => import('../features/workspaces/components/WorkspaceLayout'),
               (m) => m.WorkspaceLayout,
               (qc, { wid = '' }) => void qc.prefetchQuery(workspaceQuery(wid)),
+              CORE,
             ),
             children: [
               {
@@ -109,6 +129,7 @@ const routes: RouteObject[] = [
                         void qc.prefetchQuery(invitationsQuery(wid));
                     });
                   },
+                  CORE,
                 ),
               },
               {

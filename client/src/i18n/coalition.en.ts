@@ -1,6 +1,7 @@
 /**
- * Representation, previews and plain-language rules (issue 12), in their own file so the other
- * engineers' edits to en.ts do not collide with these keys.
+ * Representation and invitations (issue 12) as the overview shows them, in their own file so the
+ * other engineers' edits to en.ts do not collide with these keys. The previews, plain-language
+ * rules and ties of issue 12 only the workspace's other pages show: pages.en.ts.
  */
 export const coalitionEn = {
   members: {
@@ -36,104 +37,5 @@ export const coalitionEn = {
     resultSent: '{email}: invitation sent',
     resultFailed: '{email}: not sent ({message})',
     legacy: 'link no longer available',
-  },
-  reps: {
-    title: 'Representatives',
-    none: 'Nobody represents this partner yet, so it cannot vote or answer connections.',
-    remove: 'Remove {name} as representative',
-    removeShort: 'Remove',
-    confirmRemove: '{name} will no longer represent {partner}. Continue?',
-    addMember: 'Add a member as representative',
-    pick: 'Choose a member…',
-    nowRepresents: '{name} (now represents {partner})',
-    add: 'Add',
-    inviteTitle: 'Or invite a new person by email as this partner’s representative',
-    invite: 'Invite',
-    invited:
-      'Invitation created for {email}. They see it when they sign in, or you can send this link:',
-    noRep: 'No representative',
-    column: 'Representatives',
-  },
-  preview: {
-    contactEmail: 'Contact person’s email (optional)',
-    contactHint:
-      'When the organisation is admitted, this person is invited to represent it in the network.',
-    button: 'Preview',
-    title: 'Before you open this proposal',
-    rule: 'How it is decided',
-    voters: 'Who votes',
-    weight: 'weight {w}',
-    representative: '1 representative',
-    representatives: '{n} representatives',
-    noRep: 'no representative',
-    nobody: 'Nobody votes on this proposal.',
-    deadline: 'Voting closes on {date}.',
-    consultation: 'Advice can be given until {date}; then the decision is made.',
-    warnings: 'Watch out',
-    open: 'Open the proposal',
-    change: 'Change',
-    stale: 'You changed the form: preview it again before opening.',
-    unrepresentedConsensus:
-      '{name} has no representative: under consensus without silence-is-consent this proposal cannot be accepted unless someone represents it.',
-    unrepresentedWeighted:
-      '{name} has no representative: without its weight the quorum cannot be reached unless someone represents it.',
-    unrepresentedSilence:
-      '{name} has no representative: nobody can vote for it, so its silence will count as agreement.',
-    unrepresented: '{name} has no representative: nobody can vote for it.',
-    empty: 'Nobody can vote on this proposal: there are no partners that decide.',
-    zeroWeight: '{name} has weight 0: its vote does not count.',
-  },
-  viewer: {
-    no_partner:
-      'You do not represent a partner, so you cannot vote. A coordinator can link you to a partner in the members list.',
-    notInCore: 'Core partners decide on {tier} admissions in this stage.',
-    notInAll: 'Only active partners vote on this proposal, and {partner} is not one of them.',
-    is_candidate: '{partner} is the one being decided on, so it does not vote.',
-    observer: 'Observers follow the decisions but do not vote.',
-    decidersDecide:
-      'In this stage these partners decide on {tier} admissions, after the consultation: {deciders}. You can give advice.',
-    coordinatorsDecide:
-      'The coordinators decide on {tier} admissions in this stage, after the consultation. You can give advice.',
-    tiers: { core: 'core', broad: 'broad' },
-  },
-  rule: {
-    weighted:
-      'Accepted when at least {quorum} % of the weight has voted and more than {support} % of yes+no weight is yes.',
-    consensus: 'Accepted when every partner agrees: a single no blocks.',
-    consensusSilence: 'Partners who have not voted when voting closes count as agreeing.',
-    consensusNoSilence: 'Every partner has to vote yes: not voting blocks too.',
-    autonomous: 'After {hours} hours of consultation these partners decide: {deciders}.',
-    autonomousCoordinators: 'After {hours} hours of consultation, the coordinators decide.',
-    electorateCore: 'Core partners vote.',
-    electorateAll: 'All active partners vote.',
-    voting: 'Voting stays open for {hours} hours.',
-    and: ' and ',
-  },
-  policy: {
-    quorum: 'Quorum (% of the weight that must vote)',
-    support: 'Support needed (more than this % of yes+no)',
-    deciders: 'Who decides',
-    decidersNone: 'No deciders chosen: the coordinators decide.',
-    noPartners: 'There are no active partners to choose from yet.',
-    readBack: 'In words',
-  },
-  connections: {
-    onBehalf: '{partner} has no representative: as coordinator you can answer on its behalf.',
-    acceptFor: 'Accept for {partner}',
-    declineFor: 'Decline for {partner}',
-    byCoordinator: '(answered by a coordinator)',
-    expired: 'Expired: not every side answered in time.',
-    others: 'All connections',
-    proposedByYou: 'proposed by you',
-  },
-  experiments: {
-    delete: 'Delete experiment',
-    confirmDelete: 'Delete “{title}” for good? Its learnings are deleted too.',
-  },
-  ties: {
-    title: 'Ties',
-    none: 'No ties yet.',
-    connection: 'connection',
-    experiment: 'shared experiment',
   },
 };

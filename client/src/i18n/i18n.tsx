@@ -5,14 +5,103 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { en, type Messages } from './en';
-import { nl } from './nl';
+import type { CoreMessages, ErrorMessages, LandingMessages, Messages, PagesMessages } from './en';
 
-const catalogs: Record<Locale, Messages> = { nl, en };
+/**
+ * Each language's messages come in chunks of their own, so a visit downloads one language, and
+ * of it only what its pages show: `core` (the frame, sign-in and the workspace overview),
+ * `landing` (the landing page), `pages` (the workspace's other pages; `lazyPage` loads a page's
+ * part beside its code) and `errors` (what went wrong: fetched right after the first render).
+ * `translate` stays synchronous: main.tsx loads the reader's core before the first render and
+ * `setLocale` loads the next language before it switches.
+ */
+export type CataloguePart = 'core' | 'landing' | 'pages' | 'errors';
+const PARTS: readonly CataloguePart[] = ['core', 'landing', 'pages', 'errors'];
+type Catalogue = CoreMessages | LandingMessages | PagesMessages | ErrorMessages;
+
+const loaders: Record<Locale, Record<CataloguePart, () => Promise<Catalogue>>> = {
+  en: {
+    core: () => import('./en').then((m) => m.en),
+    landing: () => import('./landing.en').then((m) => m.landingEn),
+    pages: () => import('./pages.en').then((m) => m.pagesEn),
+    errors: () => import('./errors.en').then((m) => m.errorsEn),
+  },
+  nl: {
+    core: () => import('./nl').then((m) => m.nl),
+    landing: () => import('./landing.nl').then((m) => m.landingNl),
+    pages: () => import('./pages.nl').then((m) => m.pagesNl),
+    errors: () => import('./errors.nl').then((m) => m.errorsNl),
+  },
+};
+/** Where the namespaces outside `core` live (i18n.test.tsx keeps this in step with the files). */
+const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
+  landing: 'landing',
+  home: 'landing',
+  documents: 'pages',
+  partners: 'pages',
+  principles: 'pages',
+  proposals: 'pages',
+  policies: 'pages',
+  network: 'pages',
+  'coalition.reps': 'pages',
+  'coalition.preview': 'pages',
+  'coalition.viewer': 'pages',
+  'coalition.rule': 'pages',
+  'coalition.policy': 'pages',
+  'coalition.connections': 'pages',
+  'coalition.experiments': 'pages',
+  'coalition.ties': 'pages',
+  errors: 'errors',
+  validation: 'errors',
+};
+
+/** The part of the catalogue a key is in. */
+export function partOf(key: string): CataloguePart {
+  const [first, second] = key.split('.');
+  return NAMESPACE_PART[first!] ?? NAMESPACE_PART[`${first}.${second}`] ?? 'core';
+}
+
+const catalogs: Record<Locale, Partial<Record<CataloguePart, Catalogue>>> = { en: {}, nl: {} };
+const loading = new Map<string, Promise<void>>();
 const STORAGE_KEY = 'coalesce.locale';
+
+/** Bumped whenever a part arrives: the provider re-renders with the new words. */
+let arrivals = 0;
+const listeners = new Set<() => void>();
+function arrived(locale: Locale, part: CataloguePart, messages: Catalogue) {
+  catalogs[locale][part] = messages;
+  arrivals++;
+  for (const l of listeners) l();
+}
+
+/** Downloads a part of a language's messages once; later calls share the same promise. */
+export function loadCatalog(locale: Locale, part: CataloguePart = 'core'): Promise<void> {
+  if (catalogs[locale][part]) return Promise.resolve();
+  const id = `${locale}:${part}`;
+  let p = loading.get(id);
+  if (!p) {
+    p = loaders[locale][part]().then(
+      (messages) => arrived(locale, part, messages),
+      (err: unknown) => {
+        // A failed download is retried by the next call, not remembered.
+        loading.delete(id);
+        throw err;
+      },
+    );
+    loading.set(id, p);
+  }
+  return p;
+}
+
+/** Makes a part available without a download (tests import both languages directly). */
+export function registerCatalog(locale: Locale, part: CataloguePart, messages: Catalogue): void {
+  arrived(locale, part, messages);
+}
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -49,9 +138,26 @@ export function translate(
   key: string,
   params?: Record<string, string | number>,
 ): string {
-  const node = lookup(catalogs[locale], key.split('.'));
-  if (typeof node !== 'string') return key;
+  const parts = key.split('.');
+  let node = find(locale, parts);
+  if (node === undefined) {
+    // A key of a part this language has not downloaded (a page that did not ask for it): fetch
+    // it, the provider re-renders when it arrives. Meanwhile, or should the language not have
+    // arrived at all, another language reads better than a bare key.
+    const part = partOf(key);
+    if (!catalogs[locale][part]) loadCatalog(locale, part).catch(() => undefined);
+    for (const other of LOCALES) if (node === undefined) node = find(other, parts);
+  }
+  if (node === undefined) return key;
   return params ? node.replace(/\{(\w+)\}/g, (m, p: string) => String(params[p] ?? m)) : node;
+}
+
+function find(locale: Locale, parts: string[]): string | undefined {
+  for (const part of PARTS) {
+    const node = lookup(catalogs[locale][part], parts);
+    if (typeof node === 'string') return node;
+  }
+  return undefined;
 }
 
 /**
@@ -67,6 +173,7 @@ export function activeLocale(): Locale {
 
 interface I18nValue {
   locale: Locale;
+  /** Switches as soon as the language's messages have arrived (at once when already loaded). */
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** For keys built at run time (e.g. `stages.${stage}.name`). */
@@ -75,16 +182,38 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const currentArrivals = () => arrivals;
+
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(
     () => initial ?? detectLocale(localStorage.getItem(STORAGE_KEY)),
   );
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Error messages are only needed once something fails: after the first render, not before.
+    loadCatalog(locale, 'errors').catch(() => undefined);
   }, [locale]);
+  const version = useSyncExternalStore(subscribe, currentArrivals, currentArrivals);
+  // The last choice wins, even when an earlier choice's catalogue arrives after it.
+  const wanted = useRef<Locale | null>(null);
   const setLocale = useCallback((l: Locale) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setLocaleState(l);
+    wanted.current = l;
+    // Every part the app has needed so far, so the switch shows no key.
+    const parts = PARTS.filter((part) => LOCALES.some((x) => catalogs[x][part]));
+    Promise.all(['core' as const, ...parts].map((part) => loadCatalog(l, part))).then(
+      () => {
+        if (wanted.current !== l) return;
+        localStorage.setItem(STORAGE_KEY, l);
+        setLocaleState(l);
+      },
+      () => {
+        // Offline or a stale deployment: the page stays in the language it shows.
+      },
+    );
   }, []);
   const value = useMemo<I18nValue>(
     () => ({
@@ -93,7 +222,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       t: (key, params) => translate(locale, key, params),
       tx: (key, params) => translate(locale, key, params),
     }),
-    [locale, setLocale],
+    // `version`: a part that arrived changes what t() returns.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [locale, setLocale, version],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, loginSchema } from '@coalesce/shared';
+import { ErrorCode } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -11,6 +11,7 @@ import {
 import { Button, Card, ErrorNote, Field, Input } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useLogin } from '../api';
+import { useAuthSchemas } from '../hooks/useAuthSchemas';
 
 /** Only same-site paths: `next` comes from the URL and must not send people elsewhere. */
 export function safeNext(next: string | null): string {
@@ -25,28 +26,36 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
+  const withSchemas = useAuthSchemas();
+
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setFormError(null);
-    const v = validate(loginSchema, formValues(e.currentTarget), tx);
-    if (!v.ok) return setErrors(v.errors);
-    setErrors({});
-    login.mutate(v.data, {
-      onSuccess: (res) => {
-        setLocale(res.user.locale);
-        navigate(safeNext(params.get('next')), { replace: true });
+    const values = formValues(e.currentTarget);
+    void withSchemas(
+      ({ loginSchema }) => {
+        const v = validate(loginSchema, values, tx);
+        if (!v.ok) return setErrors(v.errors);
+        setErrors({});
+        login.mutate(v.data, {
+          onSuccess: (res) => {
+            setLocale(res.user.locale);
+            navigate(safeNext(params.get('next')), { replace: true });
+          },
+          onError: (err) => {
+            setErrors(serverFieldErrors(err));
+            if (err instanceof ApiError && err.code === ErrorCode.RATE_LIMITED)
+              setFormError(t('auth.rateLimited'));
+            else if (err instanceof ApiError && err.status === 401)
+              setFormError(t('auth.invalidCredentials'));
+            else if (err instanceof ApiError && err.status === 0) setFormError(t('errors.network'));
+            else if (!(err instanceof ApiError && err.details.length))
+              setFormError(t('errors.generic'));
+          },
+        });
       },
-      onError: (err) => {
-        setErrors(serverFieldErrors(err));
-        if (err instanceof ApiError && err.code === ErrorCode.RATE_LIMITED)
-          setFormError(t('auth.rateLimited'));
-        else if (err instanceof ApiError && err.status === 401)
-          setFormError(t('auth.invalidCredentials'));
-        else if (err instanceof ApiError && err.status === 0) setFormError(t('errors.network'));
-        else if (!(err instanceof ApiError && err.details.length))
-          setFormError(t('errors.generic'));
-      },
-    });
+      () => setFormError(t('errors.network')),
+    );
   };
 
   return (

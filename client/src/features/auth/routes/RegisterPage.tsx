@@ -1,4 +1,4 @@
-import { ErrorCode, LOCALES, registerSchema } from '@coalesce/shared';
+import { ErrorCode, LOCALES } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -11,6 +11,7 @@ import {
 import { Button, Card, ErrorNote, Field, Input, Select } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useRegister } from '../api';
+import { useAuthSchemas } from '../hooks/useAuthSchemas';
 import { safeNext } from './LoginPage';
 
 const localeNames = { nl: 'Nederlands', en: 'English' } as const;
@@ -23,28 +24,36 @@ export function RegisterPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
+  const withSchemas = useAuthSchemas();
+
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setFormError(null);
-    const v = validate(registerSchema, formValues(e.currentTarget), tx);
-    if (!v.ok) return setErrors(v.errors);
-    setErrors({});
-    register.mutate(v.data, {
-      onSuccess: (res) => {
-        setLocale(res.user.locale);
-        navigate(safeNext(params.get('next')), { replace: true });
+    const values = formValues(e.currentTarget);
+    void withSchemas(
+      ({ registerSchema }) => {
+        const v = validate(registerSchema, values, tx);
+        if (!v.ok) return setErrors(v.errors);
+        setErrors({});
+        register.mutate(v.data, {
+          onSuccess: (res) => {
+            setLocale(res.user.locale);
+            navigate(safeNext(params.get('next')), { replace: true });
+          },
+          onError: (err) => {
+            const fields = serverFieldErrors(err);
+            if (err instanceof ApiError && err.code === ErrorCode.EMAIL_TAKEN)
+              fields.email = t('auth.emailTaken');
+            setErrors(fields);
+            if (err instanceof ApiError && err.code === ErrorCode.RATE_LIMITED)
+              setFormError(t('auth.rateLimited'));
+            else if (err instanceof ApiError && err.status === 0) setFormError(t('errors.network'));
+            else if (!Object.keys(fields).length) setFormError(t('errors.generic'));
+          },
+        });
       },
-      onError: (err) => {
-        const fields = serverFieldErrors(err);
-        if (err instanceof ApiError && err.code === ErrorCode.EMAIL_TAKEN)
-          fields.email = t('auth.emailTaken');
-        setErrors(fields);
-        if (err instanceof ApiError && err.code === ErrorCode.RATE_LIMITED)
-          setFormError(t('auth.rateLimited'));
-        else if (err instanceof ApiError && err.status === 0) setFormError(t('errors.network'));
-        else if (!Object.keys(fields).length) setFormError(t('errors.generic'));
-      },
-    });
+      () => setFormError(t('errors.network')),
+    );
   };
 
   return (
