@@ -21,13 +21,17 @@ export class CollabDocSeq1796553307347 implements MigrationInterface {
         WHERE c."documentId" = d."id"`,
     );
     await queryRunner.query(`ALTER TABLE "document_updates" ALTER COLUMN "docSeq" SET NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "document_updates_document_doc_seq" ON "document_updates" ("documentId", "docSeq") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "document_updates_document_doc_seq" ON "document_updates" ("documentId", "docSeq") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."document_updates_document_doc_seq"`);
     await queryRunner.query(`ALTER TABLE "document_updates" DROP COLUMN "docSeq"`);
     await queryRunner.query(`ALTER TABLE "documents" DROP COLUMN "updateSeq"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "document_updates_document_seq" ON "document_updates" USING btree ("seq", "documentId") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "document_updates_document_seq" ON "document_updates" USING btree ("seq", "documentId") `,
+    );
   }
 }

@@ -29,11 +29,6 @@ export interface DomainEventMap {
   'proposal.tally': ProposalTallyPayload;
   /** A session was revoked (logout): its sockets must close. */
   'session.revoked': { sessionId: string; userId: string };
-  /**
-   * Background sweeps leave this workspace alone until `until` (ms since the epoch; 0 or past:
-   * resumed). See `SweepPause`.
-   */
-  'sweeps.paused': { workspaceId: string; until: number };
 }
 
 export interface MemberAccessChanged {
@@ -63,5 +58,4 @@ export type DomainEventHandler<K extends DomainEventName> = (
 export const CLUSTER_EVENTS: readonly DomainEventName[] = [
   'member.access_changed',
   'session.revoked',
-  'sweeps.paused',
 ];

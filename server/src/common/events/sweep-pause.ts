@@ -1,35 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus } from './event-bus';
+import { DataSource } from 'typeorm';
+import { SweepPauseEntity } from './sweep-pause.entity';
 
 /**
- * Workspaces that background sweeps (proposal deadlines, and any later time-based sweep such as
- * expiries) must leave alone for a while: the demo writes a history whose dates all lie in the
- * real past and ends each item itself at its simulated moment; a sweep running on today's clock
- * would end them in between, dated today. The pause reaches every instance (a cluster event
- * over REDIS_URL, in the milliseconds before the demo writes its first due item) and lapses on
- * its own after `maxMs`, so a crashed demo pauses nothing for long.
+ * Workspaces that background sweeps (proposal deadlines, connection expiry) must leave alone for
+ * a while: the demo writes a history whose dates all lie in the real past and ends each item
+ * itself at its simulated moment; a sweep running on today's clock would end them in between,
+ * dated today. The pause is a row in PostgreSQL, so every instance (and every process on the
+ * same database) sees it at its next sweep, with or without Redis; it lapses on its own after
+ * `maxMs`, so a crashed demo pauses nothing for long.
  */
 @Injectable()
 export class SweepPause {
-  private readonly paused = new Map<string, number>();
-
-  constructor(private readonly bus: EventBus) {
-    bus.on('sweeps.paused', ({ workspaceId, until }) => {
-      if (until > Date.now()) this.paused.set(workspaceId, until);
-      else this.paused.delete(workspaceId);
-    });
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Pauses the sweeps for `workspaceId` until the returned function is called (or `maxMs`). */
-  pause(workspaceId: string, maxMs = 10 * 60_000): () => void {
-    this.bus.emit('sweeps.paused', { workspaceId, until: Date.now() + maxMs });
-    return () => this.bus.emit('sweeps.paused', { workspaceId, until: 0 });
+  async pause(workspaceId: string, maxMs = 10 * 60_000): Promise<() => Promise<void>> {
+    await this.dataSource
+      .getRepository(SweepPauseEntity)
+      .upsert({ workspaceId, until: new Date(Date.now() + maxMs) }, ['workspaceId']);
+    return async () => {
+      await this.dataSource.getRepository(SweepPauseEntity).delete({ workspaceId });
+    };
   }
 
   /** The workspaces a sweep must skip now (usually none). */
-  workspaceIds(): string[] {
-    const now = Date.now();
-    for (const [id, until] of this.paused) if (until <= now) this.paused.delete(id);
-    return [...this.paused.keys()];
+  async workspaceIds(): Promise<string[]> {
+    const rows: { workspaceId: string }[] = await this.dataSource.query(
+      `SELECT "workspaceId" FROM sweep_pauses WHERE until > now()`,
+    );
+    return rows.map((r) => r.workspaceId);
   }
 }

@@ -42,10 +42,11 @@ export class ConnectionsScheduler implements OnApplicationBootstrap, OnModuleDes
   /** One sweep at a time per instance; a slow sweep simply skips the next ticks. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.running ??= this.connections
-      .expireDue(this.config.scheduler.connectionExpiryDays, {
-        skip: this.sweepPause.workspaceIds(),
-      })
+    this.running ??= this.sweepPause
+      .workspaceIds()
+      .then((skip) =>
+        this.connections.expireDue(this.config.scheduler.connectionExpiryDays, { skip }),
+      )
       .then((n) => {
         if (n) logger.info({ expired: n }, 'expired open connections');
       })

@@ -365,17 +365,17 @@ export async function writeDemoStory(
   opts: { end: Date; tag: string; passwordHash: string },
 ): Promise<DemoStoryResult> {
   const story = new DemoStory(services, clock, owner.userId, opts);
-  let resume: (() => void) | undefined;
+  let resume: (() => Promise<void>) | undefined;
   try {
     for (const s of STORY) {
       story.moveTo(s.month, s.day);
       await s.run(story);
       // The sweeps must leave the simulated proposals to the story (their deadlines lie in the
       // real past); pause them as soon as the workspace exists.
-      resume ??= services.sweepPause.pause(story.workspaceId);
+      resume ??= await services.sweepPause.pause(story.workspaceId);
     }
   } finally {
-    resume?.();
+    await resume?.();
   }
   return { workspaceId: story.workspaceId, accounts: story.accounts };
 }

@@ -2,7 +2,6 @@ import { sql } from '../../../test/db';
 import { addMember, api, connectSocket, joinWorkspace } from '../../../test/factories';
 import { eventually, network, propose, setPolicy, votePath } from '../../../test/decisions';
 import { startTestApp } from '../../../test/test-app';
-import { EventBus } from '../../common/events/event-bus';
 import { SweepPause } from '../../common/events/sweep-pause';
 
 /** Deadlines live in the database: they survive restarts and are enforced once across instances. */
@@ -73,13 +72,7 @@ describe('proposal deadlines (e2e)', () => {
     try {
       const { coordinator, wid } = await network(x, { core: 2 });
       const p = await propose(x, coordinator, wid);
-      const heard = new Promise<void>((resolve) =>
-        y.app.get(EventBus).on('sweeps.paused', (e, meta) => {
-          if (e.workspaceId === wid && e.until > 0 && meta.remote) resolve();
-        }),
-      );
-      const resume = x.app.get(SweepPause).pause(wid);
-      await heard;
+      const resume = await x.app.get(SweepPause).pause(wid);
       await sql(`UPDATE proposals SET "closesAt" = now() - interval '1 hour' WHERE id = $1`, [
         p.id,
       ]);
@@ -87,7 +80,7 @@ describe('proposal deadlines (e2e)', () => {
       // Several sweeps of both instances pass: it stays open.
       await new Promise((r) => setTimeout(r, 600));
       expect((await api(y, coordinator.token).get(path).expect(200)).body.status).toBe('open');
-      resume();
+      await resume();
       const closed = await eventually(async () => {
         const res = await api(y, coordinator.token).get(path);
         return res.body.status !== 'open' && res.body;

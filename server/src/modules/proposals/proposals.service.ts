@@ -586,7 +586,7 @@ export class ProposalsService {
               : `p.status = 'open' AND p.closesAt <= now()`,
             { now: simulated },
           );
-        const paused = this.sweepPause.workspaceIds();
+        const paused = only ? [] : await this.sweepPause.workspaceIds();
         if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
         else if (paused.length) {
           qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused });
