@@ -230,17 +230,21 @@ test('one document, one provider per instance: edits converge within 1 s, awaren
   }
   assert.equal(text(a.doc), text(b.doc));
 
-  a.provider.awareness.setLocalStateField('user', { name: 'Ann', caret: 3 });
-  b.provider.awareness.setLocalStateField('user', { name: 'Bob', caret: 5 });
-  const nameOn = (p: WebsocketProvider, clientId: number) =>
-    (p.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
-  await until(() => nameOn(b.provider, a.doc.clientID) === 'Ann', 'Ann on B', 1000);
-  await until(() => nameOn(a.provider, b.doc.clientID) === 'Bob', 'Bob on A', 1000);
+  // The server writes `user` from the account (issue 13); a client sets only its cursor.
+  a.provider.awareness.setLocalStateField('cursor', { anchor: 3 });
+  b.provider.awareness.setLocalStateField('cursor', { anchor: 5 });
+  type Presence = { user?: { name?: string }; cursor?: { anchor?: number } };
+  const seen = (p: WebsocketProvider, clientId: number, anchor: number) => {
+    const st = p.awareness.getStates().get(clientId) as Presence | undefined;
+    return st?.user?.name === 'Owner' && st.cursor?.anchor === anchor;
+  };
+  await until(() => seen(b.provider, a.doc.clientID, 3), 'A’s caret on B', 1000);
+  await until(() => seen(a.provider, b.doc.clientID, 5), 'B’s caret on A', 1000);
 
   // A client that arrives later on B sees the presence of the one on A.
   const late = connect(B, did, owner.api.token!);
   await synced(late.provider);
-  await until(() => nameOn(late.provider, a.doc.clientID) === 'Ann', 'Ann for a late client');
+  await until(() => seen(late.provider, a.doc.clientID, 3), 'A’s caret for a late client');
   assert.equal(text(late.doc), text(a.doc));
 
   // The exports of both instances agree at once.
