@@ -5,7 +5,7 @@
  * from the account. Nothing here does I/O; CollabDocument applies the result.
  */
 import * as encoding from 'lib0/encoding';
-import { CLIENT_AWARENESS_FIELDS, preferredColor } from '@coalesce/shared';
+import { CARET_PALETTE, CLIENT_AWARENESS_FIELDS, preferredColor } from '@coalesce/shared';
 import type { AwarenessEntry } from './collab-protocol.util';
 
 export interface AwarenessLimits {
@@ -35,10 +35,17 @@ export function boundState(
       if (v !== undefined) out[key] = v;
     }
   }
-  out.user = {
-    name: identity.name ?? '?',
-    color: identity.color ?? preferredColor(identity.userId),
-  };
+  // The name is always the account's. A colour from the caret palette is the client's choice
+  // (each client moves off colours that peers who came earlier show, see pickColor); anything
+  // else is replaced by the one the document gave this connection.
+  const user = (state as { user?: { color?: unknown; since?: unknown } } | null)?.user;
+  const asked = user?.color;
+  const color = (CARET_PALETTE as readonly unknown[]).includes(asked)
+    ? (asked as string)
+    : (identity.color ?? preferredColor(identity.userId));
+  // `since` (when this connection joined) orders who keeps a colour; a number, nothing else.
+  const since = typeof user?.since === 'number' && Number.isFinite(user.since) ? user.since : 0;
+  out.user = { name: identity.name ?? '?', color, since };
   return out;
 }
 

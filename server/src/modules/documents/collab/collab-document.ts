@@ -38,6 +38,12 @@ export class CollabConnection {
   awarenessRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
   /** The user's document-update buckets (shared by their sockets on this instance). */
   writeRate: { messages: TokenBucket; bytes: TokenBucket } | null = null;
+  /**
+   * The newest presence that came over the rate, delivered once the bucket allows: dropping it
+   * would leave this person's caret where it was a moment ago on everyone else's screen.
+   */
+  pendingAwareness: Extract<ClientMessage, { kind: 'awareness' }> | undefined;
+  pendingAwarenessTimer: NodeJS.Timeout | undefined;
   /** Its caret colour here, given on its first presence and kept while it stays. */
   color: string | undefined;
   /** A resync asked for after dropping this socket's updates (see CollabService). */
@@ -169,6 +175,8 @@ export class CollabDocument {
   }
 
   detach(conn: CollabConnection): void {
+    clearTimeout(conn.pendingAwarenessTimer);
+    conn.pendingAwareness = undefined;
     if (!this.connections.delete(conn)) return;
     if (conn.awarenessClients.size) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
@@ -201,6 +209,14 @@ export class CollabDocument {
         if (!admit(conn, message.update.byteLength)) {
           this.counters.awarenessDropped++;
           metrics.collabDropped.inc({ kind: 'awareness' });
+          // Over the rate: only the newest state waits (one per socket, replaced by later ones).
+          conn.pendingAwareness = message;
+          conn.pendingAwarenessTimer ??= setTimeout(() => {
+            conn.pendingAwarenessTimer = undefined;
+            const pending = conn.pendingAwareness;
+            conn.pendingAwareness = undefined;
+            if (pending && conn.open && this.connections.has(conn)) this.receive(conn, pending);
+          }, AWARENESS_RETRY_MS);
           return undefined;
         }
         conn.color ??= this.colorFor(conn, conn.identity.userId);
@@ -293,6 +309,9 @@ const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
 };
 
 /** Takes one message and `bytes` from the socket's awareness buckets (none: no limit). */
+/** How soon a presence held back by the rate limit is tried again. */
+const AWARENESS_RETRY_MS = 100;
+
 function admit(conn: CollabConnection, bytes: number): boolean {
   const rate = conn.awarenessRate;
   if (!rate) return true;
