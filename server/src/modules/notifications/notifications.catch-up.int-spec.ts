@@ -1,3 +1,4 @@
+import type { ActivityEventDto } from '@coalesce/shared';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { startIntContext } from '../../../test/int-context';
@@ -62,7 +63,7 @@ describe('notification catch-up from the event log (PostgreSQL, two instances)',
     // Instance A "crashes" after each commit: its fast path is gone (as after a SIGKILL).
     await a.get(NotificationsListener).onModuleDestroy();
     const ds = a.get(DataSource);
-    const events = [];
+    const events: ActivityEventDto[] = [];
     for (const m of members) {
       events.push(
         await ds.transaction((manager) =>

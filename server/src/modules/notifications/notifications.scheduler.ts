@@ -81,8 +81,13 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
       for (const e of events) {
         let ok = done.has(e.seq) || !deriveNotifications(e).length;
         if (!ok && e.seq <= cursor.seenSeq) {
-          if (await this.listener.handle(e)) derived++;
-          ok = true;
+          try {
+            if (await this.listener.handle(e)) derived++;
+            ok = true;
+          } catch (err) {
+            // The mark waits here and the next round retries; later events still get derived.
+            logger.error({ err, eventId: e.id, type: e.type }, 'notifications: catch-up of event');
+          }
         }
         handled.push({ seq: e.seq, handled: ok });
       }
