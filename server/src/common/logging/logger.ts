@@ -15,6 +15,10 @@ export const requestContext = {
   reqId(): string | undefined {
     return requestStore.getStore()?.reqId;
   },
+  /** Runs `fn` outside any request: for background work a request merely wakes up. */
+  detached<T>(fn: () => T): T {
+    return requestStore.exit(fn);
+  },
 };
 
 /**

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { logger, setLogLevel } from './logger';
+import { logger, requestContext, setLogLevel } from './logger';
 
 /** A service that logs after real asynchronous work (a database round trip). */
 @Injectable()
@@ -76,8 +76,15 @@ describe('request ids in service logs (e2e)', () => {
     expect(c.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('lines written outside any request carry no request id', () => {
+  it('lines written outside any request, or detached from it, carry no request id', async () => {
     logger.info('outside');
+    await requestContext.run('probe-c', () =>
+      requestContext.detached(async () => {
+        await Promise.resolve();
+        logger.info('detached');
+      }),
+    );
     expect(lines.find((l) => l.msg === 'outside')).not.toHaveProperty('reqId');
+    expect(lines.find((l) => l.msg === 'detached')).not.toHaveProperty('reqId');
   });
 });
