@@ -85,6 +85,7 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   DEADLINE_POLL_MS: positiveInt(1000),
+  NOTIFICATION_SETTLE_MS: positiveInt(60_000),
   CONNECTION_EXPIRY_DAYS: z.coerce.number().positive().max(3660).default(30),
   DEMO_ENABLED: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -124,7 +125,13 @@ export interface AppConfig {
   limits: { createsPerMinute: number };
   metrics: { token: string | undefined; port: number | undefined };
   mail: { smtpUrl: string | undefined; from: string };
-  scheduler: { reminderLeadHours: number; deadlinePollMs: number; connectionExpiryDays: number };
+  scheduler: {
+    reminderLeadHours: number;
+    deadlinePollMs: number;
+    connectionExpiryDays: number;
+    /** How long a hole in the event log's seqs may be an open transaction (then: final). */
+    notificationSettleMs: number;
+  };
   demo: { enabled: boolean; perUserPerDay: number };
   collab: {
     authTimeoutMs: number;
@@ -193,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderLeadHours: e.REMINDER_LEAD_HOURS,
       deadlinePollMs: e.DEADLINE_POLL_MS,
       connectionExpiryDays: e.CONNECTION_EXPIRY_DAYS,
+      notificationSettleMs: e.NOTIFICATION_SETTLE_MS,
     },
     demo: { enabled: e.DEMO_ENABLED, perUserPerDay: e.DEMO_PER_USER_PER_DAY },
     logLevel: e.LOG_LEVEL,

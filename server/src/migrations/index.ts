@@ -1,4 +1,5 @@
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
+import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
 import { RepresentationAndExpiry1796553807103 } from './1796553807103-RepresentationAndExpiry';
 import { ReasonCodesDefaultTitles1796553322747 } from './1796553322747-ReasonCodesDefaultTitles';
@@ -23,5 +24,6 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ReasonCodesDefaultTitles1796553322747,
   RepresentationAndExpiry1796553807103,
   RateLimits1796555020941,
+  NotificationCatchUp1796558922068,
   SweepPauses1796558996867,
 ];

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { stdSerializers } from 'pino-http';
 import type { AppConfig } from '../../config/config';
-import { logger } from '../logging/logger';
+import { logger, requestContext } from '../logging/logger';
 import { serveClient, setupCompression } from './client-assets.setup';
 import { httpMetrics, metricsEndpoint } from '../metrics/metrics.http';
 import { originPolicy } from './origin.util';
@@ -38,7 +38,7 @@ function requestLogging(req: Request & { id?: string }, res: Response, next: Nex
     typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
   req.id = id;
   res.setHeader('x-request-id', id);
-  if (req.url === '/api/health') return next();
+  if (req.url === '/api/health') return requestContext.run(id, next);
   const started = Date.now();
   const done = () => {
     res.off('close', done);
@@ -60,7 +60,7 @@ function requestLogging(req: Request & { id?: string }, res: Response, next: Nex
   };
   res.on('close', done);
   res.on('finish', done);
-  next();
+  requestContext.run(id, next);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -171,6 +171,11 @@ export function setupHttp(app: NestExpressApplication, config: AppConfig): void 
     }
     next(err);
   });
+  // The body parser goes on from the request stream's callbacks; whatever context those run in,
+  // enter the request's again so everything downstream (Nest, services) logs its id.
+  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) =>
+    req.id ? requestContext.run(req.id, next) : next(),
+  );
   // The string rule (see strings.util): 400 naming the field, before anything reads the input.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const segment = badPathSegment(req.path);

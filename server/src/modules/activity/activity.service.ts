@@ -88,6 +88,27 @@ export class ActivityService {
   }
 
   /**
+   * Events of every workspace after `afterSeq`, oldest first, at most `limit` (one range read of
+   * the seq index): what a consumer that follows the whole log (notification catch-up) reads.
+   * A seq missing between two returned events is a transaction still open or rolled back.
+   */
+  async eventsAfter(afterSeq: number, limit: number): Promise<ActivityEventDto[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT * FROM activity_events WHERE seq > $1 ORDER BY seq ASC LIMIT $2',
+      [afterSeq, limit],
+    )) as (ActivityEventEntity & { createdAt: Date | string })[];
+    return rows.map((r) => toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }));
+  }
+
+  /** The highest seq committed in any workspace (0 when the log is empty). */
+  async maxSeq(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events',
+    )) as { seq: string }[];
+    return Number(row?.seq ?? 0);
+  }
+
+  /**
    * Every event of a workspace up to `untilSeq`, oldest first, read in keyset batches so a
    * log of any size streams in bounded memory (each batch is one indexed range query).
    */

@@ -9,7 +9,7 @@ import type { Locale } from '@coalesce/shared';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { logger } from '../../common/logging/logger';
+import { logger, requestContext } from '../../common/logging/logger';
 import { UsersService } from '../users/users.service';
 import { renderNotificationEmail } from './notification-email.util';
 import type { NotificationEntity } from './notifications.entity';
@@ -128,7 +128,9 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
       this.again = true;
       return;
     }
-    this.running = this.flush()
+    // The outbox run sends everyone's due emails: its lines belong to no request.
+    this.running = requestContext
+      .detached(() => this.flush())
       .catch((err: unknown) => logger.error({ err }, 'email outbox'))
       .finally(() => {
         this.running = undefined;

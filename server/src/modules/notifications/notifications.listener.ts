@@ -8,19 +8,31 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { MembersService } from '../members/members.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
-import { NotificationsService } from './notifications.service';
+import { notificationDerivations } from './notification-derivations.repository';
+import { NotificationsService, type NotificationDraft } from './notifications.service';
 import { deriveNotifications, recipientsExcludingActor, type Audience } from './notifications.util';
 
 /**
  * Turns committed activity events into notifications (principle 8: side effects through
- * events). `activity.recorded` is published after commit on the instance that wrote the event
- * (never relayed), so each event is derived once; the unique (user, event, kind) key makes a
- * repeated derivation harmless anyway. A failure is logged, never thrown at the publisher.
+ * events). The fast path: `activity.recorded`, published after commit on the instance that
+ * wrote the event. A crash between that commit and the derivation would lose the event's
+ * notifications, so NotificationsScheduler catches up from the log; both go through `derive`,
+ * which marks the event in `notification_derivations` in the transaction that creates its
+ * notifications, so each event is derived exactly once whoever gets there first (and the
+ * unique (user, event, kind) key backs that up). A failure is logged, never thrown at the
+ * publisher: the catch-up retries it.
  */
+/**
+ * Test only: the process dies right after a change commits, before its notifications are
+ * derived (test/crash/notifications-crash.test.ts). Never read outside NODE_ENV=test.
+ */
+const crashBeforeDerive =
+  process.env.NODE_ENV === 'test' && process.env.COALESCE_TEST_CRASH_BEFORE_DERIVE === '1';
+
 @Injectable()
 export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
   private off: (() => void) | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly bus: EventBus,
@@ -35,7 +47,9 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.off = this.bus.on('activity.recorded', (event) => {
-      const p = this.handle(event)
+      if (crashBeforeDerive && deriveNotifications(event).length)
+        process.kill(process.pid, 'SIGKILL');
+      const p: Promise<unknown> = this.handle(event)
         .catch((err: unknown) =>
           logger.error({ err, eventId: event.id, type: event.type }, 'notification derivation'),
         )
@@ -54,9 +68,24 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);
   }
 
-  async handle(event: ActivityEventDto): Promise<void> {
+  /**
+   * Derives the event's notifications unless that was done already; answers whether this call
+   * did it. The recipients are resolved before the (short) transaction: the embedded database
+   * runs one transaction at a time, and reads elsewhere would wait on it.
+   */
+  async handle(event: ActivityEventDto): Promise<boolean> {
+    if (!deriveNotifications(event).length) return false;
+    const drafts = await this.drafts(event);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await notificationDerivations.claim(manager, event.seq))) return false;
+      await this.notifications.deliver(manager, drafts);
+      return true;
+    });
+  }
+
+  private async drafts(event: ActivityEventDto): Promise<NotificationDraft[]> {
     const derived = deriveNotifications(event);
-    if (!derived.length) return;
+    if (!derived.length) return [];
     const [workspaceName, actorName] = await Promise.all([
       this.workspaces
         .entity(event.workspaceId)
@@ -66,7 +95,7 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
         ? this.users.findById(event.actorId).then((u) => u?.displayName)
         : Promise.resolve(undefined),
     ]);
-    const drafts = [];
+    const drafts: NotificationDraft[] = [];
     for (const d of derived) {
       const users = recipientsExcludingActor(
         await this.resolve(event.workspaceId, d.audience),
@@ -88,7 +117,7 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
         });
       }
     }
-    await this.notifications.deliver(this.dataSource.manager, drafts);
+    return drafts;
   }
 
   private async resolve(workspaceId: string, a: Audience): Promise<string[]> {

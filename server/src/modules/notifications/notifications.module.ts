@@ -8,6 +8,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MAILER, NotificationEmailService, mailerFromConfig } from './notification-email.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsListener } from './notifications.listener';
+import { NotificationsScheduler } from './notifications.scheduler';
 import { NotificationsService } from './notifications.service';
 import { DUE_REMINDER_SOURCE, SqlDueReminderSource } from './vote-reminders.repository';
 import { VoteRemindersService } from './vote-reminders.service';
@@ -44,6 +45,7 @@ import { VoteRemindersService } from './vote-reminders.service';
     NotificationEmailService,
     NotificationsService,
     NotificationsListener,
+    NotificationsScheduler,
     VoteRemindersService,
   ],
   exports: [NotificationsService],

@@ -1,5 +1,6 @@
 import type { ActivityEventDto } from '@coalesce/shared';
 import {
+  advanceMark,
   deriveNotifications,
   emailBackoffMs,
   recipientsExcludingActor,
@@ -339,5 +340,26 @@ describe('renderNotificationEmail', () => {
   it('links invitations to the workspace list', () => {
     expect(notificationLink({ ...n, kind: 'invited' }, 'http://x')).toBe('http://x/w');
     expect(notificationLink({ ...n, subjectType: 'member' }, 'http://x')).toBe(`http://x/w/${W}`);
+  });
+});
+
+describe('advanceMark', () => {
+  const ev = (seq: number, handled = true) => ({ seq, handled });
+
+  it('moves over consecutive handled events', () => {
+    expect(advanceMark(10, [ev(11), ev(12), ev(13)], 0)).toBe(13);
+    expect(advanceMark(10, [], 0)).toBe(10);
+  });
+
+  it('stops before the first unhandled event', () => {
+    expect(advanceMark(10, [ev(11), ev(12, false), ev(13)], 0)).toBe(11);
+  });
+
+  it('waits at a hole that may still fill, skips one that has settled', () => {
+    expect(advanceMark(10, [ev(11), ev(14), ev(15)], 11)).toBe(11);
+    expect(advanceMark(10, [ev(11), ev(14), ev(15)], 13)).toBe(15);
+    // A hole right after the mark: the same rule.
+    expect(advanceMark(10, [ev(12)], 10)).toBe(10);
+    expect(advanceMark(10, [ev(12)], 11)).toBe(12);
   });
 });

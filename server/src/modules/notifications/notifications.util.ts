@@ -258,3 +258,22 @@ export function recipientsExcludingActor(
 /** Backoff before email attempt `attempt` + 1 (attempt ≥ 1): base · 4^(attempt−1). */
 export const emailBackoffMs = (attempt: number, baseMs: number) =>
   baseMs * 4 ** Math.max(0, attempt - 1);
+
+/**
+ * How far the catch-up mark may move: over the handled events that follow it (`events`: the
+ * ones after `mark`, ascending by seq), stopping at the first unhandled event or at a hole in
+ * the seqs that may still fill (an open transaction). Holes at or below `safeSeq` are final.
+ */
+export function advanceMark(
+  mark: number,
+  events: readonly { seq: number; handled: boolean }[],
+  safeSeq: number,
+): number {
+  let next = mark;
+  for (const e of events) {
+    if (!e.handled) break;
+    if (e.seq !== next + 1 && e.seq - 1 > safeSeq) break;
+    next = e.seq;
+  }
+  return next;
+}
