@@ -1,10 +1,13 @@
 /**
- * ProseMirror JSON (Tiptap StarterKit) → HTML and Markdown, on the server. Nodes: paragraph,
- * heading, bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak,
- * text; marks: bold, italic, underline, strike, code, link. Unknown nodes render their
- * children; unknown marks are ignored. Output is escaped; only safe link targets are kept.
+ * ProseMirror JSON (Tiptap StarterKit) → HTML and Markdown, on the server. The tree is first
+ * reduced to the editor's schema (unknown nodes render their children, unknown marks are
+ * ignored); HTML comes from Tiptap's static renderer fed the editor's extensions, Markdown from
+ * the serialiser below. Output is escaped; only http(s)/mailto link targets are kept.
  */
 import type { ProseMirrorMark, ProseMirrorNode } from '@coalesce/shared';
+import { getSchema, type Extensions } from '@tiptap/core';
+import { StarterKit } from '@tiptap/starter-kit';
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 
 const MARK_ORDER = ['link', 'bold', 'italic', 'underline', 'strike', 'code'];
 
@@ -14,16 +17,33 @@ function sortedMarks(marks: ProseMirrorMark[] | undefined): ProseMirrorMark[] {
     .sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
 }
 
-/** http(s), mailto, and relative links; anything else (javascript:, data:, …) is dropped. */
+/**
+ * Only absolute http(s) and mailto targets survive an export; anything else (javascript:, data:,
+ * relative or protocol-relative paths, control characters) makes the link plain text.
+ */
 export function safeHref(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const href = value.trim();
-  if (!href) return null;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
-  if (scheme && !['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase())) return null;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(href)) return null;
+  if (/[\u0000-\u001f\u007f]/.test(href)) return null;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
+  if (!scheme || !['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase())) return null;
   return href;
+}
+
+/**
+ * A Markdown link destination that cannot end early or open another link: everything that
+ * CommonMark gives a meaning inside `(…)` (parentheses, brackets, angle brackets, quotes,
+ * backslashes, whitespace) is percent-encoded. `encodeURIComponent` leaves `(` and `)` alone,
+ * which let `https://ok.test/)[evil](javascript:…)` break out.
+ */
+export function markdownDestination(href: string): string {
+  return href.replace(/[\s()<>[\]\\"'`]/gu, (c) =>
+    encodeURIComponent(c).replace(
+      /[()'"]/g,
+      (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`,
+    ),
+  );
 }
 
 function headingLevel(node: ProseMirrorNode): number {
@@ -44,85 +64,88 @@ function plainText(node: ProseMirrorNode): string {
 
 // ---------------------------------------------------------------- HTML
 
+/**
+ * The editor's own extensions, so exports know exactly the nodes and marks a client can write.
+ * Mirrors client/src/features/documents/components/CollabEditor.tsx (StarterKit with its undo
+ * off; Collaboration and the carets add no content types). The client pins Tiptap 3.34 and the
+ * static renderer needs 3.35 peers, so the list cannot be one shared module yet: keep both in step.
+ */
+export const EDITOR_EXTENSIONS: Extensions = [StarterKit.configure({ undoRedo: false })];
+const EDITOR_SCHEMA = getSchema(EDITOR_EXTENSIONS);
+
 export const escapeHtml = (s: string): string =>
   s.replace(
     /[&<>"']/g,
     (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
   );
 
-function htmlText(node: ProseMirrorNode): string {
-  let out = escapeHtml(node.text ?? '');
-  for (const mark of sortedMarks(node.marks).reverse()) {
-    switch (mark.type) {
-      case 'bold':
-        out = `<strong>${out}</strong>`;
-        break;
-      case 'italic':
-        out = `<em>${out}</em>`;
-        break;
-      case 'underline':
-        out = `<u>${out}</u>`;
-        break;
-      case 'strike':
-        out = `<s>${out}</s>`;
-        break;
-      case 'code':
-        out = `<code>${out}</code>`;
-        break;
-      case 'link': {
-        const href = safeHref(mark.attrs?.href);
-        if (href)
-          out = `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${out}</a>`;
-        break;
-      }
-    }
-  }
-  return out;
+function knownAttrs(
+  spec: Record<string, unknown> | undefined,
+  attrs: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (!attrs || typeof attrs !== 'object') return undefined;
+  const kept = Object.entries(attrs).filter(([k, v]) => spec && k in spec && v !== undefined);
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
-function htmlNode(node: ProseMirrorNode): string {
-  const inner = () => (node.content ?? []).map(htmlNode).join('');
-  switch (node.type) {
-    case 'doc':
-      return inner();
-    case 'text':
-      return htmlText(node);
-    case 'paragraph':
-      return `<p>${inner()}</p>`;
-    case 'heading': {
-      const l = headingLevel(node);
-      return `<h${l}>${inner()}</h${l}>`;
-    }
-    case 'bulletList':
-      return `<ul>${inner()}</ul>`;
-    case 'orderedList': {
-      const start = orderedStart(node);
-      return start === 1 ? `<ol>${inner()}</ol>` : `<ol start="${start}">${inner()}</ol>`;
-    }
-    case 'listItem':
-      return `<li>${inner()}</li>`;
-    case 'blockquote':
-      return `<blockquote>${inner()}</blockquote>`;
-    case 'codeBlock': {
-      const lang = node.attrs?.language;
-      const cls =
-        typeof lang === 'string' && /^[\w+#.-]{1,40}$/.test(lang)
-          ? ` class="language-${escapeHtml(lang)}"`
-          : '';
-      return `<pre><code${cls}>${escapeHtml(plainText(node))}</code></pre>`;
-    }
-    case 'horizontalRule':
-      return '<hr>';
-    case 'hardBreak':
-      return '<br>';
-    default:
-      return inner();
+/**
+ * Any member can write arbitrary Yjs, so the stored tree may hold what the editor never makes:
+ * unknown nodes are replaced by their content, unknown marks and attributes dropped, empty or
+ * non-string text removed — what ProseMirror's `Node.fromJSON` would otherwise throw on.
+ */
+export function toEditorSchema(node: ProseMirrorNode): ProseMirrorNode[] {
+  if (!node || typeof node !== 'object') return [];
+  if (node.type === 'text') {
+    if (typeof node.text !== 'string' || node.text === '') return [];
+    const marks = (Array.isArray(node.marks) ? node.marks : [])
+      .filter((m) => m && typeof m.type === 'string' && EDITOR_SCHEMA.marks[m.type])
+      .map((m) => {
+        const attrs = knownAttrs(EDITOR_SCHEMA.marks[m.type]!.spec.attrs, m.attrs);
+        return attrs ? { type: m.type, attrs } : { type: m.type };
+      });
+    return [
+      marks.length ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text },
+    ];
   }
+  const content = (Array.isArray(node.content) ? node.content : []).flatMap(toEditorSchema);
+  const type = typeof node.type === 'string' ? EDITOR_SCHEMA.nodes[node.type] : undefined;
+  if (!type || type.isText) return content;
+  const out: ProseMirrorNode = { type: node.type };
+  const attrs = knownAttrs(type.spec.attrs, node.attrs);
+  if (attrs) out.attrs = attrs;
+  if (content.length) out.content = content;
+  return [out];
 }
 
-/** The body HTML of a ProseMirror document (no <html> wrapper). */
+const joinChildren = (children: string | string[] | undefined): string =>
+  Array.isArray(children) ? children.join('') : (children ?? '');
+
+/** The body HTML of a ProseMirror document (no <html> wrapper), by Tiptap's static renderer. */
 export function renderHtml(doc: ProseMirrorNode): string {
-  return htmlNode(doc);
+  const [content] = toEditorSchema(doc?.type === 'doc' ? doc : { type: 'doc', content: [doc] });
+  if (!content?.content?.length) return '';
+  try {
+    return renderToHTMLString({
+      content,
+      extensions: EDITOR_EXTENSIONS,
+      options: {
+        markMapping: {
+          // StarterKit's Link allows ftp:, tel: and more, and renders a refused target as an
+          // empty href: an export keeps only http(s)/mailto and shows anything else as text.
+          link: ({ mark, children }) => {
+            const href = safeHref(mark.attrs.href);
+            const inner = joinChildren(children);
+            return href
+              ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${inner}</a>`
+              : inner;
+          },
+        },
+      },
+    });
+  } catch {
+    // Content that still breaks the schema (a block where text belongs, …) exports as text.
+    return `<p>${escapeHtml(plainText(doc)).replace(/\n/g, '<br>')}</p>`;
+  }
 }
 
 /** A standalone HTML page for export. */
@@ -161,7 +184,7 @@ function mdOpen(mark: ProseMirrorMark): string {
 function mdClose(mark: ProseMirrorMark): string {
   if (mark.type === 'link') {
     const href = safeHref(mark.attrs?.href);
-    return href ? `](${href.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : '';
+    return href ? `](${markdownDestination(href)})` : '';
   }
   return MD_DELIMS[mark.type]?.[1] ?? '';
 }
@@ -276,7 +299,14 @@ function mdBlock(node: ProseMirrorNode): string {
   }
 }
 
+/**
+ * Markdown from the same schema-checked tree as the HTML. Serialised here rather than by the
+ * static renderer's `pm/markdown`, which upstream calls a demonstration: it escapes neither text
+ * nor link targets (the `)[evil](javascript:…)` breakout passes through it verbatim), HTML-escapes
+ * code, and loses list nesting and ordered-list starts.
+ */
 export function renderMarkdown(doc: ProseMirrorNode): string {
-  const body = doc.type === 'doc' ? mdBlocks(doc.content ?? []) : mdBlock(doc);
+  const [root] = toEditorSchema(doc?.type === 'doc' ? doc : { type: 'doc', content: [doc] });
+  const body = mdBlocks(root?.content ?? []);
   return body ? `${body}\n` : '';
 }

@@ -281,4 +281,35 @@ describe('documents, versions and export (e2e, real auth)', () => {
     await as.get(`${base}/export`).expect(400);
     await as.get(`/api/workspaces/${wid}/documents/${randomId()}/export?format=html`).expect(404);
   });
+
+  it('exports hostile links and markup written over the socket as inert text', async () => {
+    const { coordinator: owner, workspace } = await workspaceWithMembers(t);
+    const as = api(t, owner.token);
+    const { id } = await createDocument(t, { token: owner.token, workspaceId: workspace.id });
+    const base = `/api/workspaces/${workspace.id}/documents/${id}`;
+    const a = connect(t, id, owner.token);
+    clients.push(a);
+    await synced(a);
+    const breakout = 'https://ok.test/)[evil](javascript:alert(1))';
+    a.doc.transact(() => {
+      const p = new Y.XmlElement('paragraph');
+      const pt = new Y.XmlText();
+      p.insert(0, [pt]);
+      a.doc.getXmlFragment('default').insert(0, [p]);
+      pt.insert(0, '<script>x</script> ');
+      pt.insert(19, 'ok', { link: { href: breakout } });
+      pt.insert(21, ' js', { link: { href: 'javascript:alert(1)' } });
+      pt.insert(24, ' end', { 'zap--abc': {} });
+    });
+    await serverHas(id, (text) => text.endsWith('end'));
+    const md = await as.get(`${base}/export?format=markdown`).expect(200);
+    expect(md.text).toBe(
+      '\\<script\\>x\\</script\\> [ok](https://ok.test/%29%5Bevil%5D%28javascript:alert%281%29%29) js end\n',
+    );
+    const html = await as.get(`${base}/export?format=html`).expect(200);
+    expect(html.text).toContain(
+      `<p>&lt;script&gt;x&lt;/script&gt; <a href="${breakout}" rel="noopener noreferrer nofollow">ok</a> js end</p>`,
+    );
+    expect(html.text).not.toContain('href="javascript:');
+  });
 });

@@ -104,6 +104,52 @@ describe('collab protocol', () => {
     }
   });
 
+  it('refuses, before storage, the corrupted updates Yjs would throw on while applying', () => {
+    // Real updates with bytes flipped (seeded): whatever passes inspection must apply cleanly
+    // to the document it came from; what Yjs would throw on must be refused here.
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const f = doc.getXmlFragment('default');
+    for (let i = 0; i < 6; i++) {
+      const p = new Y.XmlElement('paragraph');
+      const t = new Y.XmlText();
+      p.insert(0, [t]);
+      f.insert(i % 2 ? 0 : f.length, [p]);
+      t.insert(0, `line ${i}`, i % 2 ? { bold: {} } : undefined);
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let refused = 0;
+    for (let k = 0; k < 8_000; k++) {
+      const u = Uint8Array.from(updates[rnd(updates.length)]!);
+      for (let i = 0; i < 1 + rnd(4); i++) u[rnd(u.length)] = rnd(256);
+      try {
+        Y.decodeUpdate(u);
+      } catch {
+        continue;
+      }
+      let passed = true;
+      try {
+        inspectUpdate(u);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CollabProtocolError);
+        passed = false;
+        refused++;
+      }
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, state);
+      if (passed) expect(() => Y.applyUpdate(copy, u)).not.toThrow();
+      copy.destroy();
+    }
+    expect(refused).toBeGreaterThan(0);
+    for (const u of updates) expect(() => inspectUpdate(u)).not.toThrow();
+  });
+
   it('tells empty updates apart', () => {
     expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ empty: true });
     expect(inspectUpdate(Y.encodeStateAsUpdate(docWith('x')))).toEqual({ empty: false });

@@ -50,8 +50,9 @@ function fail(message: string, cause?: unknown): never {
 }
 
 /**
- * Parses a Yjs (v1) update completely, structs and delete set, so garbage is refused before
- * it can reach the log or a document. `empty` is an update that carries nothing.
+ * Parses a Yjs (v1) update completely, structs and delete set, and checks what Yjs would only
+ * find while applying it (a forward self-reference), so garbage is refused before it can reach
+ * the log or a document. `empty` is an update that carries nothing.
  */
 export function inspectUpdate(update: Uint8Array): { empty: boolean } {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -59,6 +60,18 @@ export function inspectUpdate(update: Uint8Array): { empty: boolean } {
     decoded = Y.decodeUpdate(update);
   } catch (err) {
     fail('malformed Yjs update', err);
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { client, clock } = struct.id;
+    // An item can only point (origin, right origin, parent) at its own client's earlier
+    // clocks: it is integrated only once everything before it is. A forward reference is never
+    // encoded by Yjs, and Yjs throws on it mid-apply — after the update was stored.
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) {
+        fail('Yjs update refers forward within its own client');
+      }
+    }
   }
   return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
 }
