@@ -30,7 +30,8 @@ import { CollabService } from './collab.service';
 
 const ATTACKERS = 20;
 const FRAMES = 10_000;
-const DEADLINE_MS = 60_000;
+// Generous: on a shared 2-core CI machine the attackers and the server share one process.
+const DEADLINE_MS = 150_000;
 /** Each honest client writes this many paragraphs, spread over the attack. */
 const EDITS = 25;
 /** Frames over the contract's size limit (each is 2 MiB on the wire: a few only). */
@@ -369,5 +370,5 @@ describe('collaboration socket under malformed frames (e2e)', () => {
     const stored = await t.app.get(CollabPersistenceService).load(id);
     expect(textOf(stored)).toBe(text);
     expect(await service.withDocument(id, (d) => textOf(d.doc))).toBe(text);
-  }, 90_000);
+  }, 180_000);
 });
