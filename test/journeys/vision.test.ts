@@ -1,11 +1,28 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { registerUser } from '../support/api.ts';
 import { appUnderTest } from '../support/harness.ts';
 import { signedInPage } from '../support/ui.ts';
 
 const app = appUnderTest();
+
+/** Waits until the editor's text (without other people's caret labels, which may sit inside it)
+ * contains `want`. */
+async function editorShows(page: Page, want: string): Promise<void> {
+  await page.waitForFunction(
+    (text) => {
+      const el = document.querySelector('[data-testid="editor"]');
+      if (!el) return false;
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+      return (copy.textContent ?? '').includes(text);
+    },
+    want,
+    { timeout: 5000 },
+  );
+}
 
 test('two people write the vision together and see each other’s text and carets', async () => {
   const anna = await registerUser(app.server.url, 'Anna');
@@ -34,17 +51,9 @@ test('two people write the vision together and see each other’s text and caret
   await editorB.click();
   await b.page.keyboard.press('End');
   await b.page.keyboard.type(' Together with the clubs.');
-  // The text itself, without the other person's caret label (which may sit inside it).
-  await a.page.waitForFunction(
-    (want) => {
-      const el = document.querySelector('[data-testid="editor"]');
-      if (!el) return false;
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
-      return (copy.textContent ?? '').includes(want);
-    },
+  await editorShows(
+    a.page,
     'Every child in Borgloon finds a place to learn. Together with the clubs.',
-    { timeout: 5000 },
   );
 
   // Each sees the other's caret with their name, and both in the presence list.
@@ -92,17 +101,7 @@ test('two people write the vision together and see each other’s text and caret
 
   // A reload shows the text from the app.server.
   await a.page.reload();
-  await a.page.waitForFunction(
-    (want) => {
-      const el = document.querySelector('[data-testid="editor"]');
-      if (!el) return false;
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
-      return (copy.textContent ?? '').includes(want);
-    },
-    'Together with the clubs.',
-    { timeout: 5000 },
-  );
+  await editorShows(a.page, 'Together with the clubs.');
 
   await a.context.close();
   await b.context.close();

@@ -11,6 +11,7 @@ import {
   canUpdateWorkspace,
   canViewWorkspace,
   canWriteDocuments,
+  canDeleteExperiment,
   canWriteExperiments,
   documentAccessFor,
   documentAccessOrNone,
@@ -43,6 +44,18 @@ describe('experiments policy', () => {
     expect(canWriteExperiments({ role: 'member', partnerId: null })).toBe(false);
     expect(canWriteExperiments({ role: 'observer', partnerId: 'p' })).toBe(false);
     expect(canWriteExperiments({ role: 'observer', partnerId: null })).toBe(false);
+  });
+
+  it('coordinators and the lead partner’s representatives delete', () => {
+    const led = { leadPartnerId: 'p' };
+    expect(canDeleteExperiment({ role: 'coordinator', partnerId: null }, led)).toBe(true);
+    expect(canDeleteExperiment({ role: 'member', partnerId: 'p' }, led)).toBe(true);
+    expect(canDeleteExperiment({ role: 'member', partnerId: 'q' }, led)).toBe(false);
+    expect(canDeleteExperiment({ role: 'member', partnerId: null }, led)).toBe(false);
+    expect(canDeleteExperiment({ role: 'observer', partnerId: 'p' }, led)).toBe(false);
+    const unled = { leadPartnerId: null };
+    expect(canDeleteExperiment({ role: 'coordinator', partnerId: 'p' }, unled)).toBe(true);
+    expect(canDeleteExperiment({ role: 'member', partnerId: 'p' }, unled)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger } from '../../common/logging/logger';
+import { Poller } from '../../common/scheduling/poller';
 import { SweepPause } from '../../common/events/sweep-pause';
 import { ConnectionsService } from './connections.service';
 
@@ -17,43 +18,34 @@ import { ConnectionsService } from './connections.service';
  */
 @Injectable()
 export class ConnectionsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly poller: Poller<void>;
 
   constructor(
-    private readonly connections: ConnectionsService,
-    private readonly sweepPause: SweepPause,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    connections: ConnectionsService,
+    sweepPause: SweepPause,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.poller = new Poller(
+      'connection expiry sweep',
+      config.scheduler.deadlinePollMs,
+      async () => {
+        const skip = await sweepPause.workspaceIds();
+        const n = await connections.expireDue(config.scheduler.connectionExpiryDays, { skip });
+        if (n) logger.info({ expired: n }, 'expired open connections');
+      },
+      undefined,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.scheduler.deadlinePollMs);
-    this.timer.unref();
-    this.tick();
+    this.poller.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.poller.stop();
   }
 
-  /** One sweep at a time per instance; a slow sweep simply skips the next ticks. */
   tick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.running ??= this.sweepPause
-      .workspaceIds()
-      .then((skip) =>
-        this.connections.expireDue(this.config.scheduler.connectionExpiryDays, { skip }),
-      )
-      .then((n) => {
-        if (n) logger.info({ expired: n }, 'expired open connections');
-      })
-      .catch((err: unknown) => logger.error({ err }, 'connection expiry sweep failed'))
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
+    return this.poller.tick();
   }
 }

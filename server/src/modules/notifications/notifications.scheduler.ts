@@ -7,6 +7,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger } from '../../common/logging/logger';
+import { Poller } from '../../common/scheduling/poller';
 import { ActivityService } from '../activity/activity.service';
 import { notificationDerivations } from './notification-derivations.repository';
 import { NotificationsListener } from './notifications.listener';
@@ -26,45 +27,37 @@ const BATCH = 500;
  */
 @Injectable()
 export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private stopped = false;
+  private readonly poller: Poller<number>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly activity: ActivityService,
     private readonly listener: NotificationsListener,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.scheduler.deadlinePollMs);
-    this.timer.unref();
-    void this.tick();
+  ) {
+    this.poller = new Poller(
+      'notifications catch-up',
+      config.scheduler.deadlinePollMs,
+      async () => {
+        const n = await this.catchUp();
+        if (n) logger.warn({ derived: n }, 'notifications: derived events the fast path missed');
+        return n;
+      },
+      0,
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.poller.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** One catch-up at a time per instance; answers how many events it derived. */
   tick(): Promise<number> {
-    if (this.stopped) return Promise.resolve(0);
-    this.running ??= this.catchUp()
-      .then((n) => {
-        if (n) logger.warn({ derived: n }, 'notifications: derived events the fast path missed');
-        return n;
-      })
-      .catch((err: unknown) => {
-        logger.error({ err }, 'notifications: catch-up failed');
-        return 0;
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
+    return this.poller.tick();
   }
 
   private async catchUp(): Promise<number> {
@@ -107,7 +100,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
         });
         return seq > locked.seq;
       });
-      if (!moved || events.length < BATCH || this.stopped) return derived;
+      if (!moved || events.length < BATCH || this.poller.stopped) return derived;
     }
   }
 }

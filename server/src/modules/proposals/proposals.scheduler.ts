@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger } from '../../common/logging/logger';
+import { Poller } from '../../common/scheduling/poller';
 import { ProposalsService } from './proposals.service';
 
 /**
@@ -16,39 +17,29 @@ import { ProposalsService } from './proposals.service';
  */
 @Injectable()
 export class ProposalsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly poller: Poller<void>;
 
-  constructor(
-    private readonly proposals: ProposalsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(proposals: ProposalsService, @Inject(APP_CONFIG) config: AppConfig) {
+    this.poller = new Poller(
+      'deadline sweep',
+      config.scheduler.deadlinePollMs,
+      async () => {
+        const n = await proposals.closeDue();
+        if (n) logger.info({ closed: n }, 'closed due proposals');
+      },
+      undefined,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.scheduler.deadlinePollMs);
-    this.timer.unref();
-    this.tick();
+    this.poller.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.poller.stop();
   }
 
-  /** One sweep at a time per instance; a slow sweep simply skips the next ticks. */
   tick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.running ??= this.proposals
-      .closeDue()
-      .then((n) => {
-        if (n) logger.info({ closed: n }, 'closed due proposals');
-      })
-      .catch((err: unknown) => logger.error({ err }, 'deadline sweep failed'))
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
+    return this.poller.tick();
   }
 }
