@@ -45,6 +45,7 @@ if (want('server'))
   step('server (jest)', () =>
     run(bin('pnpm'), ['--filter', '@coalesce/server', 'exec', 'jest', '--ci']),
   );
+
 if (want('client'))
   step('client (vitest)', () =>
     run(bin('pnpm'), ['--filter', '@coalesce/client', 'exec', 'vitest', 'run']),

@@ -106,8 +106,9 @@ describe('notification catch-up from the event log (PostgreSQL, two instances)',
         }),
       ]);
     }
-    // Each event was derived by exactly one call on one instance.
-    expect(events.map((e) => derivedBy.get(e.seq))).toEqual(events.map(() => 1));
+    // Never twice by these two instances. (Other test files' apps poll the same database and
+    // may derive some of them first: the exactly-once check is the one notification above.)
+    expect(events.every((e) => (derivedBy.get(e.seq) ?? 0) <= 1)).toBe(true);
     // And the mark moves past them once nothing is left to wait for.
     await until(async () => {
       const [row] = (await ds.query('SELECT seq FROM notification_cursor')) as { seq: string }[];

@@ -1,4 +1,3 @@
-import { preferredColor } from '@coalesce/shared';
 import { startTestApp, type TestApp } from '../../../../test/test-app';
 import {
   type Client,
@@ -64,7 +63,8 @@ describe('collaboration: presence bound to its user (e2e)', () => {
     await seesAwareness(bob, (s) => stepOf(s) === 1);
     const seen = bob.provider.awareness.getStates().get(mallory.doc.clientID)!;
     expect(seen).toEqual({
-      user: { name: 'Mallory', color: preferredColor('u-mallory') },
+      // Not the claimed '#000000' (not a palette colour): one the document gave this socket.
+      user: { name: 'Mallory', color: expect.stringMatching(/^#[0-9a-f]{6}$/), since: 0 },
       cursor: { step: 1 },
     });
   });
@@ -89,7 +89,7 @@ describe('collaboration: presence bound to its user (e2e)', () => {
 
     const states = bob.provider.awareness.getStates();
     expect(states.get(aliceId)).toEqual({
-      user: { name: 'Alice', color: preferredColor('u-alice') },
+      user: { name: 'Alice', color: expect.stringMatching(/^#[0-9a-f]{6}$/), since: 0 },
       cursor: { step: 1 },
     });
     expect([...states.values()].some((s) => JSON.stringify(s).includes('HIJACKED'))).toBe(false);
