@@ -51,7 +51,12 @@ export class RateLimitService implements OnModuleDestroy {
       }),
     };
     if (this.config.redis.url) {
-      this.redis ??= createRedisClient(this.config.redis.url, 'rate-limit');
+      // No offline queue: while Redis is down a command fails at once and the memory
+      // insurance limiter answers, instead of the request waiting for Redis to return.
+      this.redis ??= createRedisClient(this.config.redis.url, 'rate-limit', {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+      });
       limiter = new RateLimiterRedis({ ...common, storeClient: this.redis });
     } else {
       const pool = (this.dataSource.driver as unknown as { master: unknown }).master;
