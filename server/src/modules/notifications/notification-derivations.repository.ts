@@ -34,12 +34,15 @@ const toCursor = (r: CursorRow): NotificationCursor => ({
 export const notificationDerivations = {
   /**
    * Inside the deriving transaction: marks the event derived. False when it already was (by
-   * another instance or path): the caller then creates nothing. A concurrent claim of the same
-   * seq waits for the first transaction and, if that commits, answers false.
+   * another instance or path), or when the mark has passed it (its row may be forgotten by
+   * now): the caller then creates nothing. A concurrent claim of the same seq waits for the
+   * first transaction and, if that commits, answers false.
    */
   async claim(manager: EntityManager, seq: number): Promise<boolean> {
     const rows = (await manager.query(
-      'INSERT INTO notification_derivations (seq) VALUES ($1) ON CONFLICT DO NOTHING RETURNING seq',
+      `INSERT INTO notification_derivations (seq)
+         SELECT $1::bigint WHERE $1::bigint > (SELECT seq FROM notification_cursor WHERE id = 1)
+       ON CONFLICT DO NOTHING RETURNING seq`,
       [seq],
     )) as unknown[];
     return rows.length > 0;
@@ -67,12 +70,14 @@ export const notificationDerivations = {
   },
 
   /**
-   * Inside the transaction that locked it: moves the mark and forgets the derivation rows it
-   * now covers. `newMark` starts a settling period at `markSeq` (now).
+   * Inside the transaction that locked it: moves the mark and forgets the derivation rows the
+   * previous mark covered. Forgetting lags one move behind so that a claim racing this move
+   * sees either the row or a mark past its seq (a round that read the old mark would otherwise
+   * find neither and derive again). `newMark` starts a settling period at `markSeq` (now).
    */
   async save(
     manager: EntityManager,
-    next: { seq: number; seenSeq: number; safeSeq: number; newMark?: number },
+    next: { previousSeq: number; seq: number; seenSeq: number; safeSeq: number; newMark?: number },
   ): Promise<void> {
     await manager.query(
       `UPDATE notification_cursor
@@ -82,6 +87,8 @@ export const notificationDerivations = {
         WHERE id = 1`,
       [next.seq, next.seenSeq, next.safeSeq, next.newMark ?? null],
     );
-    await manager.query('DELETE FROM notification_derivations WHERE seq <= $1', [next.seq]);
+    await manager.query('DELETE FROM notification_derivations WHERE seq <= $1', [
+      next.previousSeq,
+    ]);
   },
 };

@@ -93,6 +93,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
         const safeSeq = settled ? locked.markSeq : locked.safeSeq;
         const seq = advanceMark(locked.seq, handled, safeSeq);
         await notificationDerivations.save(manager, {
+          previousSeq: locked.seq,
           seq,
           seenSeq: Math.max(locked.seenSeq, maxSeq),
           safeSeq,
