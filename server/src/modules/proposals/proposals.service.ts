@@ -572,6 +572,9 @@ export class ProposalsService {
    */
   async closeDue(max = 200, only?: { workspaceId: string }): Promise<number> {
     let closed = 0;
+    // Read before the transaction, on its own connection: the embedded database runs one
+    // transaction at a time, so a read on another connection inside it would wait forever.
+    const paused = only ? [] : await this.sweepPause.workspaceIds();
     while (closed < max) {
       const did = await this.dataSource.transaction(async (manager) => {
         const simulated = clock.simulated();
@@ -586,7 +589,6 @@ export class ProposalsService {
               : `p.status = 'open' AND p.closesAt <= now()`,
             { now: simulated },
           );
-        const paused = only ? [] : await this.sweepPause.workspaceIds();
         if (only) qb.andWhere('p.workspaceId = :only', { only: only.workspaceId });
         else if (paused.length) {
           qb.andWhere('NOT (p.workspaceId = ANY(:paused))', { paused });
