@@ -38,7 +38,7 @@ function warmDocument(qc: QueryClient, wid: string, did: string) {
   void qc.prefetchQuery(documentQuery(wid, did));
   void qc.prefetchQuery(versionsQuery(wid, did));
   void import('../features/documents/collab').then(
-    (m) => m.warmCollabSession(did),
+    (m) => m.warmCollabSession(did, wid),
     () => undefined,
   );
 }

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@coalesce/shared';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Socket } from 'socket.io-client';
+import { forgetOfflineCopiesOf } from '../features/documents/offline-copies';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -23,6 +24,10 @@ export function SocketProvider({ enabled, children }: { enabled: boolean; childr
     void import('socket.io-client').then(({ io }) => {
       if (cancelled) return;
       created = io({ path: '/socket.io', withCredentials: true, transports: ['websocket'] });
+      // Removed from a network: this browser keeps nothing of its documents.
+      created.on('membership', (m) => {
+        if (m.role === null) void forgetOfflineCopiesOf(m.workspaceId);
+      });
       setSocket(created);
     });
     return () => {

@@ -13,6 +13,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
+import { forgetAllOfflineCopies } from '../documents/offline-copies';
 
 export const meKey = ['me'] as const;
 
@@ -72,7 +73,11 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
-    onSettled: () => switchUser(qc, null),
+    onSettled: async () => {
+      switchUser(qc, null);
+      // On a shared computer the next person finds no copy of the documents opened here.
+      await forgetAllOfflineCopies();
+    },
   });
 }
 

@@ -4,6 +4,12 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { fetchCollabToken } from './api';
+import {
+  forgetOfflineCopy,
+  offlineCopyName,
+  onReleaseOfflineCopies,
+  rememberOfflineCopy,
+} from './offline-copies';
 
 export type CollabStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -29,15 +35,22 @@ const WARM_TTL_MS = 30_000;
 const REMOUNT_TTL_MS = 1_000;
 
 const warm = new Map<string, Warm>();
+/** Every session not closed yet, by document: the ones to close before a copy is deleted. */
+const open = new Map<string, Set<CollabSession>>();
 
-function openSession(documentId: string): Promise<CollabSession> {
+function openSession(documentId: string, workspaceId: string): Promise<CollabSession> {
   return fetchCollabToken().then((token) => {
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(`coalesce:${documentId}`, doc);
+    rememberOfflineCopy(documentId, workspaceId);
+    const local = new IndexeddbPersistence(offlineCopyName(documentId), doc);
     const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
       params: token ? { token } : {},
     });
-    return { doc, provider, local };
+    const session = { doc, provider, local };
+    const sessions = open.get(documentId) ?? new Set();
+    sessions.add(session);
+    open.set(documentId, sessions);
+    return session;
   });
 }
 
@@ -45,7 +58,31 @@ function closeSession(s: CollabSession) {
   s.provider.destroy();
   void s.local.destroy();
   s.doc.destroy();
+  for (const [documentId, sessions] of open) {
+    if (sessions.delete(s) && !sessions.size) open.delete(documentId);
+  }
 }
+
+/**
+ * Lets go of the copies of these documents (all when omitted) so they can be deleted. Parked
+ * sessions close; a session a page still shows only stops keeping a copy (its page closes it
+ * on leaving, and an editor must not lose its document under it).
+ */
+onReleaseOfflineCopies(async (documentIds) => {
+  const pending: Promise<void>[] = [];
+  for (const [documentId, entry] of warm) {
+    if (documentIds && !documentIds.includes(documentId)) continue;
+    clearTimeout(entry.timer);
+    warm.delete(documentId);
+    pending.push(entry.session.then(closeSession, () => undefined));
+  }
+  await Promise.all(pending);
+  for (const [documentId, sessions] of open) {
+    if (documentIds && !documentIds.includes(documentId)) continue;
+    for (const s of sessions) pending.push(s.local.clearData());
+  }
+  await Promise.all(pending);
+});
 
 /** Keeps a session for `documentId` open for a while, for the page that is about to use it. */
 function park(documentId: string, session: Promise<CollabSession>, ttl = WARM_TTL_MS) {
@@ -69,14 +106,14 @@ function park(documentId: string, session: Promise<CollabSession>, ttl = WARM_TT
  * Opens the document's session (token, socket, first sync, IndexedDB) before its page's code
  * has loaded, so the text can be there as soon as the editor is.
  */
-export function warmCollabSession(documentId: string): void {
+export function warmCollabSession(documentId: string, workspaceId: string): void {
   if (warm.has(documentId)) return;
-  park(documentId, openSession(documentId));
+  park(documentId, openSession(documentId, workspaceId));
 }
 
-function takeSession(documentId: string): Promise<CollabSession> {
+function takeSession(documentId: string, workspaceId: string): Promise<CollabSession> {
   const entry = warm.get(documentId);
-  if (!entry) return openSession(documentId);
+  if (!entry) return openSession(documentId, workspaceId);
   clearTimeout(entry.timer);
   warm.delete(documentId);
   return entry.session;
@@ -87,7 +124,7 @@ function takeSession(documentId: string): Promise<CollabSession> {
  * in IndexedDB. Taken inside an effect: React 19's StrictMode would destroy a memoised one, and
  * its second mount takes back the session the first one parked.
  */
-export function useCollabSession(documentId: string) {
+export function useCollabSession(documentId: string, workspaceId: string) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [status, setStatus] = useState<CollabStatus>('connecting');
   const [synced, setSynced] = useState(false);
@@ -97,7 +134,7 @@ export function useCollabSession(documentId: string) {
     let cancelled = false;
     let current: CollabSession | null = null;
     let detach = () => {};
-    const taken = takeSession(documentId);
+    const taken = takeSession(documentId, workspaceId);
     void taken.then((s) => {
       if (cancelled) return;
       const { provider } = s;
@@ -118,6 +155,10 @@ export function useCollabSession(documentId: string) {
         } else if (code >= 4400 && code < 4500) {
           setRefusal(code);
           setStatus('refused');
+          // No access (any more): what this browser kept of the document goes too.
+          if (code === CollabCloseCode.FORBIDDEN || code === CollabCloseCode.NOT_FOUND) {
+            void forgetOfflineCopy(documentId);
+          }
         }
       };
       provider.on('status', onStatus);
@@ -142,7 +183,7 @@ export function useCollabSession(documentId: string) {
       setSession(null);
       setSynced(false);
     };
-  }, [documentId]);
+  }, [documentId, workspaceId]);
 
   return { session, status, synced, refusal };
 }

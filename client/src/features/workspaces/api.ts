@@ -6,6 +6,7 @@ import type {
 } from '@coalesce/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { forgetOfflineCopiesExcept } from '../documents/offline-copies';
 
 /** Every query of one workspace lives under this key, so one invalidation refreshes the page. */
 export const workspaceKey = (wid: string) => ['workspace', wid] as const;
@@ -13,7 +14,12 @@ export const workspaceKey = (wid: string) => ['workspace', wid] as const;
 export const workspacesQuery = () =>
   queryOptions({
     queryKey: ['workspaces'],
-    queryFn: () => api<Page<WorkspaceDto>>('/workspaces', { query: { limit: 200 } }),
+    queryFn: async () => {
+      const page = await api<Page<WorkspaceDto>>('/workspaces', { query: { limit: 200 } });
+      // Removed from a network while away: its documents' copies go once we know.
+      if (!page.nextCursor) void forgetOfflineCopiesExcept(page.items.map((w) => w.id));
+      return page;
+    },
   });
 
 export const workspaceQuery = (wid: string) =>

@@ -24,7 +24,7 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
   const { t } = useI18n();
   const me = useMe();
   const doc = useDocument(ws.id, did);
-  const { session, status, synced, refusal } = useCollabSession(did);
+  const { session, status, synced, refusal } = useCollabSession(did, ws.id);
   const [peers, setPeers] = useState<CollabUser[]>([]);
   const { saving, onLocalChange } = useSavingIndicator();
   const readOnly = !canWriteDocuments(capacityOf(ws));
