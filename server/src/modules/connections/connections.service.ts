@@ -8,7 +8,7 @@ import {
   type ProposeConnection,
   respondConnectionSchema,
 } from '@coalesce/shared';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
@@ -31,6 +31,7 @@ import {
 import { MembersService } from '../members/members.service';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { clock } from '../../common/clock/clock';
+import { isUniqueViolation } from '../../common/database/unique-violation.util';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
   return {
@@ -59,16 +60,6 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
     updatedAt: c.updatedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
   };
-}
-
-/** Whether `err` is PostgreSQL's unique violation (23505), optionally on one constraint. */
-function isUniqueViolation(err: unknown, constraint?: (name: string) => boolean): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = (
-    err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }
-  ).driverError;
-  if (driver?.code !== '23505') return false;
-  return !constraint || constraint(driver.constraint ?? '');
 }
 
 const duplicatePair = () =>
@@ -177,7 +168,7 @@ export class ConnectionsService {
         return saved.id;
       });
     } catch (err) {
-      if (isUniqueViolation(err, (c) => c === OPEN_PAIR_INDEX)) throw duplicatePair();
+      if (isUniqueViolation(err, OPEN_PAIR_INDEX)) throw duplicatePair();
       throw err;
     }
     return this.get(me.workspaceId, id);
@@ -278,7 +269,7 @@ export class ConnectionsService {
       });
     } catch (err) {
       // Two representatives of one side at once: the unique (connectionId, partnerId) decides.
-      if (isUniqueViolation(err, (c) => c === ONE_RESPONSE_PER_SIDE_INDEX)) {
+      if (isUniqueViolation(err, ONE_RESPONSE_PER_SIDE_INDEX)) {
         throw new DomainError(ErrorCode.CONFLICT, 'Your partner has already responded');
       }
       throw err;

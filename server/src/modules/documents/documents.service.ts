@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ActivityService } from '../activity/activity.service';
 import { DocumentEntity } from './documents.entity';
-import { decodeCursor, encodeCursor, invalidCursor, isUniqueViolation } from './documents.util';
+import { isUniqueViolation } from '../../common/database/unique-violation.util';
+import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { clock } from '../../common/clock/clock';
 
 export interface CreateDocumentInput {
@@ -117,29 +118,20 @@ export class DocumentsService {
     workspaceId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<Page<DocumentDto>> {
-    const after = decodeCursor(page.cursor);
     const qb = this.dataSource
       .getRepository(DocumentEntity)
       .createQueryBuilder('d')
-      .where('d.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('d.createdAt', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .take(page.limit + 1);
-    if (after) {
-      const exists = await this.dataSource
-        .getRepository(DocumentEntity)
-        .existsBy({ id: after, workspaceId });
-      if (!exists) throw invalidCursor();
-      qb.andWhere(
-        '(d.createdAt, d.id) > (SELECT c."createdAt", c."id" FROM "documents" c WHERE c."id" = :after)',
-        { after },
-      );
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, page.limit).map(toDocumentDto);
-    return {
-      items,
-      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null,
-    };
+      .where('d.workspaceId = :workspaceId', { workspaceId });
+    const found = await keysetPage(qb, {
+      keys: [
+        { column: 'd.createdAt', kind: 'timestamp', value: (d) => d.createdAt.toISOString() },
+        { column: 'd.id', kind: 'uuid', value: (d) => d.id },
+      ],
+      direction: 'ASC',
+      limit: page.limit,
+      cursor: page.cursor,
+      seek: 'row',
+    });
+    return mapPage(found, toDocumentDto);
   }
 }
