@@ -6,13 +6,12 @@ import {
   type ConnectionResponseDto,
   type Page,
   type ProposeConnection,
-  respondConnectionSchema,
+  type RespondConnection,
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import {
@@ -28,6 +27,7 @@ import {
   mayRespondAtAll,
   PROPOSE_DENIED,
 } from './connections.policy';
+import { type ConnectionPair, ConnectionsRepository } from './connections.repository';
 import { MembersService } from '../members/members.service';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { clock } from '../../common/clock/clock';
@@ -62,6 +62,9 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
   };
 }
 
+const mayNotRespond = () =>
+  forbidden('Only a representative of one of the two partners can respond');
+
 const duplicatePair = () =>
   new DomainError(ErrorCode.CONFLICT, 'These partners already have an open or accepted connection');
 
@@ -69,6 +72,7 @@ const duplicatePair = () =>
 export class ConnectionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ConnectionsRepository,
     private readonly activity: ActivityService,
     private readonly partners: PartnersService,
     private readonly members: MembersService,
@@ -83,13 +87,8 @@ export class ConnectionsService {
   async pairs(
     workspaceId: string,
     opts: { acceptedOnly?: boolean } = {},
-  ): Promise<Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
-    return this.dataSource.query(
-      `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
-        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}
-        ORDER BY "createdAt", "id"`,
-      [workspaceId],
-    );
+  ): Promise<ConnectionPair[]> {
+    return this.repository.pairs(workspaceId, opts.acceptedOnly ?? false);
   }
 
   // ---- endpoints -----------------------------------------------------------------------------
@@ -175,21 +174,32 @@ export class ConnectionsService {
   }
 
   /**
-   * A representative of either side answers once for it: 404 → 403 → 400 → 409 (closed, or
-   * that side already answered). The row is locked, so two answers cannot both close it.
+   * Whether the caller may answer the connection at all: 404 for an unknown one, then 403
+   * (checked before the body, by the controller's guard: contract precedence).
    */
-  async respond(me: Membership, connectionId: string, body: unknown): Promise<ConnectionDto> {
+  async authorizeRespond(me: Membership, connectionId: string): Promise<void> {
     const found = await this.find(this.dataSource.manager, me.workspaceId, connectionId);
     if (
       !mayRespondAtAll(me, found, await this.unrepresentedSides(this.dataSource.manager, found))
     ) {
-      throw forbidden('Only a representative of one of the two partners can respond');
+      throw mayNotRespond();
     }
-    const input = parseOrThrow(respondConnectionSchema, body ?? {});
+  }
+
+  /**
+   * A representative of either side answers once for it: 404 → 403 → 400 → 409 (closed, or
+   * that side already answered). The row is locked, so two answers cannot both close it.
+   */
+  async respond(
+    me: Membership,
+    connectionId: string,
+    input: RespondConnection,
+  ): Promise<ConnectionDto> {
     try {
       await this.dataSource.transaction(async (manager) => {
         const c = await this.find(manager, me.workspaceId, connectionId, true);
         const unrepresented = await this.unrepresentedSides(manager, c);
+        if (!mayRespondAtAll(me, c, unrepresented)) throw mayNotRespond();
         const answering = answeringSide(me, c, input.partnerId, unrepresented);
         if (!answering.ok) {
           throw answering.error === 'invalid'
