@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from '../../common/events/event-bus';
 import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityEventEntity } from './activity.entity';
+import { ActivityRepository } from './activity.repository';
 import { clock } from '../../common/clock/clock';
 
 /** What a service records about a change it makes. */
@@ -45,6 +46,7 @@ export class ActivityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
+    private readonly repository: ActivityRepository,
   ) {}
 
   /**
@@ -54,37 +56,25 @@ export class ActivityService {
    */
   async record(manager: EntityManager, input: RecordEventInput): Promise<ActivityEventDto> {
     const partnerIds = [...new Set(input.partnerIds?.filter((p): p is string => !!p) ?? [])];
-    // Plain SQL: this runs inside every write's transaction (votes included), where the query
-    // builder's per-call metadata work was a measurable share of the cost.
-    const [raw] = (await manager.query(
-      `INSERT INTO activity_events
-         ("workspaceId", type, "actorId", "subjectType", "subjectId", payload, "partnerIds", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now()))
-       RETURNING *`,
-      [
-        input.workspaceId,
-        input.type,
-        input.actorId,
-        input.subjectType,
-        input.subjectId ?? null,
-        JSON.stringify(input.payload ?? {}),
+    const dto = toActivityEventDto(
+      await this.repository.append(manager, {
+        workspaceId: input.workspaceId,
+        type: input.type,
+        actorId: input.actorId,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId ?? null,
+        payload: input.payload ?? {},
         partnerIds,
-        clock.simulated(),
-      ],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    if (!raw) throw new Error('activity insert returned no row');
-    const dto = toActivityEventDto({ ...raw, createdAt: new Date(raw.createdAt) });
+        createdAt: clock.simulated(),
+      }),
+    );
     this.bus.emitAfterCommit(manager, 'activity.recorded', dto);
     return dto;
   }
 
   /** The highest seq of a workspace's log (0 when empty): an export's snapshot bound. */
   async lastSeq(workspaceId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events WHERE "workspaceId" = $1',
-      [workspaceId],
-    )) as { seq: string }[];
-    return Number(row?.seq ?? 0);
+    return this.repository.maxSeq(workspaceId);
   }
 
   /**
@@ -93,19 +83,12 @@ export class ActivityService {
    * A seq missing between two returned events is a transaction still open or rolled back.
    */
   async eventsAfter(afterSeq: number, limit: number): Promise<ActivityEventDto[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT * FROM activity_events WHERE seq > $1 ORDER BY seq ASC LIMIT $2',
-      [afterSeq, limit],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    return rows.map((r) => toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }));
+    return (await this.repository.after(afterSeq, limit)).map(toActivityEventDto);
   }
 
   /** The highest seq committed in any workspace (0 when the log is empty). */
   async maxSeq(): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events',
-    )) as { seq: string }[];
-    return Number(row?.seq ?? 0);
+    return this.repository.maxSeq();
   }
 
   /**
@@ -169,18 +152,8 @@ export class ActivityService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, ActivityEventDto>> {
     if (!subjectIds.length) return new Map();
-    const rows = (await manager.query(
-      `SELECT DISTINCT ON ("subjectId") * FROM activity_events
-        WHERE "workspaceId" = $1 AND "subjectId" = ANY($2) AND type = $3
-        ORDER BY "subjectId", seq DESC`,
-      [workspaceId, [...new Set(subjectIds)], type],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    return new Map(
-      rows.map((r) => [
-        r.subjectId!,
-        toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }),
-      ]),
-    );
+    const rows = await this.repository.latestAbout(manager, workspaceId, subjectIds, type);
+    return new Map(rows.map((r) => [r.subjectId!, toActivityEventDto(r)]));
   }
 
   /**
@@ -190,12 +163,7 @@ export class ActivityService {
    * be cached under it.
    */
   async logVersion(workspaceId: string, types?: readonly string[]): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `SELECT max("seq")::text AS "last", count(*)::text AS "count"
-         FROM "activity_events"
-        WHERE "workspaceId" = $1 ${types ? 'AND "type" = ANY($2)' : ''}`,
-      types ? [workspaceId, types] : [workspaceId],
-    )) as { last: string | null; count: string }[];
+    const row = await this.repository.version(workspaceId, types);
     return `${row?.last ?? 0}:${row?.count ?? 0}`;
   }
 
