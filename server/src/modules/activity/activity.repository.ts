@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityEventType } from '@coalesce/shared';
+import {
+  ACTIVITY_EVENT_TYPES,
+  ACTIVITY_KIND_PREFIXES,
+  type ActivityEventType,
+  type ActivityQuery,
+  type Page,
+} from '@coalesce/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ActivityEventEntity } from './activity.entity';
+import { keysetPage } from '../../common/pagination/cursor';
+import { ActivityEventEntity } from './activity.entity';
 
 /** A row of `activity_events` as `query()` returns it (timestamps may arrive as text). */
 type EventRow = ActivityEventEntity & { createdAt: Date | string };
@@ -21,7 +28,16 @@ export interface AppendEventRow {
   createdAt: Date | null;
 }
 
-/** The activity module's raw SQL (table `activity_events`). */
+/** An event as a replay reads it (see `ActivityRepository.replay`). */
+export interface ReplayRow {
+  seq: number;
+  type: string;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The activity module's SQL and query builders (table `activity_events`). */
 @Injectable()
 export class ActivityRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -100,5 +116,103 @@ export class ActivityRepository {
       types ? [workspaceId, types] : [workspaceId],
     )) as { last: string | null; count: string }[];
     return row;
+  }
+
+  /** A workspace's events with `after < seq <= until`, oldest first, at most `limit`. */
+  range(
+    workspaceId: string,
+    after: string,
+    until: number,
+    limit: number,
+  ): Promise<ActivityEventEntity[]> {
+    return this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('e.seq > :after AND e.seq <= :until', { after, until })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Events of some types about one subject, oldest first (at most 10,000). */
+  about(
+    manager: EntityManager,
+    workspaceId: string,
+    subjectId: string,
+    types: ActivityEventType[],
+  ): Promise<ActivityEventEntity[]> {
+    return manager
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {
+        workspaceId,
+        subjectId,
+      })
+      .andWhere('e.type = ANY(:types)', { types })
+      .orderBy('e.seq', 'ASC')
+      .limit(10_000)
+      .getMany();
+  }
+
+  /**
+   * The events of `types` (up to `until` when given), oldest first, with only the fields a
+   * replay needs (`payloadKeys`: only those keys of the payload). One query.
+   */
+  async replay(
+    workspaceId: string,
+    opts: { types: readonly string[]; until?: Date; payloadKeys?: readonly string[] },
+  ): Promise<ReplayRow[]> {
+    const qb = this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
+      .addSelect(
+        opts.payloadKeys
+          ? `jsonb_strip_nulls(jsonb_build_object(${opts.payloadKeys
+              .map((_, i) => `:key${i}::text, e.payload -> :key${i}::text`)
+              .join(', ')}))`
+          : 'e.payload',
+        'payload',
+      )
+      .addSelect('e.createdAt', 'createdAt')
+      .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
+      .where('e.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('e.type IN (:...types)', { types: [...opts.types] });
+    if (opts.until) qb.andWhere('e.createdAt <= :until', { until: opts.until });
+    const rows: (Omit<ReplayRow, 'seq'> & { seq: string })[] = await qb
+      .orderBy('e.seq', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
+  }
+
+  /**
+   * A page of the workspace's log, newest first by seq; `type` is an exact type or a prefix
+   * (`member` → `member.*`); `kind` a feed group (see shared `ACTIVITY_KIND_PREFIXES`).
+   */
+  page(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventEntity>> {
+    const qb = this.dataSource
+      .getRepository(ActivityEventEntity)
+      .createQueryBuilder('e')
+      .where('e.workspaceId = :workspaceId', { workspaceId });
+    if (q.type) {
+      if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(q.type)) {
+        qb.andWhere('e.type = :type', { type: q.type });
+      } else {
+        qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
+      }
+    }
+    if (q.kind) {
+      qb.andWhere(`split_part(e.type, '.', 1) = ANY(:kindPrefixes)`, {
+        kindPrefixes: [...ACTIVITY_KIND_PREFIXES[q.kind]],
+      });
+    }
+    if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
+    return keysetPage(qb, {
+      keys: [{ column: 'e.seq', kind: 'int', value: (e) => String(e.seq) }],
+      direction: 'DESC',
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 }

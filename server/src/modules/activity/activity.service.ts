@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ACTIVITY_EVENT_TYPES,
-  ACTIVITY_KIND_PREFIXES,
   type ActivityEventDto,
   type ActivityEventType,
   type ActivityQuery,
@@ -9,9 +7,9 @@ import {
 } from '@coalesce/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from '../../common/events/event-bus';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
-import { ActivityEventEntity } from './activity.entity';
-import { ActivityRepository } from './activity.repository';
+import { mapPage } from '../../common/pagination/cursor';
+import type { ActivityEventEntity } from './activity.entity';
+import { ActivityRepository, type ReplayRow } from './activity.repository';
 import { clock } from '../../common/clock/clock';
 
 /** What a service records about a change it makes. */
@@ -102,14 +100,7 @@ export class ActivityService {
     const batchSize = opts.batchSize ?? 1000;
     let after = '0';
     for (;;) {
-      const rows = await this.dataSource
-        .getRepository(ActivityEventEntity)
-        .createQueryBuilder('e')
-        .where('e.workspaceId = :workspaceId', { workspaceId })
-        .andWhere('e.seq > :after AND e.seq <= :until', { after, until: opts.untilSeq })
-        .orderBy('e.seq', 'ASC')
-        .limit(batchSize)
-        .getMany();
+      const rows = await this.repository.range(workspaceId, after, opts.untilSeq, batchSize);
       if (!rows.length) return;
       yield rows.map(toActivityEventDto);
       if (rows.length < batchSize) return;
@@ -127,17 +118,7 @@ export class ActivityService {
     types: ActivityEventType[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ActivityEventDto[]> {
-    const rows = await manager
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {
-        workspaceId,
-        subjectId,
-      })
-      .andWhere('e.type = ANY(:types)', { types })
-      .orderBy('e.seq', 'ASC')
-      .limit(10_000)
-      .getMany();
+    const rows = await this.repository.about(manager, workspaceId, subjectId, types);
     return rows.map(toActivityEventDto);
   }
 
@@ -179,40 +160,8 @@ export class ActivityService {
       until?: Date;
       payloadKeys?: readonly string[];
     },
-  ): Promise<
-    {
-      seq: number;
-      type: string;
-      subjectId: string | null;
-      payload: Record<string, unknown>;
-      createdAt: Date;
-    }[]
-  > {
-    const qb = this.dataSource
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
-      .addSelect(
-        opts.payloadKeys
-          ? `jsonb_strip_nulls(jsonb_build_object(${opts.payloadKeys
-              .map((_, i) => `:key${i}::text, e.payload -> :key${i}::text`)
-              .join(', ')}))`
-          : 'e.payload',
-        'payload',
-      )
-      .addSelect('e.createdAt', 'createdAt')
-      .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
-      .where('e.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('e.type IN (:...types)', { types: [...opts.types] });
-    if (opts.until) qb.andWhere('e.createdAt <= :until', { until: opts.until });
-    const rows: {
-      seq: string;
-      type: string;
-      subjectId: string | null;
-      payload: Record<string, unknown>;
-      createdAt: Date;
-    }[] = await qb.orderBy('e.seq', 'ASC').getRawMany();
-    return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
+  ): Promise<ReplayRow[]> {
+    return this.repository.replay(workspaceId, opts);
   }
 
   /**
@@ -220,29 +169,6 @@ export class ActivityService {
    * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
    */
   async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
-    const qb = this.dataSource
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .where('e.workspaceId = :workspaceId', { workspaceId });
-    if (q.type) {
-      if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(q.type)) {
-        qb.andWhere('e.type = :type', { type: q.type });
-      } else {
-        qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
-      }
-    }
-    if (q.kind) {
-      qb.andWhere(`split_part(e.type, '.', 1) = ANY(:kindPrefixes)`, {
-        kindPrefixes: [...ACTIVITY_KIND_PREFIXES[q.kind]],
-      });
-    }
-    if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
-    const page = await keysetPage(qb, {
-      keys: [{ column: 'e.seq', kind: 'int', value: (e) => String(e.seq) }],
-      direction: 'DESC',
-      limit: q.limit,
-      cursor: q.cursor,
-    });
-    return mapPage(page, toActivityEventDto);
+    return mapPage(await this.repository.page(workspaceId, q), toActivityEventDto);
   }
 }
