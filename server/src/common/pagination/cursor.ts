@@ -54,6 +54,16 @@ export interface KeysetKey<T> {
   value: (row: T) => string;
 }
 
+/** The usual keys of a list in creation order: `createdAt`, then `id` (unique) of `alias`. */
+export function creationKeys<T extends { createdAt: Date; id: string }>(
+  alias: string,
+): KeysetKey<T>[] {
+  return [
+    { column: `${alias}.createdAt`, kind: 'timestamp', value: (r) => r.createdAt.toISOString() },
+    { column: `${alias}.id`, kind: 'uuid', value: (r) => r.id },
+  ];
+}
+
 /**
  * Keyset pagination shared by every list: orders by `keys` (all in `direction`), continues
  * after `cursor`, and answers `{items, nextCursor}`. The keys must identify a row uniquely.

@@ -11,7 +11,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
-import { keysetPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import {
@@ -367,10 +367,7 @@ export class ConnectionsService {
       });
     }
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'c.createdAt', kind: 'timestamp', value: (c) => c.createdAt.toISOString() },
-        { column: 'c.id', kind: 'uuid', value: (c) => c.id },
-      ],
+      keys: creationKeys('c'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,

@@ -11,7 +11,7 @@ import { docToProseMirror, replaceContentUpdate } from './document-content.util'
 import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsService } from './documents.service';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { clock } from '../../common/clock/clock';
 
 export const toVersionDto = (v: DocumentVersionEntity): DocumentVersionDto => ({
@@ -101,10 +101,7 @@ export class DocumentVersionsService {
       .createQueryBuilder('v')
       .where('v.documentId = :documentId', { documentId });
     const found = await keysetPage(qb, {
-      keys: [
-        { column: 'v.createdAt', kind: 'timestamp', value: (v) => v.createdAt.toISOString() },
-        { column: 'v.id', kind: 'uuid', value: (v) => v.id },
-      ],
+      keys: creationKeys('v'),
       direction: 'DESC',
       limit: page.limit,
       cursor: page.cursor,

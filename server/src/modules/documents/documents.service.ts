@@ -6,7 +6,7 @@ import { ActivityService } from '../activity/activity.service';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './documents.entity';
 import { isUniqueViolation } from '../../common/database/unique-violation.util';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { clock } from '../../common/clock/clock';
 
 export interface CreateDocumentInput {
@@ -186,10 +186,7 @@ export class DocumentsService {
       .createQueryBuilder('d')
       .where('d.workspaceId = :workspaceId', { workspaceId });
     const found = await keysetPage(qb, {
-      keys: [
-        { column: 'd.createdAt', kind: 'timestamp', value: (d) => d.createdAt.toISOString() },
-        { column: 'd.id', kind: 'uuid', value: (d) => d.id },
-      ],
+      keys: creationKeys('d'),
       direction: 'ASC',
       limit: page.limit,
       cursor: page.cursor,

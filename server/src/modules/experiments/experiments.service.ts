@@ -12,7 +12,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { forbidden, invalid, notFound } from '../../common/errors/domain-error';
-import { keysetPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import { ExperimentEntity, ExperimentLearningEntity } from './experiments.entity';
@@ -179,10 +179,7 @@ export class ExperimentsService {
       qb.andWhere('e.partnerIds @> ARRAY[:partnerId]::uuid[]', { partnerId: q.partnerId });
     }
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'e.createdAt', kind: 'timestamp', value: (e) => e.createdAt.toISOString() },
-        { column: 'e.id', kind: 'uuid', value: (e) => e.id },
-      ],
+      keys: creationKeys('e'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,

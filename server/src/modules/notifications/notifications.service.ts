@@ -12,7 +12,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { afterCommit } from '../../common/database/after-commit';
 import { notFound } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
@@ -133,10 +133,7 @@ export class NotificationsService {
     if (q.unread === true) qb.andWhere('n.readAt IS NULL');
     if (q.unread === false) qb.andWhere('n.readAt IS NOT NULL');
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'n.createdAt', kind: 'timestamp', value: (n) => n.createdAt.toISOString() },
-        { column: 'n.id', kind: 'uuid', value: (n) => n.id },
-      ],
+      keys: creationKeys('n'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,
