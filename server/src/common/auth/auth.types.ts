@@ -18,9 +18,10 @@ export interface Membership {
 }
 
 /**
- * The caller's membership of a workspace, read by the auth guard in the same query as the
- * session (one round trip instead of two); the workspace guard uses it for that workspace.
- * `membership: null` means "not a member" as of that read.
+ * The caller's membership of a workspace, read by the auth guard beside the session when the
+ * credentials name the user up front (an access token), so the two reads overlap; the
+ * workspace guard uses it for that workspace. `membership: null` means "not a member" as of
+ * that read.
  */
 export interface PrefetchedMembership {
   workspaceId: string;
@@ -39,7 +40,7 @@ export interface RequestAuthenticator {
   /**
    * The session behind the request's Bearer token or session cookie; throws 401/403. With a
    * `workspaceId` (a well-formed lowercase uuid) it may also read the caller's membership of it
-   * in the same query and leave it in `req.prefetchedMembership`.
+   * (from the members module, alongside the session) and leave it in `req.prefetchedMembership`.
    */
   authenticateRequest(req: AppRequest, workspaceId?: string): Promise<AuthContext>;
 }

@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@coalesce/shared';
 import { DomainError } from '../errors/domain-error';
+import { isUuid } from '../validation/uuid.util';
 import {
   type AppRequest,
   MEMBERSHIP_LOOKUP,
@@ -17,10 +18,9 @@ import {
 } from './auth.types';
 
 export const WORKSPACE_POLICY = 'coalesce:workspace-policy';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A well-formed workspace id (any case); anything else is a 404 on `:wid` routes. */
-export const isWorkspaceId = (wid: string): boolean => UUID.test(wid);
+export const isWorkspaceId = (wid: string): boolean => isUuid(wid);
 
 /**
  * `@WorkspaceAccess(canUpdateWorkspace)`: the caller's membership of `:wid` must satisfy the
@@ -46,7 +46,7 @@ export class WorkspaceAccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AppRequest>();
     const wid = (req.params as Record<string, string | undefined>)?.wid;
     if (wid === undefined || !req.auth) return true;
-    if (!UUID.test(wid)) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
+    if (!isUuid(wid)) throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
     const workspaceId = wid.toLowerCase();
     // Read with the session by the auth guard when it could (same request, same user).
     const pre = req.prefetchedMembership;

@@ -3,6 +3,7 @@ import { EventBus } from './event-bus';
 import { RedisMonitor } from '../redis/redis-monitor';
 import { RedisEventRelay } from './redis-relay';
 import { SweepPause } from './sweep-pause';
+import { SweepPauseRepository } from './sweep-pause.repository';
 
 /**
  * The one EventBus of the process, injectable everywhere (relayed across instances with Redis),
@@ -10,7 +11,7 @@ import { SweepPause } from './sweep-pause';
  */
 @Global()
 @Module({
-  providers: [EventBus, RedisEventRelay, RedisMonitor, SweepPause],
+  providers: [EventBus, RedisEventRelay, RedisMonitor, SweepPause, SweepPauseRepository],
   exports: [EventBus, RedisMonitor, SweepPause],
 })
 export class EventsModule {}

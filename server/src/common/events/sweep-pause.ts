@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { SweepPauseEntity } from './sweep-pause.entity';
+import { SweepPauseRepository } from './sweep-pause.repository';
 
 /**
  * Workspaces that background sweeps (proposal deadlines, connection expiry) must leave alone for
@@ -12,23 +11,16 @@ import { SweepPauseEntity } from './sweep-pause.entity';
  */
 @Injectable()
 export class SweepPause {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: SweepPauseRepository) {}
 
   /** Pauses the sweeps for `workspaceId` until the returned function is called (or `maxMs`). */
   async pause(workspaceId: string, maxMs = 10 * 60_000): Promise<() => Promise<void>> {
-    await this.dataSource
-      .getRepository(SweepPauseEntity)
-      .upsert({ workspaceId, until: new Date(Date.now() + maxMs) }, ['workspaceId']);
-    return async () => {
-      await this.dataSource.getRepository(SweepPauseEntity).delete({ workspaceId });
-    };
+    await this.repository.upsert(workspaceId, new Date(Date.now() + maxMs));
+    return () => this.repository.delete(workspaceId);
   }
 
   /** The workspaces a sweep must skip now (usually none). */
-  async workspaceIds(): Promise<string[]> {
-    const rows: { workspaceId: string }[] = await this.dataSource.query(
-      `SELECT "workspaceId" FROM sweep_pauses WHERE until > now()`,
-    );
-    return rows.map((r) => r.workspaceId);
+  workspaceIds(): Promise<string[]> {
+    return this.repository.activeWorkspaceIds();
   }
 }

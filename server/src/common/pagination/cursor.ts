@@ -1,11 +1,10 @@
 import type { Page } from '@coalesce/shared';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalid } from '../errors/domain-error';
+import { isUuid } from '../validation/uuid.util';
 
 export type CursorValue = string | number;
 export type KeyKind = 'string' | 'int' | 'timestamp' | 'uuid';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to clients: base64url JSON of the last row's sort key. */
 export function encodeCursor(values: CursorValue[]): string {
@@ -21,9 +20,12 @@ function validKey(kind: KeyKind, v: unknown): boolean {
     case 'timestamp':
       return typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
+      return isUuid(v);
   }
 }
+
+/** The one answer to a cursor this server did not hand out (or no longer can continue). */
+export const invalidCursor = () => invalid(['cursor'], 'is not a valid cursor', 'invalid_cursor');
 
 /** Decodes a cursor of the given key kinds; anything else is a 400 naming `cursor`. */
 export function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
@@ -32,14 +34,14 @@ export function decodeCursor(cursor: string, kinds: KeyKind[]): string[] {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid(['cursor'], 'is not a valid cursor', 'invalid_cursor');
+    throw invalidCursor();
   }
   if (
     !Array.isArray(values) ||
     values.length !== kinds.length ||
     !values.every((v, i) => validKey(kinds[i]!, v))
   ) {
-    throw invalid(['cursor'], 'is not a valid cursor', 'invalid_cursor');
+    throw invalidCursor();
   }
   return values as string[];
 }
@@ -52,9 +54,24 @@ export interface KeysetKey<T> {
   value: (row: T) => string;
 }
 
+/** The usual keys of a list in creation order: `createdAt`, then `id` (unique) of `alias`. */
+export function creationKeys<T extends { createdAt: Date; id: string }>(
+  alias: string,
+): KeysetKey<T>[] {
+  return [
+    { column: `${alias}.createdAt`, kind: 'timestamp', value: (r) => r.createdAt.toISOString() },
+    { column: `${alias}.id`, kind: 'uuid', value: (r) => r.id },
+  ];
+}
+
 /**
  * Keyset pagination shared by every list: orders by `keys` (all in `direction`), continues
  * after `cursor`, and answers `{items, nextCursor}`. The keys must identify a row uniquely.
+ *
+ * `seek: 'values'` (the default) carries the last row's key values in the cursor. `seek: 'row'`
+ * carries only its id (the last key must be the `id` uuid column) and continues after the row
+ * as the database stores it: for timestamp keys whose sub-millisecond part a JavaScript Date
+ * would lose. That row must still match the list's filters, else the cursor is invalid (400).
  */
 export async function keysetPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -63,15 +80,38 @@ export async function keysetPage<T extends ObjectLiteral>(
     direction: 'ASC' | 'DESC';
     limit: number;
     cursor?: string;
+    seek?: 'values' | 'row';
   },
 ): Promise<Page<T>> {
   const { keys, direction, limit } = opts;
-  if (opts.cursor) {
+  const op = direction === 'DESC' ? '<' : '>';
+  const byRow = opts.seek === 'row';
+  if (opts.cursor && byRow) {
+    const [id] = decodeCursor(opts.cursor, ['uuid']);
+    const idKey = keys[keys.length - 1]!;
+    if (!(await qb.clone().andWhere(`${idKey.column} = :__after`, { __after: id }).getExists())) {
+      throw invalidCursor();
+    }
+    const alias = qb.alias;
+    const metadata = qb.expressionMap.mainAlias!.metadata;
+    const stored = keys.map((k) => {
+      const column = metadata.findColumnWithPropertyPath(k.column.slice(alias.length + 1));
+      if (!k.column.startsWith(`${alias}.`) || !column) {
+        throw new Error(`keysetPage: ${k.column} is not a column of ${alias}`);
+      }
+      return `__after."${column.databaseName}"`;
+    });
+    qb.andWhere(
+      `(${keys.map((k) => k.column).join(', ')}) ${op} (SELECT ${stored.join(', ')} FROM "${
+        metadata.tableName
+      }" __after WHERE ${stored[stored.length - 1]} = :__after)`,
+      { __after: id },
+    );
+  } else if (opts.cursor) {
     const values = decodeCursor(
       opts.cursor,
       keys.map((k) => k.kind),
     );
-    const op = direction === 'DESC' ? '<' : '>';
     const params: Record<string, string> = {};
     const placeholders = values.map((v, i) => {
       params[`__cursor${i}`] = v;
@@ -88,9 +128,11 @@ export async function keysetPage<T extends ObjectLiteral>(
   const rows = await qb.limit(limit + 1).getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
+  const lastKeys = (row: T) =>
+    byRow ? [keys[keys.length - 1]!.value(row)] : keys.map((k) => k.value(row));
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor(keys.map((k) => k.value(last))) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(lastKeys(last)) : null,
   };
 }
 

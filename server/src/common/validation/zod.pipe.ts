@@ -2,6 +2,7 @@ import { type PipeTransform } from '@nestjs/common';
 import { ErrorCode, errorDetailOfIssue, type ErrorDetail } from '@coalesce/shared';
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
+import { isUuid } from './uuid.util';
 
 /** Turns zod issues into the contract's 400: the message names every failing field. */
 export function validationError(error: z.ZodError, root?: string): DomainError {
@@ -34,13 +35,11 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A malformed id in a path is simply something that does not exist: 404, never 400 or 500. */
 export class IdPipe implements PipeTransform<string, string> {
   constructor(private readonly what = 'Resource') {}
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) {
+    if (!isUuid(value)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `${this.what} not found`);
     }
     return value.toLowerCase();

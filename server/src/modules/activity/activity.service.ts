@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ACTIVITY_EVENT_TYPES,
-  ACTIVITY_KIND_PREFIXES,
   type ActivityEventDto,
   type ActivityEventType,
   type ActivityQuery,
@@ -9,8 +7,9 @@ import {
 } from '@coalesce/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from '../../common/events/event-bus';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
-import { ActivityEventEntity } from './activity.entity';
+import { mapPage } from '../../common/pagination/cursor';
+import type { ActivityEventEntity } from './activity.entity';
+import { ActivityRepository, type ReplayRow } from './activity.repository';
 import { clock } from '../../common/clock/clock';
 
 /** What a service records about a change it makes. */
@@ -45,6 +44,7 @@ export class ActivityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
+    private readonly repository: ActivityRepository,
   ) {}
 
   /**
@@ -54,37 +54,25 @@ export class ActivityService {
    */
   async record(manager: EntityManager, input: RecordEventInput): Promise<ActivityEventDto> {
     const partnerIds = [...new Set(input.partnerIds?.filter((p): p is string => !!p) ?? [])];
-    // Plain SQL: this runs inside every write's transaction (votes included), where the query
-    // builder's per-call metadata work was a measurable share of the cost.
-    const [raw] = (await manager.query(
-      `INSERT INTO activity_events
-         ("workspaceId", type, "actorId", "subjectType", "subjectId", payload, "partnerIds", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now()))
-       RETURNING *`,
-      [
-        input.workspaceId,
-        input.type,
-        input.actorId,
-        input.subjectType,
-        input.subjectId ?? null,
-        JSON.stringify(input.payload ?? {}),
+    const dto = toActivityEventDto(
+      await this.repository.append(manager, {
+        workspaceId: input.workspaceId,
+        type: input.type,
+        actorId: input.actorId,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId ?? null,
+        payload: input.payload ?? {},
         partnerIds,
-        clock.simulated(),
-      ],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    if (!raw) throw new Error('activity insert returned no row');
-    const dto = toActivityEventDto({ ...raw, createdAt: new Date(raw.createdAt) });
+        createdAt: clock.simulated(),
+      }),
+    );
     this.bus.emitAfterCommit(manager, 'activity.recorded', dto);
     return dto;
   }
 
   /** The highest seq of a workspace's log (0 when empty): an export's snapshot bound. */
   async lastSeq(workspaceId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events WHERE "workspaceId" = $1',
-      [workspaceId],
-    )) as { seq: string }[];
-    return Number(row?.seq ?? 0);
+    return this.repository.maxSeq(workspaceId);
   }
 
   /**
@@ -93,19 +81,12 @@ export class ActivityService {
    * A seq missing between two returned events is a transaction still open or rolled back.
    */
   async eventsAfter(afterSeq: number, limit: number): Promise<ActivityEventDto[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT * FROM activity_events WHERE seq > $1 ORDER BY seq ASC LIMIT $2',
-      [afterSeq, limit],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    return rows.map((r) => toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }));
+    return (await this.repository.after(afterSeq, limit)).map(toActivityEventDto);
   }
 
   /** The highest seq committed in any workspace (0 when the log is empty). */
   async maxSeq(): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM activity_events',
-    )) as { seq: string }[];
-    return Number(row?.seq ?? 0);
+    return this.repository.maxSeq();
   }
 
   /**
@@ -119,14 +100,7 @@ export class ActivityService {
     const batchSize = opts.batchSize ?? 1000;
     let after = '0';
     for (;;) {
-      const rows = await this.dataSource
-        .getRepository(ActivityEventEntity)
-        .createQueryBuilder('e')
-        .where('e.workspaceId = :workspaceId', { workspaceId })
-        .andWhere('e.seq > :after AND e.seq <= :until', { after, until: opts.untilSeq })
-        .orderBy('e.seq', 'ASC')
-        .limit(batchSize)
-        .getMany();
+      const rows = await this.repository.range(workspaceId, after, opts.untilSeq, batchSize);
       if (!rows.length) return;
       yield rows.map(toActivityEventDto);
       if (rows.length < batchSize) return;
@@ -144,17 +118,7 @@ export class ActivityService {
     types: ActivityEventType[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ActivityEventDto[]> {
-    const rows = await manager
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .where('e.workspaceId = :workspaceId AND e.subjectId = :subjectId', {
-        workspaceId,
-        subjectId,
-      })
-      .andWhere('e.type = ANY(:types)', { types })
-      .orderBy('e.seq', 'ASC')
-      .limit(10_000)
-      .getMany();
+    const rows = await this.repository.about(manager, workspaceId, subjectId, types);
     return rows.map(toActivityEventDto);
   }
 
@@ -169,18 +133,8 @@ export class ActivityService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, ActivityEventDto>> {
     if (!subjectIds.length) return new Map();
-    const rows = (await manager.query(
-      `SELECT DISTINCT ON ("subjectId") * FROM activity_events
-        WHERE "workspaceId" = $1 AND "subjectId" = ANY($2) AND type = $3
-        ORDER BY "subjectId", seq DESC`,
-      [workspaceId, [...new Set(subjectIds)], type],
-    )) as (ActivityEventEntity & { createdAt: Date | string })[];
-    return new Map(
-      rows.map((r) => [
-        r.subjectId!,
-        toActivityEventDto({ ...r, createdAt: new Date(r.createdAt) }),
-      ]),
-    );
+    const rows = await this.repository.latestAbout(manager, workspaceId, subjectIds, type);
+    return new Map(rows.map((r) => [r.subjectId!, toActivityEventDto(r)]));
   }
 
   /**
@@ -190,12 +144,7 @@ export class ActivityService {
    * be cached under it.
    */
   async logVersion(workspaceId: string, types?: readonly string[]): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `SELECT max("seq")::text AS "last", count(*)::text AS "count"
-         FROM "activity_events"
-        WHERE "workspaceId" = $1 ${types ? 'AND "type" = ANY($2)' : ''}`,
-      types ? [workspaceId, types] : [workspaceId],
-    )) as { last: string | null; count: string }[];
+    const row = await this.repository.version(workspaceId, types);
     return `${row?.last ?? 0}:${row?.count ?? 0}`;
   }
 
@@ -211,40 +160,8 @@ export class ActivityService {
       until?: Date;
       payloadKeys?: readonly string[];
     },
-  ): Promise<
-    {
-      seq: number;
-      type: string;
-      subjectId: string | null;
-      payload: Record<string, unknown>;
-      createdAt: Date;
-    }[]
-  > {
-    const qb = this.dataSource
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .select(['e.seq AS seq', 'e.type AS type', 'e.subjectId AS "subjectId"'])
-      .addSelect(
-        opts.payloadKeys
-          ? `jsonb_strip_nulls(jsonb_build_object(${opts.payloadKeys
-              .map((_, i) => `:key${i}::text, e.payload -> :key${i}::text`)
-              .join(', ')}))`
-          : 'e.payload',
-        'payload',
-      )
-      .addSelect('e.createdAt', 'createdAt')
-      .setParameters(Object.fromEntries((opts.payloadKeys ?? []).map((k, i) => [`key${i}`, k])))
-      .where('e.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('e.type IN (:...types)', { types: [...opts.types] });
-    if (opts.until) qb.andWhere('e.createdAt <= :until', { until: opts.until });
-    const rows: {
-      seq: string;
-      type: string;
-      subjectId: string | null;
-      payload: Record<string, unknown>;
-      createdAt: Date;
-    }[] = await qb.orderBy('e.seq', 'ASC').getRawMany();
-    return rows.map((r) => ({ ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) }));
+  ): Promise<ReplayRow[]> {
+    return this.repository.replay(workspaceId, opts);
   }
 
   /**
@@ -252,29 +169,6 @@ export class ActivityService {
    * feed group (`decisions` → proposal/vote/advice/policy/partner events, see shared).
    */
   async list(workspaceId: string, q: ActivityQuery): Promise<Page<ActivityEventDto>> {
-    const qb = this.dataSource
-      .getRepository(ActivityEventEntity)
-      .createQueryBuilder('e')
-      .where('e.workspaceId = :workspaceId', { workspaceId });
-    if (q.type) {
-      if ((ACTIVITY_EVENT_TYPES as readonly string[]).includes(q.type)) {
-        qb.andWhere('e.type = :type', { type: q.type });
-      } else {
-        qb.andWhere('e.type LIKE :prefix', { prefix: `${q.type}.%` });
-      }
-    }
-    if (q.kind) {
-      qb.andWhere(`split_part(e.type, '.', 1) = ANY(:kindPrefixes)`, {
-        kindPrefixes: [...ACTIVITY_KIND_PREFIXES[q.kind]],
-      });
-    }
-    if (q.partnerId) qb.andWhere(':partnerId = ANY(e.partnerIds)', { partnerId: q.partnerId });
-    const page = await keysetPage(qb, {
-      keys: [{ column: 'e.seq', kind: 'int', value: (e) => String(e.seq) }],
-      direction: 'DESC',
-      limit: q.limit,
-      cursor: q.cursor,
-    });
-    return mapPage(page, toActivityEventDto);
+    return mapPage(await this.repository.page(workspaceId, q), toActivityEventDto);
   }
 }

@@ -19,9 +19,12 @@ import { DomainError } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { UserEntity } from '../users/users.entity';
+import { MembersService } from '../members/members.service';
 import { UsersService } from '../users/users.service';
 import { emailKey } from '../users/users.util';
+import { isUuid } from '../../common/validation/uuid.util';
 import { AppSecretEntity } from './app-secret.entity';
+import { AuthRepository } from './auth.repository';
 import {
   csrfTokenFor,
   parseCookieHeader,
@@ -58,16 +61,6 @@ interface LiveSession {
   membership?: Membership | null;
 }
 
-interface LiveSessionRow {
-  id: string;
-  userId: string;
-  expiresAt: Date;
-  mWorkspaceId?: string | null;
-  mRole?: Membership['role'];
-  mBroker?: boolean;
-  mPartnerId?: string | null;
-}
-
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const unauthenticated = (message = 'Sign in first') =>
   new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -81,7 +74,9 @@ export class AuthService implements RequestAuthenticator {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
     private readonly users: UsersService,
+    private readonly members: MembersService,
     private readonly rateLimits: RateLimitService,
     private readonly bus: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -159,14 +154,9 @@ export class AuthService implements RequestAuthenticator {
    * their open sockets with it while Redis, which relays revocations, is unreachable.
    */
   async liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
-    const ids = sessionIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const ids = sessionIds.filter(isUuid);
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM sessions WHERE id = ANY($1::uuid[]) AND "revokedAt" IS NULL
-         AND "expiresAt" > $2`,
-      [ids, new Date()],
-    );
-    return new Set(rows.map((r) => r.id));
+    return new Set(await this.repository.liveSessionIds(ids, new Date()));
   }
 
   /** A fresh access token for a live session (e.g. for the collab websocket URL). */
@@ -188,9 +178,13 @@ export class AuthService implements RequestAuthenticator {
   ): Promise<LiveSession | null> {
     const claims = verifyJwt(token, await this.signingSecret());
     if (!claims) return null;
-    const session = await this.liveSession({ id: claims.sid }, workspaceId);
+    // The token names the user: their membership is read beside the session, not after it.
+    const [session, membership] = await Promise.all([
+      this.liveSession({ id: claims.sid }),
+      workspaceId === undefined ? undefined : this.members.membershipOf(workspaceId, claims.sub),
+    ]);
     if (!session || session.userId !== claims.sub) return null;
-    return session;
+    return membership === undefined ? session : { ...session, membership };
   }
 
   /** The session behind a raw `Cookie:` header (websocket upgrades); null if none is valid. */
@@ -229,7 +223,7 @@ export class AuthService implements RequestAuthenticator {
     const token = cookies[AUTH_COOKIES.session];
     const session =
       typeof token === 'string' && token.length <= 200
-        ? await this.liveSession({ tokenHash: sha256(token) }, workspaceId)
+        ? await this.liveSession({ tokenHash: sha256(token) })
         : null;
     if (!session) throw unauthenticated();
     const principal = { userId: session.userId, sessionId: session.id };
@@ -265,52 +259,13 @@ export class AuthService implements RequestAuthenticator {
 
   /**
    * The session if it is neither revoked nor expired — read on every request, so a logout is a
-   * 401 at once on every instance. With `workspaceId`, the same query also reads the user's
-   * membership of that workspace (the hot path: one round trip, no entity hydration).
+   * 401 at once on every instance.
    */
   private async liveSession(
     where: { id: string } | { tokenHash: string },
-    workspaceId?: string,
   ): Promise<LiveSession | null> {
-    if ('id' in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
-    const withMember = workspaceId !== undefined;
-    const rows = (await this.dataSource.query(
-      `SELECT s.id, s."userId", s."expiresAt"${
-        withMember
-          ? `, m."workspaceId" AS "mWorkspaceId", m.role AS "mRole", m.broker AS "mBroker",
-             m."partnerId" AS "mPartnerId"`
-          : ''
-      }
-       FROM sessions s${
-         withMember
-           ? ` LEFT JOIN workspace_members m ON m."workspaceId" = $3 AND m."userId" = s."userId"`
-           : ''
-       }
-       WHERE ${'id' in where ? 's.id' : 's."tokenHash"'} = $1
-         AND s."revokedAt" IS NULL AND s."expiresAt" > $2`,
-      withMember
-        ? ['id' in where ? where.id : where.tokenHash, new Date(), workspaceId]
-        : ['id' in where ? where.id : where.tokenHash, new Date()],
-    )) as LiveSessionRow[];
-    const row = rows[0];
-    if (!row) return null;
-    const session: LiveSession = {
-      id: row.id,
-      userId: row.userId,
-      expiresAt: new Date(row.expiresAt),
-    };
-    if (withMember) {
-      session.membership = row.mWorkspaceId
-        ? {
-            workspaceId: row.mWorkspaceId,
-            userId: row.userId,
-            role: row.mRole!,
-            broker: row.mBroker!,
-            partnerId: row.mPartnerId ?? null,
-          }
-        : null;
-    }
-    return session;
+    if ('id' in where && !isUuid(where.id)) return null;
+    return this.repository.liveSession(where, new Date());
   }
 
   private async sign(session: Pick<SessionEntity, 'id' | 'userId' | 'expiresAt'>): Promise<string> {

@@ -8,10 +8,12 @@ import {
   type ConnectionListQuery,
   type Page,
   type ProposeConnection,
+  type RespondConnection,
   ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
@@ -62,7 +64,6 @@ export class ConnectionsController {
     return this.connections.get(wid, cid);
   }
 
-  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Post(':cid/respond')
   @ApiOperation({ summary: 'Answer a proposed connection for one side' })
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE, ErrorCode.CONFLICT)
@@ -72,10 +73,13 @@ export class ConnectionsController {
     description:
       'The connection: both sides accept → `accepted`; one declines → `declined` (representatives of either side, once per side)',
   })
+  @ResourceAccess(ConnectionsService, (s, r) =>
+    s.authorizeRespond(r.member, r.id('cid', 'Connection')),
+  )
   respond(
     @CurrentMember() me: Membership,
     @Param('cid', new IdPipe('Connection')) cid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(respondConnectionSchema)) body: RespondConnection,
   ): Promise<ConnectionDto> {
     return this.connections.respond(me, cid, body);
   }

@@ -8,12 +8,13 @@ import { MembersModule } from '../members/members.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ConnectionsScheduler } from './connections.scheduler';
 import { ConnectionsController } from './connections.controller';
+import { ConnectionsRepository } from './connections.repository';
 import { ConnectionsService } from './connections.service';
 
 @Module({
   imports: [ActivityModule, PartnersModule, MembersModule, ExportModule],
   controllers: [ConnectionsController],
-  providers: [ConnectionsService, ConnectionsScheduler],
+  providers: [ConnectionsService, ConnectionsRepository, ConnectionsScheduler],
   exports: [ConnectionsService],
 })
 export class ConnectionsModule implements OnModuleInit {

@@ -6,13 +6,12 @@ import {
   type ConnectionResponseDto,
   type Page,
   type ProposeConnection,
-  respondConnectionSchema,
+  type RespondConnection,
 } from '@coalesce/shared';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
-import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
+import { creationKeys, keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import {
@@ -28,9 +27,11 @@ import {
   mayRespondAtAll,
   PROPOSE_DENIED,
 } from './connections.policy';
+import { type ConnectionPair, ConnectionsRepository } from './connections.repository';
 import { MembersService } from '../members/members.service';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { clock } from '../../common/clock/clock';
+import { isUniqueViolation } from '../../common/database/unique-violation.util';
 
 function toResponseDto(r: ConnectionResponseEntity): ConnectionResponseDto {
   return {
@@ -61,15 +62,8 @@ function toConnectionDto(c: ConnectionEntity, responses: ConnectionResponseDto[]
   };
 }
 
-/** Whether `err` is PostgreSQL's unique violation (23505), optionally on one constraint. */
-function isUniqueViolation(err: unknown, constraint?: (name: string) => boolean): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = (
-    err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }
-  ).driverError;
-  if (driver?.code !== '23505') return false;
-  return !constraint || constraint(driver.constraint ?? '');
-}
+const mayNotRespond = () =>
+  forbidden('Only a representative of one of the two partners can respond');
 
 const duplicatePair = () =>
   new DomainError(ErrorCode.CONFLICT, 'These partners already have an open or accepted connection');
@@ -78,6 +72,7 @@ const duplicatePair = () =>
 export class ConnectionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ConnectionsRepository,
     private readonly activity: ActivityService,
     private readonly partners: PartnersService,
     private readonly members: MembersService,
@@ -92,13 +87,8 @@ export class ConnectionsService {
   async pairs(
     workspaceId: string,
     opts: { acceptedOnly?: boolean } = {},
-  ): Promise<Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
-    return this.dataSource.query(
-      `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
-        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}
-        ORDER BY "createdAt", "id"`,
-      [workspaceId],
-    );
+  ): Promise<ConnectionPair[]> {
+    return this.repository.pairs(workspaceId, opts.acceptedOnly ?? false);
   }
 
   // ---- endpoints -----------------------------------------------------------------------------
@@ -177,28 +167,39 @@ export class ConnectionsService {
         return saved.id;
       });
     } catch (err) {
-      if (isUniqueViolation(err, (c) => c === OPEN_PAIR_INDEX)) throw duplicatePair();
+      if (isUniqueViolation(err, OPEN_PAIR_INDEX)) throw duplicatePair();
       throw err;
     }
     return this.get(me.workspaceId, id);
   }
 
   /**
-   * A representative of either side answers once for it: 404 → 403 → 400 → 409 (closed, or
-   * that side already answered). The row is locked, so two answers cannot both close it.
+   * Whether the caller may answer the connection at all: 404 for an unknown one, then 403
+   * (checked before the body, by the controller's guard: contract precedence).
    */
-  async respond(me: Membership, connectionId: string, body: unknown): Promise<ConnectionDto> {
+  async authorizeRespond(me: Membership, connectionId: string): Promise<void> {
     const found = await this.find(this.dataSource.manager, me.workspaceId, connectionId);
     if (
       !mayRespondAtAll(me, found, await this.unrepresentedSides(this.dataSource.manager, found))
     ) {
-      throw forbidden('Only a representative of one of the two partners can respond');
+      throw mayNotRespond();
     }
-    const input = parseOrThrow(respondConnectionSchema, body ?? {});
+  }
+
+  /**
+   * A representative of either side answers once for it: 404 → 403 → 400 → 409 (closed, or
+   * that side already answered). The row is locked, so two answers cannot both close it.
+   */
+  async respond(
+    me: Membership,
+    connectionId: string,
+    input: RespondConnection,
+  ): Promise<ConnectionDto> {
     try {
       await this.dataSource.transaction(async (manager) => {
         const c = await this.find(manager, me.workspaceId, connectionId, true);
         const unrepresented = await this.unrepresentedSides(manager, c);
+        if (!mayRespondAtAll(me, c, unrepresented)) throw mayNotRespond();
         const answering = answeringSide(me, c, input.partnerId, unrepresented);
         if (!answering.ok) {
           throw answering.error === 'invalid'
@@ -278,7 +279,7 @@ export class ConnectionsService {
       });
     } catch (err) {
       // Two representatives of one side at once: the unique (connectionId, partnerId) decides.
-      if (isUniqueViolation(err, (c) => c === ONE_RESPONSE_PER_SIDE_INDEX)) {
+      if (isUniqueViolation(err, ONE_RESPONSE_PER_SIDE_INDEX)) {
         throw new DomainError(ErrorCode.CONFLICT, 'Your partner has already responded');
       }
       throw err;
@@ -366,10 +367,7 @@ export class ConnectionsService {
       });
     }
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'c.createdAt', kind: 'timestamp', value: (c) => c.createdAt.toISOString() },
-        { column: 'c.id', kind: 'uuid', value: (c) => c.id },
-      ],
+      keys: creationKeys('c'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,

@@ -2,9 +2,12 @@ import {
   COLLAB_FRAGMENT,
   NOTIFICATION_KINDS,
   createExperimentSchema,
+  createLearningSchema,
   createPartnerSchema,
   createPrincipleSchema,
   policyPutSchema,
+  respondConnectionSchema,
+  updateExperimentSchema,
   type ExperimentStatus,
   type PolicyInput,
   type ProposalDto,
@@ -744,19 +747,29 @@ export class DemoStory {
   }
 
   async editExperiment(key: string, change: { partners: DemoPartnerKey[] }): Promise<void> {
-    await this.s.experiments.update(this.me, this.experiment$(key), {
-      partnerIds: change.partners.map((k) => this.partnerId(k)),
-    });
+    await this.s.experiments.update(
+      this.me,
+      this.experiment$(key),
+      updateExperimentSchema.parse({ partnerIds: change.partners.map((k) => this.partnerId(k)) }),
+    );
     this.later(2);
   }
 
   async moveExperiment(key: string, status: ExperimentStatus): Promise<void> {
-    await this.s.experiments.update(this.me, this.experiment$(key), { status });
+    await this.s.experiments.update(
+      this.me,
+      this.experiment$(key),
+      updateExperimentSchema.parse({ status }),
+    );
     this.later(2);
   }
 
   async learning(key: string, text: string): Promise<void> {
-    await this.s.experiments.addLearning(this.me, this.experiment$(key), { text });
+    await this.s.experiments.addLearning(
+      this.me,
+      this.experiment$(key),
+      createLearningSchema.parse({ text }),
+    );
     this.later(3);
   }
 
@@ -794,7 +807,11 @@ export class DemoStory {
       const accept = answers ? answers[side] : true;
       if (accept === undefined) continue;
       this.later(18);
-      await this.s.connections.respond(this.rep(side), c.id, { accept });
+      await this.s.connections.respond(
+        this.rep(side),
+        c.id,
+        respondConnectionSchema.parse({ accept }),
+      );
       if (!accept) break;
     }
     this.later(4);

@@ -11,7 +11,7 @@ import { docToProseMirror, replaceContentUpdate } from './document-content.util'
 import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsService } from './documents.service';
-import { decodeCursor, encodeCursor, invalidCursor } from './documents.util';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { clock } from '../../common/clock/clock';
 
 export const toVersionDto = (v: DocumentVersionEntity): DocumentVersionDto => ({
@@ -97,26 +97,17 @@ export class DocumentVersionsService {
     page: { limit: number; cursor?: string | undefined },
   ): Promise<Page<DocumentVersionDto>> {
     await this.documents.getInWorkspace(workspaceId, documentId);
-    const after = decodeCursor(page.cursor);
     const qb = this.repo
       .createQueryBuilder('v')
-      .where('v.documentId = :documentId', { documentId })
-      .orderBy('v.createdAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .take(page.limit + 1);
-    if (after) {
-      if (!(await this.repo.existsBy({ id: after, documentId }))) throw invalidCursor();
-      qb.andWhere(
-        '(v.createdAt, v.id) < (SELECT c."createdAt", c."id" FROM "document_versions" c WHERE c."id" = :after)',
-        { after },
-      );
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, page.limit).map(toVersionDto);
-    return {
-      items,
-      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null,
-    };
+      .where('v.documentId = :documentId', { documentId });
+    const found = await keysetPage(qb, {
+      keys: creationKeys('v'),
+      direction: 'DESC',
+      limit: page.limit,
+      cursor: page.cursor,
+      seek: 'row',
+    });
+    return mapPage(found, toVersionDto);
   }
 
   private async find(

@@ -12,6 +12,8 @@ import {
   documentExportQuerySchema,
   paginationQuerySchema,
   type CreateDocumentInput,
+  type CreateDocumentVersionInput,
+  type DocumentExportFormat,
   type DocumentDto,
   type DocumentVersionDto,
   type Page,
@@ -21,9 +23,10 @@ import {
 import type { Response } from 'express';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
-import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe';
+import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { DocumentVersionsService } from './document-versions.service';
 import { canReadDocuments, canWriteDocuments } from './documents.policy';
 import { DocumentsService, toDocumentDto } from './documents.service';
@@ -85,15 +88,15 @@ export class DocumentsController {
   @ApiOperation({ summary: 'The live content as Markdown or HTML' })
   @ApiZodQuery(documentExportQuerySchema)
   @ApiProduces('text/markdown', 'text/html')
+  @ResourceAccess(DocumentsService, (s, r) =>
+    s.getInWorkspace(r.member.workspaceId, r.id('did', 'Document')),
+  )
   async export(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
-    @Query() query: unknown,
+    @Query(new ZodPipe(documentExportQuerySchema)) { format }: { format: DocumentExportFormat },
     @Res() res: Response,
   ): Promise<void> {
-    // 404 before 400: the document is looked up first.
-    await this.documents.getInWorkspace(wid, did);
-    const { format } = parseOrThrow(documentExportQuerySchema, query ?? {});
     const out = await this.versions.export(wid, did, format);
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', `inline; filename="${out.filename}"`);
@@ -109,14 +112,15 @@ export class DocumentsController {
   @WorkspaceAccess(canWriteDocuments, READ_ONLY)
   @ApiZodBody(createDocumentVersionSchema)
   @ApiCreatedResponse({ description: '{id, label, createdAt, createdBy, json, html}' })
+  @ResourceAccess(DocumentsService, (s, r) =>
+    s.getInWorkspace(r.member.workspaceId, r.id('did', 'Document')),
+  )
   async createVersion(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Param('did', new IdPipe('Document')) did: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(createDocumentVersionSchema)) { label }: CreateDocumentVersionInput,
     @CurrentUser() me: AuthContext,
   ): Promise<DocumentVersionDto> {
-    await this.documents.getInWorkspace(wid, did);
-    const { label } = parseOrThrow(createDocumentVersionSchema, body ?? {});
     return this.versions.create(wid, did, label, me.userId);
   }
 

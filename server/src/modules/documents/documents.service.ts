@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type DocumentDto, type DocumentKind, type Page } from '@coalesce/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ActivityService } from '../activity/activity.service';
+import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './documents.entity';
-import { decodeCursor, encodeCursor, invalidCursor, isUniqueViolation } from './documents.util';
+import { isUniqueViolation } from '../../common/database/unique-violation.util';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { clock } from '../../common/clock/clock';
 
 export interface CreateDocumentInput {
@@ -13,6 +15,17 @@ export interface CreateDocumentInput {
   titleIsDefault?: boolean;
   kind: DocumentKind;
   createdBy: string | null;
+}
+
+/** A document as the research export lists it: metadata and its named versions' labels. */
+export interface ExportedDocument {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  versions: { id: string; label: string; createdBy: string | null; createdAt: string }[];
 }
 
 export const toDocumentDto = (d: DocumentEntity): DocumentDto => ({
@@ -112,34 +125,73 @@ export class DocumentsService {
     return doc;
   }
 
+  /**
+   * The workspace's documents for the research export, in batches of `batchSize` by id, each
+   * with its named versions (without their content), oldest version first.
+   */
+  async *exportBatches(workspaceId: string, batchSize: number): AsyncGenerator<ExportedDocument[]> {
+    let after: string | undefined;
+    for (;;) {
+      const docs = await this.dataSource.getRepository(DocumentEntity).find({
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          createdBy: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+        where: { workspaceId, ...(after ? { id: MoreThan(after) } : {}) },
+        order: { id: 'ASC' },
+        take: batchSize,
+      });
+      if (!docs.length) return;
+      const versions = await this.dataSource.getRepository(DocumentVersionEntity).find({
+        select: { id: true, documentId: true, label: true, createdBy: true, createdAt: true },
+        where: { documentId: In(docs.map((d) => d.id)) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      const byDoc = new Map<string, ExportedDocument['versions']>();
+      for (const v of versions) {
+        const list = byDoc.get(v.documentId) ?? [];
+        list.push({
+          id: v.id,
+          label: v.label,
+          createdBy: v.createdBy,
+          createdAt: v.createdAt.toISOString(),
+        });
+        byDoc.set(v.documentId, list);
+      }
+      yield docs.map((d) => ({
+        id: d.id,
+        title: d.title,
+        kind: d.kind,
+        createdBy: d.createdBy,
+        createdAt: d.createdAt.toISOString(),
+        updatedAt: d.updatedAt.toISOString(),
+        versions: byDoc.get(d.id) ?? [],
+      }));
+      if (docs.length < batchSize) return;
+      after = docs[docs.length - 1]!.id;
+    }
+  }
+
   /** Oldest first (the vision document leads). */
   async list(
     workspaceId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<Page<DocumentDto>> {
-    const after = decodeCursor(page.cursor);
     const qb = this.dataSource
       .getRepository(DocumentEntity)
       .createQueryBuilder('d')
-      .where('d.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('d.createdAt', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .take(page.limit + 1);
-    if (after) {
-      const exists = await this.dataSource
-        .getRepository(DocumentEntity)
-        .existsBy({ id: after, workspaceId });
-      if (!exists) throw invalidCursor();
-      qb.andWhere(
-        '(d.createdAt, d.id) > (SELECT c."createdAt", c."id" FROM "documents" c WHERE c."id" = :after)',
-        { after },
-      );
-    }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, page.limit).map(toDocumentDto);
-    return {
-      items,
-      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null,
-    };
+      .where('d.workspaceId = :workspaceId', { workspaceId });
+    const found = await keysetPage(qb, {
+      keys: creationKeys('d'),
+      direction: 'ASC',
+      limit: page.limit,
+      cursor: page.cursor,
+      seek: 'row',
+    });
+    return mapPage(found, toDocumentDto);
   }
 }

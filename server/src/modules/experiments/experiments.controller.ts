@@ -12,13 +12,16 @@ import {
   experimentListQuerySchema,
   updateExperimentSchema,
   type CreateExperiment,
+  type CreateLearning,
   type ExperimentDto,
   type ExperimentListQuery,
   type Page,
+  type UpdateExperiment,
   ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
@@ -67,16 +70,18 @@ export class ExperimentsController {
     return this.experiments.get(wid, eid);
   }
 
-  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Patch(':eid')
   @ApiOperation({ summary: 'Update an experiment' })
   @ApiErrors(ErrorCode.FORBIDDEN)
   @ApiZodBody(updateExperimentSchema)
   @ApiOkResponse({ description: 'The experiment; any status may follow any other' })
+  @ResourceAccess(ExperimentsService, (s, r) =>
+    s.authorizeWrite(r.member, r.id('eid', 'Experiment')),
+  )
   update(
     @CurrentMember() me: Membership,
     @Param('eid', new IdPipe('Experiment')) eid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(updateExperimentSchema)) body: UpdateExperiment,
   ): Promise<ExperimentDto> {
     return this.experiments.update(me, eid, body);
   }
@@ -100,10 +105,13 @@ export class ExperimentsController {
   @ApiErrors(ErrorCode.FORBIDDEN)
   @ApiZodBody(createLearningSchema)
   @ApiCreatedResponse({ description: 'The experiment, the new learning first' })
+  @ResourceAccess(ExperimentsService, (s, r) =>
+    s.authorizeWrite(r.member, r.id('eid', 'Experiment')),
+  )
   addLearning(
     @CurrentMember() me: Membership,
     @Param('eid', new IdPipe('Experiment')) eid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(createLearningSchema)) body: CreateLearning,
   ): Promise<ExperimentDto> {
     return this.experiments.addLearning(me, eid, body);
   }

@@ -6,12 +6,13 @@ import { ExportRegistry } from '../export/export.repository';
 import { ActivityModule } from '../activity/activity.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ExperimentsController } from './experiments.controller';
+import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
 
 @Module({
   imports: [ActivityModule, PartnersModule, ExportModule],
   controllers: [ExperimentsController],
-  providers: [ExperimentsService],
+  providers: [ExperimentsService, ExperimentsRepository],
   exports: [ExperimentsService],
 })
 export class ExperimentsModule implements OnModuleInit {

@@ -5,18 +5,20 @@ import {
   type ExperimentListQuery,
   type LearningDto,
   type Page,
-  createLearningSchema,
+  type CreateLearning,
   experimentShapeIssues,
-  updateExperimentSchema,
+  type UpdateExperiment,
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { forbidden, invalid, notFound } from '../../common/errors/domain-error';
-import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
+import { creationKeys, keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import { ExperimentEntity, ExperimentLearningEntity } from './experiments.entity';
+import { ExperimentsRepository, type NetworkExperimentRow } from './experiments.repository';
+
+export type { NetworkExperimentRow } from './experiments.repository';
 import {
   canDeleteExperiment,
   canWriteExperiments,
@@ -40,19 +42,6 @@ export type PrincipleLookup = (
 /** The experiment's fields without learnings. */
 export type ExperimentSummary = Omit<ExperimentDto, 'learnings'>;
 
-/** An experiment as the network view and the broker suggestions read it. */
-export interface NetworkExperimentRow {
-  id: string;
-  title: string;
-  status: ExperimentDto['status'];
-  leadPartnerId: string | null;
-  partnerIds: string[];
-  neededExpertise: string[];
-  targetGroups: string[];
-  /** The last change of any kind, a learning included. */
-  updatedAt: Date;
-}
-
 /** Fields whose old and new values the `experiment.updated` payload carries. */
 const TRACKED = [
   'title',
@@ -67,7 +56,6 @@ const TRACKED = [
 ] as const;
 /** Free text: the payload only names them (they may be 20,000 characters long). */
 const TEXT = ['hypothesis', 'description'] as const;
-type UpdateExperiment = ReturnType<typeof updateExperimentSchema.parse>;
 type Field = (typeof TRACKED)[number] | (typeof TEXT)[number];
 
 /** The learning text an event carries (the full text is on the experiment). */
@@ -114,6 +102,7 @@ export class ExperimentsService {
     private readonly dataSource: DataSource,
     private readonly activity: ActivityService,
     private readonly partners: PartnersService,
+    private readonly repository: ExperimentsRepository,
   ) {}
 
   /** Called once by the principles module (see `PrincipleLookup`). */
@@ -125,12 +114,7 @@ export class ExperimentsService {
 
   /** What the network view and suggestions need of every experiment, in one lean query. */
   async listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
-    return this.dataSource.query(
-      `SELECT "id", "title", "status", "leadPartnerId", "partnerIds", "neededExpertise",
-              "targetGroups", "updatedAt"
-         FROM "experiments" WHERE "workspaceId" = $1 ORDER BY "createdAt", "id"`,
-      [workspaceId],
-    );
+    return this.repository.listForNetwork(workspaceId);
   }
 
   // ---- endpoints -----------------------------------------------------------------------------
@@ -195,10 +179,7 @@ export class ExperimentsService {
       qb.andWhere('e.partnerIds @> ARRAY[:partnerId]::uuid[]', { partnerId: q.partnerId });
     }
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'e.createdAt', kind: 'timestamp', value: (e) => e.createdAt.toISOString() },
-        { column: 'e.id', kind: 'uuid', value: (e) => e.id },
-      ],
+      keys: creationKeys('e'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,
@@ -229,15 +210,26 @@ export class ExperimentsService {
   }
 
   /**
-   * 404 → 403 → 400 (contract precedence). Any status may follow any other; a status change is
-   * `experiment.status_changed {from, to}`, every other change `experiment.updated`.
+   * Whether the caller may update the experiment or add a learning to it: 404 for an unknown
+   * one, then 403 (checked before the body, by the controller's guard: contract precedence).
    */
-  async update(me: Membership, experimentId: string, body: unknown): Promise<ExperimentDto> {
+  async authorizeWrite(me: Membership, experimentId: string): Promise<void> {
     await this.get(me.workspaceId, experimentId);
     if (!canWriteExperiments(me)) throw forbidden(WRITE_DENIED);
-    const input = parseOrThrow(updateExperimentSchema, body ?? {});
+  }
+
+  /**
+   * 404 → 403 → 400. Any status may follow any other; a status change is
+   * `experiment.status_changed {from, to}`, every other change `experiment.updated`.
+   */
+  async update(
+    me: Membership,
+    experimentId: string,
+    input: UpdateExperiment,
+  ): Promise<ExperimentDto> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, me.workspaceId, experimentId);
+      if (!canWriteExperiments(me)) throw forbidden(WRITE_DENIED);
       const next = merge(current, input);
       const issues = experimentShapeIssues(next);
       if (issues.length) throw invalid(issues[0]!.path, issues[0]!.message, issues[0]!.params.rule);
@@ -345,12 +337,14 @@ export class ExperimentsService {
   }
 
   /** 404 → 403 → 400. Answers the experiment with the new learning first. */
-  async addLearning(me: Membership, experimentId: string, body: unknown): Promise<ExperimentDto> {
-    await this.get(me.workspaceId, experimentId);
-    if (!canWriteExperiments(me)) throw forbidden(WRITE_DENIED);
-    const input = parseOrThrow(createLearningSchema, body ?? {});
+  async addLearning(
+    me: Membership,
+    experimentId: string,
+    input: CreateLearning,
+  ): Promise<ExperimentDto> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, me.workspaceId, experimentId);
+      if (!canWriteExperiments(me)) throw forbidden(WRITE_DENIED);
       const repo = manager.getRepository(ExperimentLearningEntity);
       const learning = await repo.save(
         repo.create({

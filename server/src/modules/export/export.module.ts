@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { MembersModule } from '../members/members.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ExportController } from './export.controller';
@@ -11,7 +12,7 @@ import { ExportService } from './export.service';
  * `ExportRegistry.register({name: 'proposals', kind: 'array', stream})` in `onModuleInit`.
  */
 @Module({
-  imports: [WorkspacesModule, MembersModule, ActivityModule],
+  imports: [WorkspacesModule, MembersModule, ActivityModule, DocumentsModule],
   controllers: [ExportController],
   providers: [ExportRegistry, ExportService],
   exports: [ExportRegistry],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EXPORT_SECTIONS, type ExportedMember, type ExportSectionName } from '@coalesce/shared';
-import { DataSource } from 'typeorm';
 import { ActivityService } from '../activity/activity.service';
+import { DocumentsService } from '../documents/documents.service';
 import { MembersService } from '../members/members.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 
@@ -38,7 +38,7 @@ export const PLACEHOLDER_SECTIONS: ExportSectionName[] = ['experiments', 'connec
 
 /**
  * The sections of the research export, in the contract's order. Built-in: workspace,
- * stageHistory, members, documents (+ versions when the collab tables exist), events; the
+ * stageHistory, members, documents (with their versions), events; the
  * partners, principles and proposals modules register theirs on init; the rest stay `[]`.
  */
 @Injectable()
@@ -46,8 +46,8 @@ export class ExportRegistry {
   private readonly sections = new Map<string, ExportSection>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly workspaces: WorkspacesService,
+    private readonly documents: DocumentsService,
     private readonly members: MembersService,
     private readonly activity: ActivityService,
   ) {
@@ -79,7 +79,11 @@ export class ExportRegistry {
       }.bind(this),
     });
     this.register({ name: 'members', kind: 'array', stream: (ctx) => this.membersOf(ctx) });
-    this.register({ name: 'documents', kind: 'array', stream: (ctx) => this.documentsOf(ctx) });
+    this.register({
+      name: 'documents',
+      kind: 'array',
+      stream: (ctx) => this.documents.exportBatches(ctx.workspaceId, ctx.batchSize),
+    });
     this.register({
       name: 'events',
       kind: 'array',
@@ -129,57 +133,5 @@ export class ExportRegistry {
       }));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-  }
-
-  /**
-   * Document metadata and the list of named versions (without their content). Versions live in
-   * the collab branch's `document_versions`; until that table exists the list is empty.
-   */
-  private async *documentsOf(ctx: ExportContext): AsyncGenerator<unknown[]> {
-    const [{ versions }] = (await this.dataSource.query(
-      `SELECT to_regclass('document_versions') IS NOT NULL AS versions`,
-    )) as [{ versions: boolean }];
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const docs = (await this.dataSource.query(
-        `SELECT id, title, kind, "createdBy", "createdAt", "updatedAt" FROM documents
-          WHERE "workspaceId" = $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [ctx.workspaceId, after, ctx.batchSize],
-      )) as { id: string; createdAt: Date; updatedAt: Date }[];
-      if (!docs.length) return;
-      const byDoc = new Map<string, unknown[]>();
-      if (versions) {
-        const rows = (await this.dataSource.query(
-          `SELECT id, "documentId", label, "createdBy", "createdAt" FROM document_versions
-            WHERE "documentId" = ANY($1) ORDER BY "createdAt", id`,
-          [docs.map((d) => d.id)],
-        )) as {
-          id: string;
-          documentId: string;
-          label: string;
-          createdBy: string | null;
-          createdAt: Date;
-        }[];
-        for (const v of rows) {
-          byDoc.set(v.documentId, [
-            ...(byDoc.get(v.documentId) ?? []),
-            {
-              id: v.id,
-              label: v.label,
-              createdBy: v.createdBy,
-              createdAt: v.createdAt.toISOString(),
-            },
-          ]);
-        }
-      }
-      yield docs.map((d) => ({
-        ...d,
-        createdAt: d.createdAt.toISOString(),
-        updatedAt: d.updatedAt.toISOString(),
-        versions: byDoc.get(d.id) ?? [],
-      }));
-      if (docs.length < ctx.batchSize) return;
-      after = docs[docs.length - 1]!.id;
-    }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Health } from '@coalesce/shared';
-import { DataSource } from 'typeorm';
 import { RedisMonitor } from '../../common/redis/redis-monitor';
+import { HealthRepository } from './health.repository';
 
 /**
  * The database decides whether this instance can serve (`db: down` fails the check). Redis only
@@ -11,7 +11,7 @@ import { RedisMonitor } from '../../common/redis/redis-monitor';
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: HealthRepository,
     private readonly redis: RedisMonitor,
   ) {}
 
@@ -23,7 +23,7 @@ export class HealthService {
   private async db(): Promise<'up' | 'down'> {
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.repository.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
       ]);
       return 'up';

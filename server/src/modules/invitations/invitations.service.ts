@@ -17,7 +17,7 @@ import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
-import { keysetPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { AuthService } from '../auth/auth.service';
 import { sha256 } from '../auth/auth.util';
@@ -160,10 +160,7 @@ export class InvitationsService {
       .where('i.workspaceId = :workspaceId', { workspaceId })
       .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()');
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'i.createdAt', kind: 'timestamp', value: (i) => i.createdAt.toISOString() },
-        { column: 'i.id', kind: 'uuid', value: (i) => i.id },
-      ],
+      keys: creationKeys('i'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,

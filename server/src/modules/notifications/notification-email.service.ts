@@ -7,12 +7,12 @@ import {
 } from '@nestjs/common';
 import type { Locale } from '@coalesce/shared';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger, requestContext } from '../../common/logging/logger';
 import { UsersService } from '../users/users.service';
 import { renderNotificationEmail } from './notification-email.util';
 import type { NotificationEntity } from './notifications.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { emailBackoffMs } from './notifications.util';
 
 export interface MailMessage {
@@ -93,7 +93,7 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
   retry: EmailRetryOptions = DEFAULT_EMAIL_RETRY;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
@@ -167,17 +167,8 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
     }
   }
 
-  private async claim(): Promise<NotificationEntity[]> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE notifications SET "emailStatus" = 'sending', "emailAttempts" = "emailAttempts" + 1,
-              "emailNextAt" = now() + make_interval(secs => $1)
-        WHERE id IN (SELECT id FROM notifications
-                      WHERE "emailStatus" IN ('pending', 'sending') AND "emailNextAt" <= now()
-                      ORDER BY "emailNextAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING *`,
-      [this.retry.leaseMs / 1000, BATCH],
-    )) as [NotificationEntity[], number];
-    return rows;
+  private claim(): Promise<NotificationEntity[]> {
+    return this.repository.claimEmails(this.retry.leaseMs / 1000, BATCH);
   }
 
   private async send(n: NotificationEntity, to: string, locale: Locale): Promise<void> {
@@ -204,11 +195,7 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
     error?: string,
   ): Promise<void> {
     if (outcome === 'sent') {
-      await this.dataSource.query(
-        `UPDATE notifications SET "emailStatus" = 'sent', "emailedAt" = now(), "emailNextAt" = NULL
-          WHERE id = $1 AND "emailStatus" = 'sending'`,
-        [n.id],
-      );
+      await this.repository.emailSent(n.id);
       return;
     }
     const giveUp = outcome === 'failed' || n.emailAttempts >= this.retry.maxAttempts;
@@ -217,11 +204,7 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
         { notificationId: n.id, attempts: n.emailAttempts, error },
         'notification email failed; giving up',
       );
-      await this.dataSource.query(
-        `UPDATE notifications SET "emailStatus" = 'failed', "emailNextAt" = NULL
-          WHERE id = $1 AND "emailStatus" = 'sending'`,
-        [n.id],
-      );
+      await this.repository.emailFailed(n.id);
       return;
     }
     const delay = emailBackoffMs(n.emailAttempts, this.retry.baseBackoffMs);
@@ -229,11 +212,6 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
       { notificationId: n.id, attempts: n.emailAttempts, retryInMs: delay, error },
       'notification email failed; will retry',
     );
-    await this.dataSource.query(
-      `UPDATE notifications SET "emailStatus" = 'pending',
-              "emailNextAt" = now() + make_interval(secs => $2)
-        WHERE id = $1 AND "emailStatus" = 'sending'`,
-      [n.id, delay / 1000],
-    );
+    await this.repository.emailRetryIn(n.id, delay / 1000);
   }
 }

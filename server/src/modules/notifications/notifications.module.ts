@@ -9,6 +9,7 @@ import { MAILER, NotificationEmailService, mailerFromConfig } from './notificati
 import { NotificationsController } from './notifications.controller';
 import { NotificationsListener } from './notifications.listener';
 import { NotificationsScheduler } from './notifications.scheduler';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { DUE_REMINDER_SOURCE, SqlDueReminderSource } from './vote-reminders.repository';
 import { VoteRemindersService } from './vote-reminders.service';
@@ -44,6 +45,7 @@ import { VoteRemindersService } from './vote-reminders.service';
     { provide: DUE_REMINDER_SOURCE, useFactory: () => new SqlDueReminderSource() },
     NotificationEmailService,
     NotificationsService,
+    NotificationsRepository,
     NotificationsListener,
     NotificationsScheduler,
     VoteRemindersService,

@@ -12,10 +12,11 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { afterCommit } from '../../common/database/after-commit';
 import { notFound } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
-import { keysetPage, mapPage } from '../../common/pagination/cursor';
+import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { clock } from '../../common/clock/clock';
 
 /** A notification to create for one user (channels are chosen from their preferences). */
@@ -50,6 +51,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
     private readonly email: NotificationEmailService,
+    private readonly repository: NotificationsRepository,
   ) {}
 
   /**
@@ -131,10 +133,7 @@ export class NotificationsService {
     if (q.unread === true) qb.andWhere('n.readAt IS NULL');
     if (q.unread === false) qb.andWhere('n.readAt IS NOT NULL');
     const page = await keysetPage(qb, {
-      keys: [
-        { column: 'n.createdAt', kind: 'timestamp', value: (n) => n.createdAt.toISOString() },
-        { column: 'n.id', kind: 'uuid', value: (n) => n.id },
-      ],
+      keys: creationKeys('n'),
       direction: 'DESC',
       limit: q.limit,
       cursor: q.cursor,
@@ -148,12 +147,7 @@ export class NotificationsService {
 
   private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
     if (!userIds.length) return new Map();
-    const rows: { userId: string; n: string }[] = await this.dataSource.query(
-      `SELECT "userId", count(*) AS n FROM notifications
-        WHERE "userId" = ANY($1) AND "readAt" IS NULL AND "inApp" GROUP BY "userId"`,
-      [userIds],
-    );
-    return new Map(rows.map((r) => [r.userId, Number(r.n)]));
+    return this.repository.unreadCounts(userIds);
   }
 
   /** Marks one of the caller's notifications read (again: unchanged); 404 if not theirs. */

@@ -1,4 +1,5 @@
 import type { ActivityEventDto, NotificationKind } from '@coalesce/shared';
+import { isUuid } from '../../common/validation/uuid.util';
 
 /**
  * Who should hear about an event, before it is resolved to users. The service resolves each
@@ -33,10 +34,7 @@ export interface DerivedNotification {
   includeActor?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const id = (v: unknown): string | undefined =>
-  typeof v === 'string' && UUID.test(v) ? v.toLowerCase() : undefined;
+const id = (v: unknown): string | undefined => (isUuid(v) ? v.toLowerCase() : undefined);
 const text = (v: unknown, max = 200): string | undefined =>
   typeof v === 'string' ? v.slice(0, max) : undefined;
 const obj = (v: unknown): Record<string, unknown> =>

@@ -5,12 +5,13 @@ import { ExportRegistry } from '../export/export.repository';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PrinciplesController } from './principles.controller';
+import { PrinciplesRepository } from './principles.repository';
 import { PrinciplesService } from './principles.service';
 
 @Module({
   imports: [ActivityModule, ExportModule, ExperimentsModule],
   controllers: [PrinciplesController],
-  providers: [PrinciplesService],
+  providers: [PrinciplesService, PrinciplesRepository],
   exports: [PrinciplesService],
 })
 export class PrinciplesModule implements OnModuleInit {

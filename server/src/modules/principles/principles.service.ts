@@ -14,6 +14,7 @@ import { forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { keysetPage, mapPage } from '../../common/pagination/cursor';
 import { ActivityService } from '../activity/activity.service';
 import { PrincipleEntity } from './principles.entity';
+import { PrinciplesRepository } from './principles.repository';
 import { canManagePrinciples } from './principles.policy';
 import { clock } from '../../common/clock/clock';
 
@@ -38,6 +39,7 @@ export function toPrincipleDto(p: PrincipleEntity): PrincipleDto {
 export class PrinciplesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: PrinciplesRepository,
     private readonly activity: ActivityService,
   ) {}
 
@@ -204,19 +206,8 @@ export class PrinciplesService {
     });
   }
 
-  /**
-   * The order after the last principle (0 for the first), taken under a per-workspace advisory
-   * lock (an empty list has no rows to lock) so parallel creates without an order do not share
-   * one.
-   */
+  /** The order after the last principle, capped (see `PrinciplesRepository.nextOrder`). */
   private async nextOrder(manager: EntityManager, workspaceId: string): Promise<number> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `principles:${workspaceId}`,
-    ]);
-    const [row] = (await manager.query(
-      `SELECT COALESCE(MAX("order") + 1, 0)::int AS next FROM principles WHERE "workspaceId" = $1`,
-      [workspaceId],
-    )) as { next: number }[];
-    return Math.min(row?.next ?? 0, ORDER_MAX);
+    return Math.min(await this.repository.nextOrder(manager, workspaceId), ORDER_MAX);
   }
 }

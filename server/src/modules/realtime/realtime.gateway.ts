@@ -21,6 +21,7 @@ import { toErrorBody } from '../../common/errors/error-body';
 import { EventBus } from '../../common/events/event-bus';
 import { AuthService } from '../auth/auth.service';
 import { MembersService } from '../members/members.service';
+import { isUuid } from '../../common/validation/uuid.util';
 
 interface SocketData {
   userId: string;
@@ -29,7 +30,6 @@ interface SocketData {
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 function nack(err: unknown): SocketAck {
@@ -176,7 +176,7 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
 
   private workspaceIdOf(data: unknown): string {
     const id = (data as { workspaceId?: unknown } | null)?.workspaceId;
-    if (typeof id !== 'string' || !UUID.test(id)) {
+    if (!isUuid(id)) {
       throw new DomainError(ErrorCode.NOT_FOUND, 'Workspace not found');
     }
     return id.toLowerCase();

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { ConnectionDto } from '@coalesce/shared';
+import { DataSource } from 'typeorm';
+
+export type ConnectionPair = Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>;
+
+/** The connections module's raw SQL (tables `connections`, `connection_responses`). */
+@Injectable()
+export class ConnectionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The pairs of the workspace's connections, oldest first, optionally only accepted ones. */
+  pairs(workspaceId: string, acceptedOnly: boolean): Promise<ConnectionPair[]> {
+    return this.dataSource.query(
+      `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
+        WHERE "workspaceId" = $1 ${acceptedOnly ? `AND "status" = 'accepted'` : ''}
+        ORDER BY "createdAt", "id"`,
+      [workspaceId],
+    );
+  }
+}
