@@ -20,3 +20,4 @@ export * from './connections.js';
 export * from './network.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
+export * from './document-diff.js';
