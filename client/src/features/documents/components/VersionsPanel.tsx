@@ -179,14 +179,18 @@ export function VersionsPanel({
       )}
       <ul className="divide-y divide-slate-100" data-testid="versions">
         {versions.data?.items.map((v) => (
-          <li key={v.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+          <li
+            key={v.id}
+            className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 py-2 text-sm"
+            data-testid="version"
+          >
             <span className="min-w-0">
               <span className="block truncate font-medium">{v.label}</span>
               <time className="text-xs text-slate-500" dateTime={v.createdAt}>
                 {fmt.format(new Date(v.createdAt))}
               </time>
             </span>
-            <span className="flex gap-1">
+            <span className="flex flex-wrap gap-1">
               <Button
                 variant="ghost"
                 size="sm"
