@@ -4,6 +4,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { COLLAB_FRAGMENT } from '@coalesce/shared';
 import { clsx } from 'clsx';
+import { MessageSquarePlus } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { CollabSession } from '../collab';
@@ -104,7 +105,8 @@ function CommentButton({ editor, onComment }: { editor: Editor; onComment(anchor
       )}
       data-testid="comment-button"
     >
-      💬 {t('documents.comment')}
+      <MessageSquarePlus className="mr-1 inline h-4 w-4 align-[-2px]" aria-hidden />
+      {t('documents.comment')}
     </button>
   );
 }

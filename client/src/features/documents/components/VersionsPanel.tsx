@@ -71,36 +71,38 @@ function VersionCompare({
           ✕
         </Button>
       </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <label htmlFor={selectId} className="text-sm font-medium text-slate-700">
+      <div className="space-y-1">
+        <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
           {t('documents.compareWith')}
         </label>
-        <Select
-          id={selectId}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          className="min-w-0 flex-1"
-          data-testid="compare-with"
-        >
-          <option value="current">{t('documents.currentText')}</option>
-          {versions
-            .filter((v) => v.id !== from.id)
-            .map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label} · {fmt.format(new Date(v.createdAt))}
-              </option>
-            ))}
-        </Select>
-        {to === 'current' && (
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={diff.isFetching}
-            onClick={() => void diff.refetch()}
+        <div className="flex gap-2">
+          <Select
+            id={selectId}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            className="min-w-0 flex-1"
+            data-testid="compare-with"
           >
-            {t('documents.refresh')}
-          </Button>
-        )}
+            <option value="current">{t('documents.currentText')}</option>
+            {versions
+              .filter((v) => v.id !== from.id)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label} · {fmt.format(new Date(v.createdAt))}
+                </option>
+              ))}
+          </Select>
+          {to === 'current' && (
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={diff.isFetching}
+              onClick={() => void diff.refetch()}
+            >
+              {t('documents.refresh')}
+            </Button>
+          )}
+        </div>
       </div>
       {diff.isPending ? (
         <Spinner label={t('documents.diffLoading')} />
