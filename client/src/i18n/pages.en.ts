@@ -1,3 +1,4 @@
+import { threadsEn } from './threads.en';
 /**
  * English messages that only the workspace's own pages show: documents and the vision, partners,
  * principles, decisions, policies, the network map, and the representation and rule sentences
@@ -429,4 +430,6 @@ export const pagesEn = {
       experiment: 'shared experiment',
     },
   },
+  // Discussions (issue 16, threads)
+  threads: threadsEn,
 };

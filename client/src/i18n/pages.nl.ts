@@ -1,4 +1,5 @@
 import type { PagesMessages } from './en';
+import { threadsNl } from './threads.nl';
 
 /** Nederlands voor de pagina's van een netwerk (zie pages.en.ts). */
 export const pagesNl: PagesMessages = {
@@ -441,4 +442,6 @@ export const pagesNl: PagesMessages = {
       experiment: 'gedeeld experiment',
     },
   },
+  // Gesprekken (issue 16, threads)
+  threads: threadsNl,
 };
