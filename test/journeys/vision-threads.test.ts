@@ -64,6 +64,7 @@ async function selectText(page: Page, text: string) {
       const i = n.textContent!.indexOf(want);
       if (i < 0) continue;
       // No helper functions in here: the bundler would name them with a helper the page lacks.
+      n.parentElement!.scrollIntoView({ block: 'center' });
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + 1);
@@ -112,7 +113,7 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(150);
-    await page.getByTestId('threads').first().scrollIntoViewIfNeeded();
+    await page.getByTestId('doc-threads').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `${name}-threads-${w}.png`) });
     const compare = page.getByTestId('version-compare');
     if (await compare.count()) {
@@ -155,16 +156,16 @@ test('a comment on a sentence of the vision follows the text; the history compar
   await anna.getByRole('button', { name: /Comment$/ }).click();
   const form = anna.getByTestId('new-thread');
   await form.getByText(SENTENCE).waitFor();
-  await form.getByLabel('Your comment').fill('Can we say “every young person” here?');
+  await form.getByLabel(/^Write a comment/).fill('Can we say “every young person” here?');
   await form.getByRole('button', { name: 'Post comment' }).click();
-  const annaThread = anna.getByTestId('threads').getByTestId('thread');
+  const annaThread = anna.getByTestId('doc-threads').getByTestId('doc-thread');
   await annaThread.getByText('Can we say “every young person” here?').waitFor();
   await highlightIs(anna, SENTENCE);
 
   // Bram, in his own browser, sees the highlight and the thread.
   await openVision(bram);
   await highlightIs(bram, SENTENCE);
-  const bramThread = bram.getByTestId('threads').getByTestId('thread');
+  const bramThread = bram.getByTestId('doc-threads').getByTestId('doc-thread');
   await bramThread.getByText(SENTENCE).waitFor();
   await bramThread.getByText('Anna').waitFor();
 
@@ -189,6 +190,10 @@ test('a comment on a sentence of the vision follows the text; the history compar
   await bramThread.click();
   await bram.waitForFunction((w) => window.getSelection()?.toString() === w, SENTENCE);
   assert.equal(await bramThread.getAttribute('data-active'), 'true');
+  // … and opens its discussion: Bram replies, Anna sees the reply.
+  await bramThread.getByLabel(/^Reply…/).fill('Yes, and every adult too.');
+  await bramThread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await annaThread.getByText('Yes, and every adult too.').waitFor(LIVE);
 
   // The history compares the first draft with the live text: Chris's words are added.
   await anna
@@ -228,8 +233,8 @@ test('a comment on a sentence of the vision follows the text; the history compar
   await selectText(anna, SENTENCE);
   await anna.keyboard.press('Backspace');
   await bram
-    .getByTestId('threads')
-    .locator('[data-testid="thread"][data-removed="true"]')
+    .getByTestId('doc-threads')
+    .locator('[data-testid="doc-thread"][data-removed="true"]')
     .getByText('text removed')
     .waitFor(LIVE);
   await bramThread.getByText(SENTENCE).waitFor();

@@ -1,15 +1,20 @@
-import type { ThreadDto } from '@coalesce/shared';
+import { canWriteThreads, splitMentions, type ThreadDto } from '@coalesce/shared';
 import type { Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import { clsx } from 'clsx';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Badge, Button, Card, ErrorNote, Textarea } from '../../../components/ui/ui';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Badge, Button, Card, ErrorNote } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
-import { useMembers } from '../../members/api';
+import {
+  MentionComposer,
+  ThreadView,
+  useDiscussionContext,
+  useThreadMutations,
+  useThreads,
+} from '../../threads';
 import { resolveAnchor, type Anchor } from '../anchors/anchors';
 import { threadAnchorsKey, type ThreadAnchorsMeta } from '../anchors/anchorsPlugin';
-import { useDocumentThreads, useOpenDocumentThread } from '../anchors/threadsApi';
 
 type DocumentThread = ThreadDto & { subject: { type: 'document'; anchor: Anchor } };
 const anchored = (t: ThreadDto): t is DocumentThread =>
@@ -38,28 +43,18 @@ function NewThreadForm({
   onDone(thread: ThreadDto | null): void;
 }) {
   const { t } = useI18n();
-  const open = useOpenDocumentThread(wid, did);
+  const { open } = useThreadMutations(wid);
+  const { members } = useDiscussionContext(wid);
   const id = useId();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Below the editor on a phone: bring the form into view, ready to type.
-    formRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    ref.current?.focus({ preventScroll: true });
+    // Below the editor on a phone: bring the form into view (the composer takes the focus).
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [anchor]);
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const text = ref.current?.value ?? '';
-    if (!text.trim()) return ref.current?.focus();
-    open.mutate(
-      { subject: { type: 'document', id: did, anchor }, text },
-      { onSuccess: (thread) => onDone(thread) },
-    );
-  };
   return (
-    <form
-      ref={formRef}
-      onSubmit={onSubmit}
+    <div
+      ref={ref}
+      role="group"
       aria-labelledby={`${id}-title`}
       className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
       data-testid="new-thread"
@@ -73,128 +68,147 @@ function NewThreadForm({
           {anchor.quote}
         </blockquote>
       </figure>
-      <label htmlFor={`${id}-text`} className="sr-only">
-        {t('documents.newThreadText')}
-      </label>
-      <Textarea
-        ref={ref}
-        id={`${id}-text`}
-        name="text"
-        placeholder={t('documents.newThreadText')}
-        className="min-h-20"
+      <MentionComposer
+        key={`${anchor.start}:${anchor.end}`}
+        members={members}
+        label={t('threads.openLabel')}
+        submitLabel={t('documents.postComment')}
+        autoFocus
+        pending={open.isPending}
+        error={open.error?.message}
+        onCancel={() => onDone(null)}
+        onSubmit={(text) =>
+          open
+            .mutateAsync({ subject: { type: 'document', id: did, anchor }, text })
+            .then((thread) => onDone(thread))
+        }
       />
-      {open.isError && <ErrorNote>{open.error.message}</ErrorNote>}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={() => onDone(null)}>
-          {t('documents.cancel')}
-        </Button>
-        <Button type="submit" disabled={open.isPending}>
-          {t('documents.postComment')}
-        </Button>
-      </div>
-    </form>
+    </div>
   );
 }
 
 function ThreadItem({
+  wid,
   thread,
   removed,
   active,
-  names,
   onSelect,
 }: {
+  wid: string;
   thread: DocumentThread;
   removed: boolean;
   active: boolean;
-  names: Map<string, string>;
   onSelect(): void;
 }) {
   const { t } = useI18n();
   const fmt = useDateFormat();
+  const { members, names, capacity } = useDiscussionContext(wid);
   const first = thread.comments[0];
   return (
     <li
-      data-testid="thread"
+      data-testid="doc-thread"
       data-thread-id={thread.id}
       data-removed={removed}
       data-active={active}
       className={clsx(
         'rounded-md ring-1',
-        active ? 'bg-amber-50 ring-amber-400' : 'ring-slate-200',
-        thread.resolved && 'opacity-80',
+        active ? 'bg-amber-50/60 ring-amber-400' : 'ring-slate-200',
+        thread.resolved && !active && 'opacity-80',
       )}
     >
       <button
         type="button"
         onClick={onSelect}
         aria-expanded={active}
-        className="block min-h-11 w-full space-y-1 p-3 text-left"
+        className="block min-h-11 w-full space-y-1 rounded-md p-3 text-left hover:bg-slate-50"
       >
-        <span className="flex flex-wrap items-center gap-2">
-          <span
-            className={clsx(
-              'line-clamp-3 border-l-2 pl-2 text-sm italic',
-              removed ? 'border-slate-300 text-slate-500 line-through' : 'border-amber-400',
-            )}
-          >
-            {thread.subject.anchor.quote}
-          </span>
-        </span>
-        <span className="flex flex-wrap items-center gap-2">
-          {removed && (
-            <span title={t('documents.textRemovedHint')}>
-              <Badge tone="rose">{t('documents.textRemoved')}</Badge>
-            </span>
+        <span
+          className={clsx(
+            'line-clamp-3 border-l-2 pl-2 text-sm italic',
+            removed ? 'border-slate-300 text-slate-500 line-through' : 'border-amber-400',
           )}
-          {thread.resolved && <Badge tone="brand">{t('documents.resolvedBadge')}</Badge>}
+        >
+          {thread.subject.anchor.quote}
         </span>
-        {first && (
-          <span className="block text-sm text-slate-800">
-            <span className="font-medium">{names.get(first.authorId) ?? '?'}</span>{' '}
-            <span className="line-clamp-3 whitespace-pre-wrap">{first.text}</span>
+        {(removed || thread.resolved) && (
+          <span className="flex flex-wrap items-center gap-2">
+            {removed && (
+              <span title={t('documents.textRemovedHint')}>
+                <Badge tone="rose">{t('documents.textRemoved')}</Badge>
+              </span>
+            )}
+            {thread.resolved && <Badge tone="brand">{t('documents.resolvedBadge')}</Badge>}
           </span>
         )}
-        <span className="block text-xs text-slate-500">
-          {thread.comments.length === 1
-            ? t('documents.oneComment')
-            : t('documents.commentsCount', { count: thread.comments.length })}{' '}
-          · <time dateTime={thread.createdAt}>{fmt.format(new Date(thread.createdAt))}</time>
-        </span>
+        {!active && first && (
+          <span className="block text-sm text-slate-800">
+            <span className="font-medium">{names.get(first.authorId) ?? '?'}</span>{' '}
+            <span className="line-clamp-3 whitespace-pre-wrap">
+              {splitMentions(first.text).map((part, i) =>
+                'mention' in part ? (
+                  <span key={i} className="font-medium text-brand-800">
+                    @{names.get(part.mention) ?? '…'}
+                  </span>
+                ) : (
+                  <span key={i}>{part.text}</span>
+                ),
+              )}
+            </span>
+          </span>
+        )}
+        {!active && (
+          <span className="block text-xs text-slate-500">
+            {thread.comments.length === 1
+              ? t('documents.oneComment')
+              : t('documents.commentsCount', { count: thread.comments.length })}{' '}
+            · <time dateTime={thread.createdAt}>{fmt.format(new Date(thread.createdAt))}</time>
+          </span>
+        )}
       </button>
+      {active && capacity && (
+        <div className="px-2 pb-2">
+          {/* The whole discussion; its quote is already shown above. */}
+          <ThreadView
+            workspaceId={wid}
+            thread={{
+              ...thread,
+              subject: { ...thread.subject, anchor: { ...thread.subject.anchor, quote: '' } },
+            }}
+            me={capacity}
+            members={members}
+            names={names}
+          />
+        </div>
+      )}
     </li>
   );
 }
 
 /**
  * The comment threads anchored in a document: listed open first, highlighted in the editor;
- * choosing one selects its text, clicking highlighted text chooses its thread. Under the
- * editor on small screens (the page's grid stacks), beside it on wide ones.
+ * choosing one selects its text and opens its discussion, clicking highlighted text chooses its
+ * thread. Under the editor on small screens (the page's grid stacks), beside it on wide ones.
  */
 export function ThreadsPanel({
   wid,
   did,
   editor,
-  canWrite,
   draft,
   onDraftDone,
 }: {
   wid: string;
   did: string;
   editor: Editor | null;
-  canWrite: boolean;
   draft: Anchor | null;
   onDraftDone(): void;
 }) {
   const { t } = useI18n();
-  const threads = useDocumentThreads(wid, did);
-  const members = useMembers(wid);
+  const threads = useThreads(wid, { type: 'document', id: did });
+  const { capacity } = useDiscussionContext(wid);
+  const canWrite = capacity !== null && canWriteThreads(capacity);
   const [active, setActive] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   useEditorTick(editor);
-  const names = useMemo(
-    () => new Map((members.data?.items ?? []).map((m) => [m.userId, m.displayName])),
-    [members.data],
-  );
   const list = useMemo(() => (threads.data?.items ?? []).filter(anchored), [threads.data]);
   const open = list.filter((x) => !x.resolved);
   const resolved = list.filter((x) => x.resolved);
@@ -217,12 +231,12 @@ export function ThreadsPanel({
     const dom = editor.view.dom;
     const onClick = (e: MouseEvent) => {
       const el = (e.target as HTMLElement | null)?.closest<HTMLElement>('[data-thread-id]');
-      if (el?.dataset.threadId) {
-        setActive(el.dataset.threadId);
-        document
-          .querySelector(`[data-testid="thread"][data-thread-id="${el.dataset.threadId}"]`)
-          ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      }
+      const id = el?.dataset.threadId;
+      if (!id) return;
+      setActive(id);
+      document
+        .querySelector(`[data-testid="doc-thread"][data-thread-id="${id}"]`)
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     };
     dom.addEventListener('click', onClick);
     return () => dom.removeEventListener('click', onClick);
@@ -249,10 +263,10 @@ export function ThreadsPanel({
   const item = (x: DocumentThread) => (
     <ThreadItem
       key={x.id}
+      wid={wid}
       thread={x}
       removed={removed(x)}
       active={active === x.id}
-      names={names}
       onSelect={() => select(x)}
     />
   );
@@ -282,7 +296,7 @@ export function ThreadsPanel({
       {threads.isSuccess && list.length === 0 && !draft && (
         <p className="text-sm text-slate-500">{t('documents.threadsEmpty')}</p>
       )}
-      <ul className="space-y-2" data-testid="threads">
+      <ul className="space-y-2" data-testid="doc-threads">
         {open.map(item)}
       </ul>
       {resolved.length > 0 && (
@@ -295,12 +309,15 @@ export function ThreadsPanel({
           >
             {t('documents.resolvedThreads', { count: resolved.length })}
           </Button>
-          {showResolved && (
+          {(showResolved || resolved.some((x) => x.id === active)) && (
             <ul className="mt-2 space-y-2" data-testid="resolved-threads">
               {resolved.map(item)}
             </ul>
           )}
         </div>
+      )}
+      {capacity && !canWrite && (
+        <p className="text-xs text-slate-500">{t('threads.observerNote')}</p>
       )}
     </Card>
   );

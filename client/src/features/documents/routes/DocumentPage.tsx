@@ -80,7 +80,6 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
           wid={ws.id}
           did={did}
           editor={editor}
-          canWrite={!readOnly}
           draft={draft}
           onDraftDone={() => setDraft(null)}
         />
