@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -102,6 +103,48 @@ async function highlightIs(page: Page, want: string) {
     want,
     LIVE,
   );
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core finds no WCAG 2.1 A/AA problem on the page as it is, nor small targets on a phone. */
+async function accessible(page: Page, where: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const problems: string[] = [];
+  for (const [size, only] of [
+    [
+      { width: 1280, height: 800 },
+      { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    ],
+    [
+      { width: 390, height: 844 },
+      { type: 'rule', values: ['target-size'] },
+    ],
+  ] as const) {
+    await page.setViewportSize(size);
+    const result = await page.evaluate(
+      (runOnly) =>
+        (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: Document,
+                opts: object,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe.run(document, { runOnly, resultTypes: ['violations'] }),
+      only,
+    );
+    for (const v of result.violations) {
+      for (const n of v.nodes) problems.push(`${v.id} at ${n.target.join(' ')} (${size.width}px)`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(problems, [], `axe on ${where}`);
 }
 
 async function shoot(page: Page, name: string) {
@@ -226,6 +269,9 @@ test('a comment on a sentence of the vision follows the text; the history compar
   const compareNl = chris.getByTestId('version-compare');
   await compareNl.getByText('0 toegevoegd, 0 verwijderd, 2 gewijzigd').waitFor(LIVE);
 
+  // The open thread and the comparison pass axe, in both languages and on a phone.
+  await accessible(anna, 'the vision with a thread and a comparison open (en)');
+  await accessible(chris, 'the vision with a comparison open (nl)');
   await shoot(anna, 'en');
   await shoot(chris, 'nl');
 
