@@ -1,6 +1,6 @@
 import { canWriteThreads, type Capacity, type ThreadAnchor } from '@coalesce/shared';
-import { useMemo } from 'react';
-import { Card, ErrorNote, Spinner } from '../../../components/ui/ui';
+import { useMemo, useState } from 'react';
+import { Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { useMembers } from '../../members/api';
@@ -47,6 +47,7 @@ export function Discussion({
   const { open } = useThreadMutations(workspaceId);
   const { members, names, capacity } = useDiscussionContext(workspaceId);
   const items = threads.data?.items ?? [];
+  const [another, setAnother] = useState(false);
   const canOpen =
     capacity !== null && canWriteThreads(capacity) && (subject.type !== 'document' || !!anchor);
 
@@ -81,7 +82,12 @@ export function Discussion({
             ))}
         </div>
       )}
-      {canOpen && (
+      {canOpen && items.length > 0 && !another && (
+        <Button size="sm" variant="secondary" onClick={() => setAnother(true)}>
+          {t('threads.newTopic')}
+        </Button>
+      )}
+      {canOpen && (items.length === 0 || another) && (
         <div className="space-y-1">
           <h3 className="text-sm font-medium text-slate-700">
             {items.length ? t('threads.newTopic') : t('threads.start')}
@@ -90,16 +96,20 @@ export function Discussion({
             members={members}
             label={t('threads.openLabel')}
             submitLabel={t('threads.post')}
+            autoFocus={another}
+            onCancel={another ? () => setAnother(false) : undefined}
             pending={open.isPending}
             error={open.error?.message}
             onSubmit={(text) =>
-              open.mutateAsync({
-                subject:
-                  subject.type === 'document'
-                    ? { type: 'document', id: subject.id, anchor: anchor! }
-                    : { type: subject.type, id: subject.id },
-                text,
-              })
+              open
+                .mutateAsync({
+                  subject:
+                    subject.type === 'document'
+                      ? { type: 'document', id: subject.id, anchor: anchor! }
+                      : { type: subject.type, id: subject.id },
+                  text,
+                })
+                .then(() => setAnother(false))
             }
           />
         </div>

@@ -116,9 +116,7 @@ export function MentionComposer({
           autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          role="combobox"
-          aria-expanded={open}
-          aria-controls={`${id}-members`}
+          aria-controls={open ? `${id}-members` : undefined}
           aria-autocomplete="list"
           aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
           onChange={(ev) => sync(ev.target.value, ev.target.selectionStart)}

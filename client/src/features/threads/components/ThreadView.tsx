@@ -83,9 +83,14 @@ export function ThreadView({
               <CommentText text={c.text} names={names} me={me.userId} />
             )}
             {editing !== c.id && (canEditComment(me, c) || canDeleteComment(me, c)) && (
-              <div className="flex gap-1">
+              <div className="-ml-2 flex gap-1">
                 {canEditComment(me, c) && (
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(c.id)}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="!px-2 !py-0.5 text-xs text-slate-500"
+                    onClick={() => setEditing(c.id)}
+                  >
                     {t('threads.edit')}
                   </Button>
                 )}
@@ -93,6 +98,7 @@ export function ThreadView({
                   <Button
                     size="sm"
                     variant="ghost"
+                    className="!px-2 !py-0.5 text-xs text-slate-500"
                     onClick={() => {
                       if (window.confirm(t('threads.confirmDelete')))
                         m.remove.mutate({ threadId: thread.id, commentId: c.id });
