@@ -137,6 +137,15 @@ describe('document diff', () => {
     });
   });
 
+  it('a large replaced hunk stays fast (bounded look-ahead)', () => {
+    const many = (prefix: string) =>
+      doc(...Array.from({ length: 600 }, (_, i) => p(`${prefix} ${i} ${'word '.repeat(30)}`)));
+    const started = Date.now();
+    const blocks = diffBlocks(many('alpha'), many('omega'));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(diffStats(blocks).changed).toBe(600);
+  });
+
   it('property: each side of the diff reads back as that document', () => {
     const word = fc.constantFrom('river', 'water', 'we', 'share', 'the', 'land', 'now', '');
     const text = fc.array(word, { maxLength: 6 }).map((w) => w.join(' ').trim());

@@ -82,6 +82,12 @@ function similarity(segments: DocumentDiffSegment[], before: string, after: stri
   return (2 * kept) / total;
 }
 
+/**
+ * How many insertions ahead a deleted block looks for its edited self: keeps a large replaced
+ * hunk (a restore of a very different version) to a bounded number of text diffs per block.
+ */
+const LOOKAHEAD = 8;
+
 /** A replaced block counts as "changed" (not deleted + inserted) from this much likeness on. */
 export const CHANGED_SIMILARITY = 0.4;
 
@@ -108,7 +114,7 @@ function pairHunk(deleted: FlatBlock[], inserted: FlatBlock[]): DocumentDiffBloc
   for (const d of deleted) {
     let match = -1;
     let segments: DocumentDiffSegment[] = [];
-    for (let k = next; k < inserted.length; k++) {
+    for (let k = next; k < Math.min(inserted.length, next + LOOKAHEAD); k++) {
       const i = inserted[k]!;
       // Same kind of block; its context or level may differ (an item moved into a quote, a
       // heading's level): still a change of that block.
@@ -146,7 +152,8 @@ export function diffBlocks(
 ): DocumentDiffBlock[] {
   const a = flattenBlocks(before);
   const b = flattenBlocks(after);
-  const parts = diffArrays(a, b, { comparator: (x, y) => keyOf(x) === keyOf(y) });
+  const keys = new Map<FlatBlock, string>([...a, ...b].map((x) => [x, keyOf(x)]));
+  const parts = diffArrays(a, b, { comparator: (x, y) => keys.get(x) === keys.get(y) });
   const out: DocumentDiffBlock[] = [];
   let deleted: FlatBlock[] = [];
   let inserted: FlatBlock[] = [];
