@@ -28,6 +28,7 @@ import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { ConnectionsModule } from './modules/connections/connections.module';
 import { NetworkModule } from './modules/network/network.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 
 @Global()
 @Module({})
@@ -80,6 +81,7 @@ export class AppModule {
         NotificationsModule,
         ExportModule,
         DemoModule,
+        ThreadsModule,
         ...extraImports,
       ],
       providers: [

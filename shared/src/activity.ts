@@ -38,6 +38,12 @@ export const ACTIVITY_EVENT_TYPES = [
   'document.created',
   'document.version_created',
   'document.restored',
+  'thread.opened',
+  'comment.added',
+  'comment.edited',
+  'comment.deleted',
+  'thread.resolved',
+  'thread.reopened',
 ] as const;
 export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
@@ -56,7 +62,8 @@ export const isActivityTypeFilter = (v: string) =>
  * - documents: the vision and other documents, and the principles derived from them;
  * - experiments, connections: their own prefixes;
  * - members: people (memberships and invitations);
- * - workspace: the workspace itself (creation, settings, stage changes).
+ * - workspace: the workspace itself (creation, settings, stage changes);
+ * - discussions: threads and comments on documents, proposals and experiments.
  * Every prefix belongs to exactly one kind.
  */
 export const ACTIVITY_KIND_PREFIXES = {
@@ -66,6 +73,7 @@ export const ACTIVITY_KIND_PREFIXES = {
   connections: ['connection'],
   members: ['member', 'invitation'],
   workspace: ['workspace'],
+  discussions: ['thread', 'comment'],
 } as const satisfies Record<string, readonly string[]>;
 export type ActivityKind = keyof typeof ACTIVITY_KIND_PREFIXES;
 export const ACTIVITY_KINDS = Object.keys(ACTIVITY_KIND_PREFIXES) as ActivityKind[];

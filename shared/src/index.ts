@@ -18,5 +18,7 @@ export * from './proposals.js';
 export * from './experiments.js';
 export * from './connections.js';
 export * from './network.js';
+export * from './threads.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
+export * from './document-diff.js';

@@ -17,4 +17,10 @@ export const LIMITS = {
   invitationMaxHours: 24 * 90,
   /** `GET /api/me/invitations` answers at most this many (newest first). */
   myInvitationsMax: 100,
+  /** A comment (or a thread's opening text) in a discussion. */
+  commentTextMax: 20_000,
+  /** The text a document thread was opened on, as it was selected then. */
+  anchorQuoteMax: 2_000,
+  /** A Yjs relative position, base64-encoded (real ones are a few dozen characters). */
+  anchorPositionMax: 512,
 } as const;

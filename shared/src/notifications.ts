@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'partner_unrepresented',
   /** A connection you proposed expired unanswered (CONNECTION_EXPIRY_DAYS). */
   'connection_expired',
+  /** Someone mentioned you (`<@you>`) in a comment (payload threadId, commentId, subjectType…). */
+  'mentioned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -44,6 +46,7 @@ const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   'vote_reminder',
   'proposal_outcome',
   'connection_proposed',
+  'mentioned',
 ];
 
 /** All in-app on; email on for what needs the user's action or closes their decisions. */

@@ -36,6 +36,7 @@ export const errorsEn = {
       EXPIRED: 'This has expired.',
       RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
       INVALID_STATE: 'This is not possible any more: it changed in the meantime.',
+      THREAD_RESOLVED: 'This discussion is resolved: reopen it to reply.',
       INTERNAL: 'Something went wrong on the server. Please try again.',
       SERVICE_UNAVAILABLE: 'The server is not available right now. Try again in a moment.',
     },
@@ -76,6 +77,12 @@ export const errorsEn = {
       web_address: 'Not a valid web address (start with https://).',
       real_date: 'Not a real date.',
       instant: 'Not a valid date and time.',
+      // Discussions (issue 16, threads)
+      mention_not_member: 'You can only mention members of this network.',
+      unknown_subject: 'What this discussion is about no longer exists.',
+      base64: 'The selected text could not be marked. Select it again.',
+      blank: 'Write something first.',
+      subject_type_required: 'Say what kind of thing the discussion is about.',
     },
     issues: {
       invalid_type: 'Missing or not valid',

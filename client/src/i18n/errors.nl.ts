@@ -34,6 +34,7 @@ export const errorsNl: ErrorMessages = {
       EXPIRED: 'Dit is verlopen.',
       RATE_LIMITED: 'Te veel pogingen. Wacht even en probeer opnieuw.',
       INVALID_STATE: 'Dit kan niet meer: het is intussen veranderd.',
+      THREAD_RESOLVED: 'Dit gesprek is afgesloten: heropen het om te reageren.',
       INTERNAL: 'Er ging iets mis op de server. Probeer het opnieuw.',
       SERVICE_UNAVAILABLE: 'De server is nu niet bereikbaar. Probeer het zo meteen opnieuw.',
     },
@@ -74,6 +75,12 @@ export const errorsNl: ErrorMessages = {
       web_address: 'Geen geldig webadres (begin met https://).',
       real_date: 'Geen bestaande datum.',
       instant: 'Geen geldige datum en tijd.',
+      // Gesprekken (issue 16, threads)
+      mention_not_member: 'Je kunt alleen leden van dit netwerk noemen.',
+      unknown_subject: 'Waar dit gesprek over gaat, bestaat niet meer.',
+      base64: 'De geselecteerde tekst kon niet gemarkeerd worden. Selecteer hem opnieuw.',
+      blank: 'Schrijf eerst iets.',
+      subject_type_required: 'Zeg over wat voor iets het gesprek gaat.',
     },
     issues: {
       invalid_type: 'Ontbreekt of is niet geldig',

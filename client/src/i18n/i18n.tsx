@@ -56,6 +56,7 @@ const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
   'coalition.connections': 'pages',
   'coalition.experiments': 'pages',
   'coalition.ties': 'pages',
+  threads: 'pages',
   errors: 'errors',
   validation: 'errors',
 };

@@ -1,3 +1,4 @@
+import { threadsEn } from './threads.en';
 /**
  * English messages that only the workspace's own pages show: documents and the vision, partners,
  * principles, decisions, policies, the network map, and the representation and rule sentences
@@ -37,6 +38,40 @@ export const pagesEn = {
     download: 'Download',
     exportMarkdown: 'Markdown',
     exportHtml: 'Web page (HTML)',
+    // issue 16 (docdiff): version compare
+    compare: 'Compare',
+    compareTitle: 'Changes since “{label}”',
+    compareWith: 'Compare with',
+    currentText: 'Current text',
+    closeCompare: 'Close comparison',
+    refresh: 'Refresh',
+    diffLoading: 'Comparing…',
+    diffNone: 'No differences in the text.',
+    diffStats: '{inserted} added, {deleted} removed, {changed} changed',
+    diffLegend: 'Added text is green and underlined; removed text is red and struck through.',
+    diffInsertedBlock: 'Added block',
+    diffDeletedBlock: 'Removed block',
+    diffChangedBlock: 'Changed block',
+    diffInsertStart: '[added: ',
+    diffDeleteStart: '[removed: ',
+    diffEnd: ']',
+    diffShowUnchanged: 'Show {count} unchanged blocks',
+    diffEmptyBlock: '(empty line)',
+    // issue 16 (docdiff): anchored comment threads
+    comment: 'Comment',
+    commentHint: 'Select text to comment on it',
+    threads: 'Comments',
+    threadsEmpty: 'No comments yet. Select text in the document and choose Comment.',
+    newThread: 'New comment',
+    newThreadOn: 'On this text',
+    postComment: 'Post comment',
+    textRemoved: 'text removed',
+    textRemovedHint: 'The commented text was deleted from the document.',
+    showInText: 'Show in text',
+    resolvedThreads: 'Resolved ({count})',
+    resolvedBadge: 'Resolved',
+    commentsCount: '{count} comments',
+    oneComment: '1 comment',
   },
   partners: {
     title: 'Partners',
@@ -393,4 +428,6 @@ export const pagesEn = {
       experiment: 'shared experiment',
     },
   },
+  // Discussions (issue 16, threads)
+  threads: threadsEn,
 };

@@ -1,4 +1,5 @@
 import type { PagesMessages } from './en';
+import { threadsNl } from './threads.nl';
 
 /** Nederlands voor de pagina's van een netwerk (zie pages.en.ts). */
 export const pagesNl: PagesMessages = {
@@ -34,6 +35,41 @@ export const pagesNl: PagesMessages = {
     download: 'Downloaden',
     exportMarkdown: 'Markdown',
     exportHtml: 'Webpagina (HTML)',
+    // issue 16 (docdiff): version compare
+    compare: 'Vergelijken',
+    compareTitle: 'Wijzigingen sinds “{label}”',
+    compareWith: 'Vergelijken met',
+    currentText: 'Huidige tekst',
+    closeCompare: 'Vergelijking sluiten',
+    refresh: 'Vernieuwen',
+    diffLoading: 'Bezig met vergelijken…',
+    diffNone: 'Geen verschillen in de tekst.',
+    diffStats: '{inserted} toegevoegd, {deleted} verwijderd, {changed} gewijzigd',
+    diffLegend:
+      'Toegevoegde tekst is groen en onderstreept; verwijderde tekst is rood en doorgestreept.',
+    diffInsertedBlock: 'Toegevoegd blok',
+    diffDeletedBlock: 'Verwijderd blok',
+    diffChangedBlock: 'Gewijzigd blok',
+    diffInsertStart: '[toegevoegd: ',
+    diffDeleteStart: '[verwijderd: ',
+    diffEnd: ']',
+    diffShowUnchanged: 'Toon {count} ongewijzigde blokken',
+    diffEmptyBlock: '(lege regel)',
+    // issue 16 (docdiff): anchored comment threads
+    comment: 'Reageren',
+    commentHint: 'Selecteer tekst om erop te reageren',
+    threads: 'Reacties',
+    threadsEmpty: 'Nog geen reacties. Selecteer tekst in het document en kies Reageren.',
+    newThread: 'Nieuwe reactie',
+    newThreadOn: 'Op deze tekst',
+    postComment: 'Reactie plaatsen',
+    textRemoved: 'tekst verwijderd',
+    textRemovedHint: 'De tekst waarop gereageerd werd, is uit het document verwijderd.',
+    showInText: 'Toon in de tekst',
+    resolvedThreads: 'Afgehandeld ({count})',
+    resolvedBadge: 'Afgehandeld',
+    commentsCount: '{count} reacties',
+    oneComment: '1 reactie',
   },
   partners: {
     title: 'Partners',
@@ -404,4 +440,6 @@ export const pagesNl: PagesMessages = {
       experiment: 'gedeeld experiment',
     },
   },
+  // Gesprekken (issue 16, threads)
+  threads: threadsNl,
 };

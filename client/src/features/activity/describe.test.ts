@@ -182,6 +182,53 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     subjectId: DOC,
     payload: { documentId: DOC, label: 'Kick-off', title: 'Plan', kind: 'other' },
   },
+  'thread.opened': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    payload: {
+      subjectType: 'document',
+      subjectId: DOC,
+      kind: 'vision',
+      titleIsDefault: true,
+      quote: 'every child swims',
+    },
+  },
+  'comment.added': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    partnerIds: [LABIO],
+    payload: {
+      subjectType: 'proposal',
+      subjectId: PROPOSAL,
+      candidatePartnerId: LABIO,
+      text: 'Yes',
+    },
+  },
+  'comment.edited': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    payload: { subjectType: 'experiment', subjectId: EXPERIMENT, title: 'Homework café' },
+  },
+  'comment.deleted': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    payload: {
+      subjectType: 'experiment',
+      subjectId: EXPERIMENT,
+      title: 'Homework café',
+      threadDeleted: false,
+    },
+  },
+  'thread.resolved': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    payload: { subjectType: 'proposal', subjectId: PROPOSAL, candidatePartnerId: LABIO },
+  },
+  'thread.reopened': {
+    subjectType: 'thread',
+    subjectId: '00000000-0000-4000-8000-0000000000aa',
+    payload: { subjectType: 'document', subjectId: DOC, title: 'Plan', kind: 'other' },
+  },
   // Announced by other parts of the product; ready before they land in ACTIVITY_EVENT_TYPES.
   'connection.expired': {
     actorId: null,
@@ -256,6 +303,22 @@ describe('what the sentences say', () => {
     expect(vote.find((s) => s.text === 'Stad Genk')?.href).toBe(`/w/${W}/partners/${GENK}`);
     expect(text('nl', event('vote.cast', SAMPLES['vote.cast']))).toBe(
       'Anna (Stad Genk) stemde nee over de toetreding van Labiomista: “Eerst kennismaken”',
+    );
+  });
+
+  it('says what a discussion is about, linked to its page', () => {
+    const reply = render('en', event('comment.added', SAMPLES['comment.added']));
+    expect(segmentsText(reply)).toBe(
+      'Anna replied in a discussion on the proposal to admit Labiomista',
+    );
+    expect(reply.find((s) => s.text.includes('Labiomista'))?.href).toBe(
+      `/w/${W}/proposals/${PROPOSAL}`,
+    );
+    expect(text('nl', event('thread.opened', SAMPLES['thread.opened']))).toBe(
+      'Anna begon een gesprek over “every child swims” in de visie',
+    );
+    expect(text('en', event('thread.resolved', SAMPLES['thread.resolved']))).toBe(
+      'Anna resolved a discussion on the proposal to admit Labiomista',
     );
   });
 

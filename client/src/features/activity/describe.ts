@@ -313,6 +313,21 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
       return say('document.version_created', { document, version });
     case 'document.restored':
       return say('document.restored', { document, version });
+    case 'thread.opened':
+    case 'comment.added':
+    case 'comment.edited':
+    case 'comment.deleted':
+    case 'thread.resolved':
+    case 'thread.reopened': {
+      const subject = threadSubjectLink(p, ctx, tx);
+      if (e.type === 'thread.opened' && str(p.quote)) {
+        return say('thread.opened_quote', { subject, quote: str(p.quote)! });
+      }
+      if (e.type === 'comment.deleted' && p.threadDeleted === true) {
+        return say('comment.deleted_thread', { subject });
+      }
+      return say(e.type, { subject });
+    }
   }
   return describeOther(e, { actor, from, to, experiment, say, tx });
 }
@@ -340,6 +355,37 @@ function describeOther(
   const areaKey = `activity.types.${prefix}`;
   const area = s.tx(areaKey);
   return s.say('fallback', { area: area === areaKey ? s.tx('activity.types.workspace') : area });
+}
+
+/** What a discussion is about (the thread's subject, from the event payload), linked to its page. */
+function threadSubjectLink(p: Record<string, unknown>, ctx: DescribeContext, tx: Tx): Segment {
+  const w = `/w/${ctx.workspaceId}`;
+  const id = str(p.subjectId);
+  switch (p.subjectType) {
+    case 'proposal': {
+      const name = str(p.candidatePartnerId) && ctx.partners.get(str(p.candidatePartnerId)!);
+      const text = name
+        ? tx('activity.theProposalFor', { candidate: name })
+        : tx('activity.theProposal');
+      return id ? { text, href: `${w}/proposals/${id}` } : { text };
+    }
+    case 'experiment': {
+      const text = str(p.title)
+        ? tx('activity.theExperiment', { title: str(p.title)! })
+        : tx('activity.anExperiment');
+      return id ? { text, href: `${w}/experiments/${id}` } : { text };
+    }
+    default: {
+      const vision = p.kind === 'vision';
+      const text =
+        p.titleIsDefault === true || (vision && !str(p.title))
+          ? tx('activity.defaultTitles.vision')
+          : str(p.title)
+            ? tx('activity.theDocument', { title: str(p.title)! })
+            : tx('activity.aDocument');
+      return id ? { text, href: vision ? `${w}/vision` : `${w}/documents/${id}` } : { text };
+    }
+  }
 }
 
 function proposalLink(w: string, id: unknown, tx: Tx): Segment {

@@ -1,5 +1,6 @@
 import type {
   CreateDocumentVersionInput,
+  DocumentDiffDto,
   DocumentDto,
   DocumentVersionDto,
   Page,
@@ -24,6 +25,22 @@ export const versionsQuery = (wid: string, did: string) =>
         query: { limit: 100 },
       }),
   });
+
+/** What changed from version `from` to version `to` or to the live text (`'current'`). */
+export const versionDiffQuery = (wid: string, did: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: [...docKey(wid, did), 'diff', from, to],
+    queryFn: () =>
+      api<DocumentDiffDto>(`/workspaces/${wid}/documents/${did}/versions/${from}/diff`, {
+        query: { to },
+      }),
+    // The live text changes without events: compare afresh each time the view opens.
+    staleTime: to === 'current' ? 0 : Infinity,
+  });
+
+export function useVersionDiff(wid: string, did: string, from: string, to: string) {
+  return useQuery(versionDiffQuery(wid, did, from, to));
+}
 
 export function useDocument(wid: string, did: string) {
   return useQuery(documentQuery(wid, did));

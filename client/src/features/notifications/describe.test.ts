@@ -4,6 +4,7 @@ import { translate } from '../../i18n/i18n';
 import { describeNotification } from './describe';
 
 const en = (k: string, p?: Record<string, string | number>) => translate('en', k, p);
+const nl = (k: string, p?: Record<string, string | number>) => translate('nl', k, p);
 
 describe('describeNotification', () => {
   it('sends an invitee to the pending invitations on the networks page', () => {
@@ -58,6 +59,34 @@ describe('describeNotification', () => {
     expect(expired.text).toBe(
       'Your proposed connection between Stad Genk and Sportclub Genk expired unanswered',
     );
+    const mentioned = describeNotification(
+      {
+        ...base,
+        kind: 'mentioned',
+        subjectType: 'experiment',
+        subjectId: 'e1',
+        payload: { actorName: 'Anna', title: 'Homework café', subjectType: 'experiment' },
+      },
+      en,
+    );
+    expect(mentioned).toEqual({
+      text: 'Anna mentioned you in a discussion on the experiment ‘Homework café’',
+      href: '/w/w1/experiments/e1',
+    });
+    const onVision = describeNotification(
+      {
+        ...base,
+        kind: 'mentioned',
+        subjectType: 'document',
+        subjectId: 'd1',
+        payload: { actorName: 'Anna', subjectType: 'document', kind: 'vision' },
+      },
+      nl,
+    );
+    expect(onVision).toEqual({
+      text: 'Anna noemde je in een gesprek over de visie',
+      href: '/w/w1/vision',
+    });
     expect(expired.href).toBe('/w/w1/connections');
   });
 });
@@ -71,7 +100,6 @@ describe('notification sentences', () => {
     readAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   };
-  const nl = (k: string, p?: Record<string, string | number>) => translate('nl', k, p);
 
   it('a connection answer names who answered, for which partner, about which pair', () => {
     const n: NotificationDto = {

@@ -35,6 +35,16 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
       : partner,
     title: s(p.title, tx('notifications.anExperiment')),
     role: word('activity.roles', roleCode, word('roles', roleCode, tx('activity.roles.member'))),
+    subject:
+      p.subjectType === 'experiment'
+        ? tx('notifications.subjects.experiment', { title: s(p.title, '…') })
+        : p.subjectType === 'proposal'
+          ? tx('notifications.subjects.proposal')
+          : p.subjectType === 'document'
+            ? p.kind === 'vision'
+              ? tx('notifications.subjects.vision')
+              : tx('notifications.subjects.document', { title: s(p.title, '…') })
+            : tx('notifications.subjects.other'),
   };
   let key: string = n.kind;
   if (n.kind === 'proposal_outcome' && has(p.status)) {
@@ -54,10 +64,14 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
         ? `${w}/connections`
         : n.subjectType === 'experiment' && n.subjectId
           ? `${w}/experiments/${n.subjectId}`
-          : n.subjectType === 'partner' && n.subjectId
-            ? `${w}/partners/${n.subjectId}`
-            : n.kind === 'invited'
-              ? '/w#invitations'
-              : w;
+          : n.subjectType === 'document' && n.subjectId
+            ? p.kind === 'vision'
+              ? `${w}/vision`
+              : `${w}/documents/${n.subjectId}`
+            : n.subjectType === 'partner' && n.subjectId
+              ? `${w}/partners/${n.subjectId}`
+              : n.kind === 'invited'
+                ? '/w#invitations'
+                : w;
   return { text: tx(`notifications.text.${key}`, params), href };
 }

@@ -19,6 +19,7 @@ export type LiveTarget =
   | 'network'
   | 'documents'
   | 'activity'
+  | 'threads'
   | 'workspaces'
   | 'notifications';
 
@@ -89,6 +90,13 @@ export const LIVE_INVALIDATION = {
   'document.created': ['documents', A],
   'document.version_created': ['documents', A],
   'document.restored': ['documents', A],
+  // Discussions (proposal and experiment pages, the document side panel).
+  'thread.opened': ['threads', A],
+  'comment.added': ['threads', A],
+  'comment.edited': ['threads', A],
+  'comment.deleted': ['threads', A],
+  'thread.resolved': ['threads', A],
+  'thread.reopened': ['threads', A],
   // Sent with every vote and closing (the `vote.cast`/`proposal.closed` events follow).
   'proposal:tally': ['proposals'],
   notification: ['notifications'],

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentExportFormat, DocumentVersionDto, Page } from '@coalesce/shared';
+import type {
+  DocumentDiffDto,
+  DocumentDiffSide,
+  DocumentExportFormat,
+  DocumentVersionDto,
+  Page,
+} from '@coalesce/shared';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { notFound } from '../../common/errors/domain-error';
@@ -8,6 +14,7 @@ import { CollabPersistenceService } from './collab/collab-persistence.service';
 import { plainBytes } from './collab/collab-protocol.util';
 import { CollabService } from './collab/collab.service';
 import { docToProseMirror, replaceContentUpdate } from './document-content.util';
+import { diffBlocks, diffStats } from './document-diff.util';
 import { renderHtml, renderHtmlPage, renderMarkdown } from './document-render.util';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsService } from './documents.service';
@@ -123,6 +130,42 @@ export class DocumentVersionsService {
 
   async get(workspaceId: string, documentId: string, versionId: string) {
     return toVersionDto(await this.find(workspaceId, documentId, versionId));
+  }
+
+  /** 404 unless the version exists and belongs to this document of this workspace. */
+  async assertVersion(workspaceId: string, documentId: string, versionId: string) {
+    await this.find(workspaceId, documentId, versionId);
+  }
+
+  /**
+   * What changed from a saved version to another one or to the live document (`'current'`),
+   * compared on the ProseMirror content each side renders.
+   */
+  async diff(
+    workspaceId: string,
+    documentId: string,
+    fromId: string,
+    to: string,
+  ): Promise<DocumentDiffDto> {
+    const from = await this.find(workspaceId, documentId, fromId);
+    let after;
+    let toSide: DocumentDiffSide;
+    if (to === 'current') {
+      after = await this.collab.withDocument(documentId, (live) => docToProseMirror(live.doc));
+      toSide = { id: null, label: null, createdAt: null };
+    } else {
+      const target = await this.find(workspaceId, documentId, to);
+      after = target.json;
+      toSide = { id: target.id, label: target.label, createdAt: target.createdAt.toISOString() };
+    }
+    const blocks = diffBlocks(from.json, after);
+    return {
+      documentId,
+      from: { id: from.id, label: from.label, createdAt: from.createdAt.toISOString() },
+      to: toSide,
+      stats: diffStats(blocks),
+      blocks,
+    };
   }
 
   /**

@@ -9,11 +9,13 @@ import {
 import {
   createDocumentSchema,
   createDocumentVersionSchema,
+  documentDiffQuerySchema,
   documentExportQuerySchema,
   paginationQuerySchema,
   type CreateDocumentInput,
   type CreateDocumentVersionInput,
   type DocumentExportFormat,
+  type DocumentDiffDto,
   type DocumentDto,
   type DocumentVersionDto,
   type Page,
@@ -26,13 +28,50 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
-import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
+import { IdPipe, parseOrThrow, ZodPipe } from '../../common/validation/zod.pipe';
 import { DocumentVersionsService } from './document-versions.service';
 import { canReadDocuments, canWriteDocuments } from './documents.policy';
 import { DocumentsService, toDocumentDto } from './documents.service';
 import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 const READ_ONLY = 'Observers can read documents but not change them';
+
+const DIFF_EXAMPLE: DocumentDiffDto = {
+  documentId: '0b6f1c3e-6f7d-4a51-9d59-2f0c8f1e2a10',
+  from: {
+    id: '5d2f0a9b-1c3e-4f5a-8b6c-7d8e9f0a1b2c',
+    label: 'Before the workshop',
+    createdAt: '2026-03-02T10:00:00.000Z',
+  },
+  to: { id: null, label: null, createdAt: null },
+  stats: { unchanged: 1, inserted: 1, deleted: 0, changed: 1 },
+  blocks: [
+    {
+      type: 'unchanged',
+      blockType: 'heading',
+      level: 1,
+      context: [],
+      segments: [{ op: 'equal', text: 'Our vision' }],
+    },
+    {
+      type: 'changed',
+      blockType: 'paragraph',
+      context: [],
+      segments: [
+        { op: 'equal', text: 'We share ' },
+        { op: 'delete', text: 'one' },
+        { op: 'insert', text: 'the' },
+        { op: 'equal', text: ' river.' },
+      ],
+    },
+    {
+      type: 'inserted',
+      blockType: 'paragraph',
+      context: ['bulletList', 'listItem'],
+      segments: [{ op: 'insert', text: 'Clean water by 2030' }],
+    },
+  ],
+};
 
 /**
  * Under `/workspaces/:wid`, so the global guards answer first: 401 without credentials, 404 for
@@ -143,6 +182,32 @@ export class DocumentsController {
     @Param('vid', new IdPipe('Version')) vid: string,
   ): Promise<DocumentVersionDto> {
     return this.versions.get(wid, did, vid);
+  }
+
+  @Get(':did/versions/:vid/diff')
+  @ApiOperation({
+    summary: 'Compare a saved version with another version or with the live document',
+    description:
+      'Blocks in reading order, each unchanged, inserted, deleted or changed, with word-level ' +
+      'segments (equal / insert / delete). `to` is a version id of the same document or ' +
+      '`current` (the default). A malformed `to` is 400; an unknown version, or one of another ' +
+      'document, 404.',
+  })
+  @ApiZodQuery(documentDiffQuerySchema)
+  @ApiOkResponse({
+    description: 'The structured difference',
+    schema: { example: DIFF_EXAMPLE },
+  })
+  async diff(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Param('did', new IdPipe('Document')) did: string,
+    @Param('vid', new IdPipe('Version')) vid: string,
+    @Query() query: unknown,
+  ): Promise<DocumentDiffDto> {
+    // 404 before 400: the document and the first version are looked up first.
+    await this.versions.assertVersion(wid, did, vid);
+    const { to } = parseOrThrow(documentDiffQuerySchema, query ?? {});
+    return this.versions.diff(wid, did, vid, to);
   }
 
   @Post(':did/versions/:vid/restore')

@@ -116,6 +116,22 @@ export class DocumentsService {
     return this.dataSource.getRepository(DocumentEntity).findOneBy({ workspaceId, kind: 'vision' });
   }
 
+  /**
+   * What a discussion needs of a document (the threads module): its title and kind, or null
+   * when it is not in that workspace. Reads in the caller's transaction.
+   */
+  async threadSubject(
+    manager: EntityManager,
+    workspaceId: string,
+    documentId: string,
+  ): Promise<{ title: string; kind: string; titleIsDefault: boolean } | null> {
+    const d = await manager.getRepository(DocumentEntity).findOne({
+      select: { id: true, title: true, kind: true, titleIsDefault: true },
+      where: { id: documentId, workspaceId },
+    });
+    return d ? { title: d.title, kind: d.kind, titleIsDefault: d.titleIsDefault } : null;
+  }
+
   /** The document, if it belongs to that workspace; 404 otherwise (never reveal other ids). */
   async getInWorkspace(workspaceId: string, documentId: string): Promise<DocumentEntity> {
     const doc = await this.dataSource

@@ -117,6 +117,22 @@ export class ExperimentsService {
     return this.repository.listForNetwork(workspaceId);
   }
 
+  /**
+   * What a discussion needs of an experiment (the threads module): its title and partners, or
+   * null when it is not in that workspace. Reads in the caller's transaction.
+   */
+  async threadSubject(
+    manager: EntityManager,
+    workspaceId: string,
+    experimentId: string,
+  ): Promise<{ title: string; partnerIds: string[] } | null> {
+    const e = await manager.getRepository(ExperimentEntity).findOne({
+      select: { id: true, title: true, partnerIds: true },
+      where: { id: experimentId, workspaceId },
+    });
+    return e ? { title: e.title, partnerIds: e.partnerIds } : null;
+  }
+
   // ---- endpoints -----------------------------------------------------------------------------
 
   async create(me: Membership, input: CreateExperiment): Promise<ExperimentDto> {

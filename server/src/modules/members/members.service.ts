@@ -7,7 +7,7 @@ import {
   type Role,
   type UpdateMemberInput,
 } from '@coalesce/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership, MembershipLookup } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
@@ -128,6 +128,20 @@ export class MembersService implements MembershipLookup {
     const rows = await this.dataSource
       .getRepository(MemberEntity)
       .find({ select: { userId: true }, where: { workspaceId, role: 'coordinator' } });
+    return rows.map((m) => m.userId);
+  }
+
+  /** Which of `userIds` are members of the workspace (e.g. who a comment may mention). */
+  async memberIdsAmong(
+    workspaceId: string,
+    userIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows = await manager.getRepository(MemberEntity).find({
+      select: { userId: true },
+      where: { workspaceId, userId: In([...new Set(userIds)]) },
+    });
     return rows.map((m) => m.userId);
   }
 

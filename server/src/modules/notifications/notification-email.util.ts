@@ -21,6 +21,7 @@ const PLURAL: Record<string, string> = {
   connection: 'connections',
   experiment: 'experiments',
   partner: 'partners',
+  document: 'documents',
 };
 
 /** Where the notification leads in the web client (`/w/:wid/...`), when PUBLIC_URL is set. */
@@ -52,6 +53,23 @@ const closes = (p: Record<string, unknown>, locale: Locale) => {
   const when = at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   return locale === 'nl' ? ` De stemming sluit op ${when}.` : ` Voting closes at ${when}.`;
 };
+
+const ABOUT: Record<Locale, Record<string, string>> = {
+  en: {
+    proposal: 'about a proposal ',
+    experiment: 'about an experiment ',
+    document: 'on a document ',
+  },
+  nl: {
+    proposal: 'over een voorstel ',
+    experiment: 'over een experiment ',
+    document: 'bij een document ',
+  },
+};
+
+/** A comment in an email: mentions (`<@id>`) as `@`, at most 200 characters. */
+const plain = (v: unknown) =>
+  s(typeof v === 'string' ? v.replace(/<@[0-9a-f-]{36}>/gi, '@…') : '', '');
 
 const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
   en: {
@@ -93,6 +111,10 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     partner_unrepresented: (p, ws) => ({
       subject: `[${ws}] ${s(p.partnerName, 'A new partner')} has no representative yet`,
       body: `${s(p.partnerName, 'A new partner')} was admitted to ${ws} and has no representative yet. Link a member to it or invite someone to represent it.`,
+    }),
+    mentioned: (p, ws) => ({
+      subject: `[${ws}] You were mentioned in a discussion`,
+      body: `${s(p.actorName, 'Someone')} mentioned you in a discussion ${ABOUT.en[s(p.subjectType, '')] ?? ''}in ${ws}: “${plain(p.text)}”`,
     }),
     connection_expired: (p, ws) => ({
       subject: `[${ws}] A connection you proposed expired`,
@@ -138,6 +160,10 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     partner_unrepresented: (p, ws) => ({
       subject: `[${ws}] ${s(p.partnerName, 'Een nieuwe partner')} heeft nog geen vertegenwoordiger`,
       body: `${s(p.partnerName, 'Een nieuwe partner')} is toegelaten in ${ws} en heeft nog geen vertegenwoordiger. Koppel er een lid aan of nodig iemand uit om de partner te vertegenwoordigen.`,
+    }),
+    mentioned: (p, ws) => ({
+      subject: `[${ws}] Je bent genoemd in een gesprek`,
+      body: `${s(p.actorName, 'Iemand')} noemde je in een gesprek ${ABOUT.nl[s(p.subjectType, '')] ?? ''}in ${ws}: “${plain(p.text)}”`,
     }),
     connection_expired: (p, ws) => ({
       subject: `[${ws}] Een verbinding die je voorstelde is verlopen`,

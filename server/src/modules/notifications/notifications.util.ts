@@ -209,6 +209,33 @@ export function deriveNotifications(event: ActivityEventDto): DerivedNotificatio
         },
       ];
     }
+    case 'thread.opened':
+    case 'comment.added':
+    case 'comment.edited': {
+      // `mentions`: the members the text mentions (on an edit, only the newly mentioned ones).
+      const mentioned = uniq(Array.isArray(p.mentions) ? p.mentions.map(id) : []);
+      const subjectType = text(p.subjectType, 20);
+      const subjectId = id(p.subjectId);
+      if (!mentioned.length || !subjectType || !subjectId) return [];
+      return [
+        {
+          kind: 'mentioned',
+          audience: { userIds: mentioned },
+          subjectType,
+          subjectId,
+          payload: compact({
+            threadId: id(p.threadId) ?? id(event.subjectId),
+            commentId: id(p.commentId),
+            subjectType,
+            subjectId,
+            title: text(p.title),
+            kind: text(p.kind, 20),
+            candidatePartnerId: id(p.candidatePartnerId),
+            text: text(p.text, 300),
+          }),
+        },
+      ];
+    }
     case 'member.role_changed': {
       const userId = id(p.userId) ?? id(event.subjectId);
       if (!userId) return [];

@@ -608,6 +608,22 @@ export class ProposalsService {
 
   // ---- reading -------------------------------------------------------------------------------
 
+  /**
+   * What a discussion needs of a proposal (the threads module): its candidate, or null when
+   * the proposal is not in that workspace. Reads in the caller's transaction.
+   */
+  async threadSubject(
+    manager: EntityManager,
+    workspaceId: string,
+    proposalId: string,
+  ): Promise<{ candidatePartnerId: string } | null> {
+    const p = await manager.getRepository(ProposalEntity).findOne({
+      select: { id: true, candidatePartnerId: true },
+      where: { id: proposalId, workspaceId },
+    });
+    return p ? { candidatePartnerId: p.candidatePartnerId } : null;
+  }
+
   /** As `viewer` sees it (its eligibility and, for coordinators and the proposer, the contact). */
   async get(workspaceId: string, proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const p = await this.dataSource

@@ -4,9 +4,12 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { COLLAB_FRAGMENT } from '@coalesce/shared';
 import { clsx } from 'clsx';
+import { MessageSquarePlus } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { CollabSession } from '../collab';
+import { anchorFromRange, type Anchor } from '../anchors/anchors';
+import { ThreadAnchors } from '../anchors/anchorsPlugin';
 import { pickColor, type Presence } from '@coalesce/shared';
 
 export interface CollabUser {
@@ -14,7 +17,7 @@ export interface CollabUser {
   color: string;
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, onComment }: { editor: Editor; onComment?(anchor: Anchor): void }) {
   const { t } = useI18n();
   const b = (label: string, active: boolean, run: () => void, key: string) => (
     <button
@@ -73,7 +76,38 @@ function Toolbar({ editor }: { editor: Editor }) {
       )}
       {b(t('documents.undo'), false, () => c().undo().run(), 'undo')}
       {b(t('documents.redo'), false, () => c().redo().run(), 'redo')}
+      {onComment && <CommentButton editor={editor} onComment={onComment} />}
     </div>
+  );
+}
+
+/** Opens a thread on the selected text (disabled without a selection, and says why). */
+function CommentButton({ editor, onComment }: { editor: Editor; onComment(anchor: Anchor): void }) {
+  const { t } = useI18n();
+  const { from, to } = editor.state.selection;
+  const enabled = to > from;
+  return (
+    <button
+      type="button"
+      title={enabled ? t('documents.comment') : t('documents.commentHint')}
+      aria-disabled={!enabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => {
+        const { from: f, to: tt } = editor.state.selection;
+        const anchor = anchorFromRange(editor.state, f, tt);
+        if (anchor) onComment(anchor);
+      }}
+      className={clsx(
+        'ml-auto min-h-9 rounded px-2.5 py-1 text-sm font-medium',
+        enabled
+          ? 'bg-amber-100 text-amber-900 hover:bg-amber-200'
+          : 'cursor-not-allowed text-slate-400',
+      )}
+      data-testid="comment-button"
+    >
+      <MessageSquarePlus className="mr-1 inline h-4 w-4 align-[-2px]" aria-hidden />
+      {t('documents.comment')}
+    </button>
   );
 }
 
@@ -87,12 +121,18 @@ export function CollabEditor({
   readOnly,
   onPeers,
   onLocalChange,
+  onEditor,
+  onComment,
 }: {
   session: CollabSession;
   user: CollabUser;
   readOnly: boolean;
   onPeers(users: CollabUser[]): void;
   onLocalChange(): void;
+  /** The editor once it exists (null when it goes), for the comment threads beside it. */
+  onEditor?(editor: Editor | null): void;
+  /** Offered in the toolbar when given: the anchor of the selected text. */
+  onComment?(anchor: Anchor): void;
 }) {
   const { t } = useI18n();
   // When this connection joined: whoever joined first keeps a contested colour.
@@ -107,6 +147,7 @@ export function CollabEditor({
           provider: session.provider,
           user: { ...user, since: joinedAt },
         }),
+        ThreadAnchors,
       ],
       editorProps: {
         attributes: {
@@ -135,6 +176,10 @@ export function CollabEditor({
   useEffect(() => {
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   // Presence comes straight from the awareness states (the caret extension sets `user` in them).
   // Each connection also moves off a colour that someone who joined earlier already shows.
   useEffect(() => {
@@ -170,7 +215,7 @@ export function CollabEditor({
   if (!editor) return null;
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      {!readOnly && <Toolbar editor={editor} />}
+      {!readOnly && <Toolbar editor={editor} onComment={onComment} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { canWriteDocuments, type WorkspaceDto } from '@coalesce/shared';
+import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { Badge, ErrorNote, Spinner } from '../../../components/ui/ui';
@@ -12,6 +13,8 @@ import { ExportLinks } from '../components/ExportLinks';
 import { PresenceList } from '../components/PresenceList';
 import { SaveStateNote } from '../components/SaveStateNote';
 import { VersionsPanel } from '../components/VersionsPanel';
+import { ThreadsPanel } from '../components/ThreadsPanel';
+import type { Anchor } from '../anchors/anchors';
 import { useSavingIndicator } from '../hooks/useSavingIndicator';
 import { saveStateOf } from '../saveState';
 import { capacityOf } from '../../workspaces/capacity';
@@ -26,6 +29,8 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
   const doc = useDocument(ws.id, did);
   const { session, status, synced, refusal } = useCollabSession(did, ws.id);
   const [peers, setPeers] = useState<CollabUser[]>([]);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [draft, setDraft] = useState<Anchor | null>(null);
   const { saving, onLocalChange } = useSavingIndicator();
   const readOnly = !canWriteDocuments(capacityOf(ws));
   const user: CollabUser = {
@@ -63,12 +68,23 @@ export function DocumentPage({ documentId }: { documentId?: string }) {
             readOnly={readOnly}
             onPeers={setPeers}
             onLocalChange={onLocalChange}
+            onEditor={setEditor}
+            onComment={readOnly ? undefined : setDraft}
           />
         ) : (
           <Spinner label={t('app.loading')} />
         )}
       </div>
-      <VersionsPanel wid={ws.id} did={did} canWrite={!readOnly} />
+      <div className="min-w-0 space-y-6">
+        <ThreadsPanel
+          wid={ws.id}
+          did={did}
+          editor={editor}
+          draft={draft}
+          onDraftDone={() => setDraft(null)}
+        />
+        <VersionsPanel wid={ws.id} did={did} canWrite={!readOnly} />
+      </div>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ExperimentForm } from '../components/ExperimentForm';
 import { ExperimentHeader } from '../components/ExperimentHeader';
 import { LearningsCard } from '../components/LearningsCard';
 import { capacityOf } from '../../workspaces/capacity';
+import { Discussion } from '../../threads';
 
 export function ExperimentPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -65,6 +66,7 @@ export function ExperimentPage() {
             onEdit={canWrite ? () => setEditing(true) : undefined}
           />
         )}
+        <Discussion workspaceId={ws.id} subject={{ type: 'experiment', id: e.id }} />
       </div>
       <LearningsCard wid={ws.id} experiment={e} users={users} canWrite={canWrite} />
     </div>

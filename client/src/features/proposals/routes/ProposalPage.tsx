@@ -16,6 +16,7 @@ import { ViewerNote } from '../components/ViewerNote';
 import { VoteForm } from '../components/VoteForm';
 import { explainTally, timeLeft } from '../explain';
 import { proposalHints } from '../permissions';
+import { Discussion } from '../../threads';
 
 export function ProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
@@ -110,6 +111,7 @@ export function ProposalPage() {
             {t('proposals.withdraw')}
           </Button>
         )}
+        <Discussion workspaceId={ws.id} subject={{ type: 'proposal', id: p.id }} />
       </div>
       <ProposalAside proposal={p} partnerNames={partnerNames} principleTitles={principleTitles} />
     </div>

@@ -1,0 +1,32 @@
+import type { threadsEn } from './threads.en';
+
+/** Gesprekken (issue 16): de discussies bij voorstellen, experimenten en documenten. */
+export const threadsNl: Record<keyof typeof threadsEn, string> = {
+  title: 'Gesprek',
+  loading: 'Het gesprek wordt geladen…',
+  empty: 'Nog geen gesprek.',
+  openCount: '{n} open',
+  start: 'Begin het gesprek',
+  newTopic: 'Begin een ander onderwerp',
+  openLabel: 'Schrijf een reactie… typ @ om iemand te noemen',
+  replyLabel: 'Antwoord… typ @ om iemand te noemen',
+  editLabel: 'Bewerk je reactie',
+  post: 'Plaatsen',
+  reply: 'Antwoorden',
+  save: 'Bewaren',
+  cancel: 'Annuleren',
+  edit: 'Bewerken',
+  delete: 'Verwijderen',
+  confirmDelete: 'Deze reactie verwijderen?',
+  edited: 'bewerkt',
+  resolve: 'Afsluiten',
+  reopen: 'Heropenen',
+  resolved: 'Afgesloten',
+  resolvedBy: 'Afgesloten door {name}',
+  showReplies: 'Toon nog {n}',
+  threadBy: 'Gesprek begonnen door {name}',
+  formerMember: 'Een voormalig lid',
+  mentionPicker: 'Leden om te noemen',
+  mentionHint: '@ noemt een lid · Ctrl+Enter plaatst',
+  observerNote: 'Waarnemers lezen het gesprek; ze kunnen er niet aan deelnemen.',
+};
