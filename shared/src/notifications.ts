@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'partner_unrepresented',
   /** A connection you proposed expired unanswered (CONNECTION_EXPIRY_DAYS). */
   'connection_expired',
+  /** The proposer (or a coordinator) wrote a statement on a closed proposal your partner decided on. */
+  'proposal_statement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);

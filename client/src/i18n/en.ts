@@ -1,3 +1,4 @@
+import { deliberationEn } from './deliberation.en';
 import { coalitionEn } from './coalition.en';
 import type { errorsEn } from './errors.en';
 import type { landingEn } from './landing.en';
@@ -409,6 +410,7 @@ export const en = {
       role_changed: 'Your role changes',
       partner_unrepresented: 'An admitted partner has nobody representing it yet',
       connection_expired: 'A connection you proposed expired unanswered',
+      proposal_statement: 'A statement on the outcome of a decision your partner took part in',
     },
     text: {
       vote_needed: 'Vote on admitting {candidate} in {workspace}',
@@ -431,6 +433,7 @@ export const en = {
       role_changed: 'Your role in {workspace} is now {role}',
       partner_unrepresented: '{partner} was admitted and has no representative yet',
       connection_expired: 'Your proposed connection between {from} and {to} expired unanswered',
+      proposal_statement: 'A statement on admitting {candidate} in {workspace}: “{text}”',
     },
     someone: 'Someone',
     aPartner: 'A partner',
@@ -453,6 +456,7 @@ export const en = {
     unavailable: 'Demo networks are switched off on this server.',
   },
   coalition: coalitionEn,
+  deliberation: deliberationEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -76,6 +76,11 @@ export const errorsEn = {
       web_address: 'Not a valid web address (start with https://).',
       real_date: 'Not a real date.',
       instant: 'Not a valid date and time.',
+      // issue 16 (delegation, around a proposal)
+      delegation_self: 'A partner cannot delegate its vote to itself.',
+      closes_at_not_later: 'The new deadline must be later than the current one.',
+      still_open: 'The proposal is still open: a statement follows its outcome.',
+      nobody_missing: 'Every partner has voted already: there is nobody to remind.',
     },
     issues: {
       invalid_type: 'Missing or not valid',

@@ -1,3 +1,4 @@
+import { deliberationNl } from './deliberation.nl';
 import { coalitionNl } from './coalition.nl';
 import type { CoreMessages } from './en';
 
@@ -405,6 +406,8 @@ export const nl: CoreMessages = {
       role_changed: 'Je rol verandert',
       partner_unrepresented: 'Een aanvaarde partner heeft nog geen vertegenwoordiger',
       connection_expired: 'Een verbinding die je voorstelde is vervallen zonder antwoord',
+      proposal_statement:
+        'Een toelichting bij de uitkomst van een besluit waar je partner aan meedeed',
     },
     text: {
       vote_needed: 'Stem over de toetreding van {candidate} in {workspace}',
@@ -429,6 +432,8 @@ export const nl: CoreMessages = {
       partner_unrepresented: '{partner} werd aanvaard en heeft nog geen vertegenwoordiger',
       connection_expired:
         'Je voorgestelde verbinding tussen {from} en {to} is vervallen zonder antwoord',
+      proposal_statement:
+        'Een toelichting bij de toetreding van {candidate} in {workspace}: “{text}”',
     },
     someone: 'Iemand',
     aPartner: 'Een partner',
@@ -451,4 +456,5 @@ export const nl: CoreMessages = {
     unavailable: 'Demonetwerken staan uit op deze server.',
   },
   coalition: coalitionNl,
+  deliberation: deliberationNl,
 };

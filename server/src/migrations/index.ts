@@ -1,3 +1,4 @@
+import { Delegation1796565767021 } from './1796565767021-Delegation';
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
 import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   RateLimits1796555020941,
   NotificationCatchUp1796558922068,
   SweepPauses1796558996867,
+  Delegation1796565767021,
 ];

@@ -192,6 +192,7 @@ describe('notifications (e2e)', () => {
       role_changed: false,
       partner_unrepresented: true,
       connection_expired: false,
+      proposal_statement: false,
     });
     const put = await api(t, u.token)
       .put('/api/me/notification-preferences', { inApp: { role_changed: false } })
