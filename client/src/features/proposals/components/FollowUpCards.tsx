@@ -30,7 +30,7 @@ export function StatementCard({
     <Card className="space-y-3">
       <h2 className="font-semibold">{t('deliberation.proposal.statementTitle')}</h2>
       {current && !editing && (
-        <blockquote className="space-y-1 border-l-4 border-brand-200 pl-3" data-testid="statement">
+        <blockquote className="space-y-1 border-l-4 border-brand-500 pl-3" data-testid="statement">
           <p className="whitespace-pre-line">{current.text}</p>
           <footer className="text-xs text-slate-500">
             {t('deliberation.proposal.statementBy', {
