@@ -355,6 +355,27 @@ describe('delegated votes and proposal follow-up (e2e)', () => {
     });
   });
 
+  describe('scheduled vote reminders', () => {
+    it('skip a partner whose delegate has voted: it has an effective vote', async () => {
+      const { coordinator, wid, voters } = await network(t, { core: 3 });
+      const [a, b, c] = voters;
+      await api(t, a!.rep.token)
+        .put(delegationPath(wid, a!.partner.id), { toPartnerId: b!.partner.id })
+        .expect(200);
+      const p = await propose(t, coordinator, wid, {
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      await api(t, b!.rep.token).post(votePath(wid, p.id), { choice: 'yes' }).expect(200);
+      // Only c is due a reminder (a votes through b, b voted itself).
+      expect(await t.app.get(VoteRemindersService).tick(new Date())).toBe(1);
+      await t.app.get(NotificationsListener).idle();
+      const kinds = async (u: TestUser) =>
+        (await notificationsOf(t, u, p.id)).map((n) => n.kind).filter((k) => k === 'vote_reminder');
+      expect(await kinds(c!.rep)).toEqual(['vote_reminder']);
+      expect(await kinds(a!.rep)).toEqual([]);
+    });
+  });
+
   describe('PATCH …/proposals/:id {closesAt}', () => {
     it('a coordinator extends an open proposal; 403/400/409; reminders follow the new deadline', async () => {
       const { coordinator, wid, voters } = await network(t, { core: 2 });
