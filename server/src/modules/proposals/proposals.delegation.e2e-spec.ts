@@ -36,7 +36,8 @@ async function activityTypes(t: TestApp, user: TestUser, wid: string, n = 5) {
 describe('delegated votes and proposal follow-up (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // No background sweeps: the reminder ticks below are the test's own.
+    t = await startTestApp({ DEADLINE_POLL_MS: '3600000' });
   });
   afterAll(async () => {
     await t.close();

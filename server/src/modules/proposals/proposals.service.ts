@@ -982,12 +982,15 @@ export class ProposalsService {
         tally,
         // Effective votes: a delegator's is its delegate's, with `via` (its representatives
         // hear the outcome like the voters).
-        votes: effectiveVotes(p.electorate, votes).map((e) => ({
-          partnerId: e.partnerId,
-          choice: e.vote.choice,
-          castBy: e.vote.castBy,
-          ...(e.via ? { via: e.via } : {}),
-        })),
+        votes: effectiveVotes(p.electorate, votes)
+          // In the order they were cast (a delegated one where its delegate's vote stands).
+          .sort((x, y) => votes.indexOf(x.vote) - votes.indexOf(y.vote))
+          .map((e) => ({
+            partnerId: e.partnerId,
+            choice: e.vote.choice,
+            castBy: e.vote.castBy,
+            ...(e.via ? { via: e.via } : {}),
+          })),
         ...(accepted
           ? {
               representativeInvited: !!p.candidateContactEmail,
