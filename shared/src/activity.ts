@@ -21,6 +21,11 @@ export const ACTIVITY_EVENT_TYPES = [
   'vote.cast',
   'advice.given',
   'proposal.closed',
+  'proposal.statement_added',
+  'proposal.reminded',
+  'proposal.extended',
+  'delegation.set',
+  'delegation.revoked',
   'principle.created',
   'principle.updated',
   'principle.deleted',
@@ -67,7 +72,7 @@ export const isActivityTypeFilter = (v: string) =>
  * Every prefix belongs to exactly one kind.
  */
 export const ACTIVITY_KIND_PREFIXES = {
-  decisions: ['proposal', 'vote', 'advice', 'policy', 'partner'],
+  decisions: ['proposal', 'vote', 'advice', 'policy', 'partner', 'delegation'],
   documents: ['document', 'principle'],
   experiments: ['experiment'],
   connections: ['connection'],

@@ -3,6 +3,7 @@ import {
   adviceInputSchema,
   decideInputSchema,
   DEFAULT_POLICY,
+  effectiveVotes,
   defaultPoliciesForStage,
   policyPutSchema,
   policySchema,
@@ -150,5 +151,31 @@ describe('input schemas', () => {
     expect(adviceInputSchema.parse({ text: ' ok ' })).toEqual({ text: 'ok' });
     expect(issuePaths(adviceInputSchema.safeParse({ text: '' }))).toEqual(['text']);
     expect(issuePaths(adviceInputSchema.safeParse({ text: 'x'.repeat(20_001) }))).toEqual(['text']);
+  });
+});
+
+describe('effectiveVotes (issue 16)', () => {
+  const electorate = [
+    { partnerId: 'A', weight: 1, delegateTo: 'B' },
+    { partnerId: 'B', weight: 1, delegateTo: 'C' },
+    { partnerId: 'C', weight: 1 },
+  ];
+  it('a partner without its own vote takes its delegate’s own vote, one level only', () => {
+    expect(effectiveVotes(electorate, [{ partnerId: 'C', choice: 'yes' }])).toEqual([
+      { partnerId: 'B', vote: { partnerId: 'C', choice: 'yes' }, via: 'C' },
+      { partnerId: 'C', vote: { partnerId: 'C', choice: 'yes' } },
+    ]);
+  });
+  it('a direct vote wins over the delegate’s', () => {
+    const votes = [
+      { partnerId: 'A', choice: 'no' },
+      { partnerId: 'B', choice: 'yes' },
+    ];
+    expect(
+      effectiveVotes(electorate, votes).map((e) => [e.partnerId, e.vote.choice, e.via]),
+    ).toEqual([
+      ['A', 'no', undefined],
+      ['B', 'yes', undefined],
+    ]);
   });
 });

@@ -99,6 +99,46 @@ export interface Tally {
 export interface ElectorateMember {
   partnerId: string;
   weight: number;
+  /**
+   * The partner's delegate at opening, kept only when the delegate is in the same electorate:
+   * without a vote of its own, the delegate's current vote counts for it.
+   */
+  delegateTo?: string;
+}
+
+/** A partner's effective vote: its own, or (`via`) the vote of its delegate. */
+export interface EffectiveVote<V extends { partnerId: string }> {
+  partnerId: string;
+  vote: V;
+  /** Set when the vote is the delegate's. */
+  via?: string;
+}
+
+/**
+ * The effective votes over an electorate, in electorate order: a partner's own current vote,
+ * else its delegate's own current vote (never the delegate's delegate, so nobody counts
+ * twice and chains do not exist). `votes` are current votes; with several for one partner the
+ * last one counts. Votes of partners outside the electorate are ignored.
+ */
+export function effectiveVotes<V extends { partnerId: string }>(
+  electorate: readonly ElectorateMember[],
+  votes: readonly V[],
+): EffectiveVote<V>[] {
+  const own = new Map<string, V>();
+  for (const v of votes) own.set(v.partnerId, v);
+  const members = new Set(electorate.map((m) => m.partnerId));
+  const out: EffectiveVote<V>[] = [];
+  for (const m of electorate) {
+    const mine = own.get(m.partnerId);
+    if (mine) {
+      out.push({ partnerId: m.partnerId, vote: mine });
+      continue;
+    }
+    const d = m.delegateTo;
+    const theirs = d && d !== m.partnerId && members.has(d) ? own.get(d) : undefined;
+    if (theirs) out.push({ partnerId: m.partnerId, vote: theirs, via: d });
+  }
+  return out;
 }
 
 /** `POST …/proposals/:id/votes`. Whether a reason is required depends on the rule (consensus `no`). */
@@ -107,6 +147,21 @@ export const voteInputSchema = z.object({
   reason: zText.trim().optional(),
 });
 export type VoteInput = z.infer<typeof voteInputSchema>;
+
+/** `POST …/proposals/:id/statement`: the proposer's (or a coordinator's) word on the outcome. */
+export const statementInputSchema = z.object({
+  text: zText.trim().min(1, 'must not be empty'),
+});
+export type StatementInput = z.infer<typeof statementInputSchema>;
+
+/** `PATCH …/proposals/:id`: a coordinator moves the deadline of an open proposal later. */
+export const extendProposalSchema = z.object({
+  closesAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' }),
+});
+export type ExtendProposalInput = z.infer<typeof extendProposalSchema>;
+
+/** A reminder to vote may be sent at most this often per proposal. */
+export const REMIND_INTERVAL_MS = 3_600_000;
 
 export const DECIDE_OUTCOMES = ['accepted', 'rejected'] as const;
 export type DecideOutcome = (typeof DECIDE_OUTCOMES)[number];

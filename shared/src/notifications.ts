@@ -28,6 +28,8 @@ export const NOTIFICATION_KINDS = [
   'connection_expired',
   /** Someone mentioned you (`<@you>`) in a comment (payload threadId, commentId, subjectType…). */
   'mentioned',
+  /** The proposer (or a coordinator) wrote a statement on a closed proposal your partner decided on. */
+  'proposal_statement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);

@@ -140,7 +140,23 @@ export interface PartnerDto {
    * may represent one partner; an empty list means nobody can vote or answer for it.
    */
   representatives: PartnerRepresentativeSummaryDto[];
+  /** The partner's standing vote delegation (null: none). */
+  delegation: PartnerDelegationDto | null;
 }
+
+/**
+ * A partner's standing delegation: when it has no vote of its own on a proposal, the vote of
+ * `toPartnerId` counts for it (one level only: the delegate's own delegation is not followed).
+ */
+export interface PartnerDelegationDto {
+  toPartnerId: string;
+  setBy: string;
+  setAt: string;
+}
+
+/** `PUT …/partners/:pid/delegation`. */
+export const delegationInputSchema = z.object({ toPartnerId: zId });
+export type DelegationInput = z.infer<typeof delegationInputSchema>;
 
 /** A representative as partner lists show it. */
 export interface PartnerRepresentativeSummaryDto {

@@ -92,6 +92,8 @@ export interface VoteDto {
   /** The user (a representative of the partner) who cast it. */
   castBy: string;
   castAt: string;
+  /** A delegated vote: the delegate partner whose vote counts for `partnerId`. */
+  via?: string;
 }
 
 export interface VoteHistoryDto extends VoteDto {
@@ -117,6 +119,14 @@ export interface ProposalOutcomeDto {
   decidedByPartnerId?: string | null;
   /** Autonomous decisions: why. */
   rationale?: string;
+  /** After closing: what the proposer (or a coordinator) says about the outcome. */
+  statement?: ProposalStatementDto;
+}
+
+export interface ProposalStatementDto {
+  text: string;
+  by: string;
+  at: string;
 }
 
 export interface ProposalDto {
@@ -144,6 +154,9 @@ export interface ProposalDto {
   voteHistory: VoteHistoryDto[];
   advice: AdviceDto[];
   proposedBy: string;
+  /** When a reminder was last sent by hand (`POST …/remind`), and when the next is allowed. */
+  remindedAt: string | null;
+  remindAllowedAt: string | null;
   /** The inline candidate's contact; only coordinators and the proposer see it (null otherwise). */
   candidateContactEmail: string | null;
   /** Whether the caller may vote on it, and why not. */
@@ -236,4 +249,15 @@ export interface DecisionPoliciesDto {
   byStage: Record<Stage, Record<Tier, Policy>>;
   /** Which rows were set by a coordinator (the others are the stage defaults). */
   custom: Record<Stage, Record<Tier, boolean>>;
+}
+
+/** `GET /api/me/pending-votes`: an open proposal where the caller's partner has no effective vote. */
+export interface PendingVoteDto {
+  workspaceId: string;
+  workspaceName: string;
+  proposalId: string;
+  partnerId: string;
+  candidateName: string;
+  tier: Tier;
+  closesAt: string;
 }

@@ -268,7 +268,7 @@ async function overflow(page: Page, where: string): Promise<string[]> {
  * key such as `network.title` instead of its words asked for the wrong part.
  */
 const NAMESPACES =
-  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition';
+  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition|deliberation';
 async function messageKeys(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate(
     (ns) => document.body.innerText.match(new RegExp(`\\b(?:${ns})\\.[A-Za-z]+\\b`, 'g')),

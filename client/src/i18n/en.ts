@@ -1,3 +1,4 @@
+import { deliberationEn } from './deliberation.en';
 import { coalitionEn } from './coalition.en';
 import type { errorsEn } from './errors.en';
 import type { landingEn } from './landing.en';
@@ -423,6 +424,7 @@ export const en = {
       partner_unrepresented: 'An admitted partner has nobody representing it yet',
       connection_expired: 'A connection you proposed expired unanswered',
       mentioned: 'Someone mentions you in a discussion',
+      proposal_statement: 'A statement on the outcome of a decision your partner took part in',
     },
     text: {
       vote_needed: 'Vote on admitting {candidate} in {workspace}',
@@ -446,6 +448,7 @@ export const en = {
       partner_unrepresented: '{partner} was admitted and has no representative yet',
       connection_expired: 'Your proposed connection between {from} and {to} expired unanswered',
       mentioned: '{actor} mentioned you in a discussion on {subject}',
+      proposal_statement: 'A statement on admitting {candidate} in {workspace}: “{text}”',
     },
     someone: 'Someone',
     aPartner: 'A partner',
@@ -475,6 +478,7 @@ export const en = {
     unavailable: 'Demo networks are switched off on this server.',
   },
   coalition: coalitionEn,
+  deliberation: deliberationEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -83,6 +83,11 @@ export const errorsEn = {
       base64: 'The selected text could not be marked. Select it again.',
       blank: 'Write something first.',
       subject_type_required: 'Say what kind of thing the discussion is about.',
+      // issue 16 (delegation, around a proposal)
+      delegation_self: 'A partner cannot delegate its vote to itself.',
+      closes_at_not_later: 'The new deadline must be later than the current one.',
+      still_open: 'The proposal is still open: a statement follows its outcome.',
+      nobody_missing: 'Every partner has voted already: there is nobody to remind.',
     },
     issues: {
       invalid_type: 'Missing or not valid',

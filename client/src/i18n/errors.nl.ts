@@ -81,6 +81,11 @@ export const errorsNl: ErrorMessages = {
       base64: 'De geselecteerde tekst kon niet gemarkeerd worden. Selecteer hem opnieuw.',
       blank: 'Schrijf eerst iets.',
       subject_type_required: 'Zeg over wat voor iets het gesprek gaat.',
+      // issue 16 (delegation, around a proposal)
+      delegation_self: 'Een partner kan zijn stem niet aan zichzelf toevertrouwen.',
+      closes_at_not_later: 'De nieuwe deadline moet later liggen dan de huidige.',
+      still_open: 'Het voorstel loopt nog: een toelichting volgt op de uitkomst.',
+      nobody_missing: 'Elke partner heeft al gestemd: er is niemand om aan te herinneren.',
     },
     issues: {
       invalid_type: 'Ontbreekt of is niet geldig',

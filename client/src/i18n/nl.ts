@@ -1,3 +1,4 @@
+import { deliberationNl } from './deliberation.nl';
 import { coalitionNl } from './coalition.nl';
 import type { CoreMessages } from './en';
 
@@ -419,6 +420,8 @@ export const nl: CoreMessages = {
       partner_unrepresented: 'Een aanvaarde partner heeft nog geen vertegenwoordiger',
       connection_expired: 'Een verbinding die je voorstelde is vervallen zonder antwoord',
       mentioned: 'Iemand noemt je in een gesprek',
+      proposal_statement:
+        'Een toelichting bij de uitkomst van een besluit waar je partner aan meedeed',
     },
     text: {
       vote_needed: 'Stem over de toetreding van {candidate} in {workspace}',
@@ -444,6 +447,8 @@ export const nl: CoreMessages = {
       connection_expired:
         'Je voorgestelde verbinding tussen {from} en {to} is vervallen zonder antwoord',
       mentioned: '{actor} noemde je in een gesprek over {subject}',
+      proposal_statement:
+        'Een toelichting bij de toetreding van {candidate} in {workspace}: “{text}”',
     },
     someone: 'Iemand',
     aPartner: 'Een partner',
@@ -473,4 +478,5 @@ export const nl: CoreMessages = {
     unavailable: 'Demonetwerken staan uit op deze server.',
   },
   coalition: coalitionNl,
+  deliberation: deliberationNl,
 };

@@ -1,4 +1,5 @@
 import { Threads1796565479550 } from './1796565479550-Threads';
+import { Delegation1796565767021 } from './1796565767021-Delegation';
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
 import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   NotificationCatchUp1796558922068,
   SweepPauses1796558996867,
   Threads1796565479550,
+  Delegation1796565767021,
 ];

@@ -17,3 +17,7 @@ export function canEditPartner(m: Who, partnerId: string, fields: readonly strin
 
 export const canLeavePartner = (m: Who, partnerId: string): boolean =>
   canManagePartners(m) || isRepresentative(m, partnerId);
+
+/** A partner's vote delegation is set or revoked by its representatives or a coordinator. */
+export const canSetDelegation = (m: Who, partnerId: string): boolean =>
+  canManagePartners(m) || isRepresentative(m, partnerId);

@@ -25,7 +25,10 @@ export type RefusalReason =
   | 'consultation_running'
   | 'consultation_over'
   | 'invalid_transition'
-  | 'zero_weight';
+  | 'zero_weight'
+  | 'still_open'
+  | 'closes_at_not_later'
+  | 'nobody_missing';
 
 /**
  * `forbidden` → 403, `invalid` → 400 (with `path` for the error details), `conflict` → 409.
@@ -195,6 +198,64 @@ export function canWithdraw(
 ): PolicyCheck {
   if (actor.userId !== proposal.proposedBy && actor.role !== 'coordinator') {
     return forbidden('not_proposer', 'Only the proposer or a coordinator can withdraw it.');
+  }
+  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
+  return OK;
+}
+
+/** A statement on the outcome: by the proposer or a coordinator (403), once closed (409). */
+export function canAddStatement(
+  proposal: Pick<ProposalSnapshot, 'status'> & { proposedBy: string },
+  actor: { userId: string; role: Role },
+): PolicyCheck {
+  if (actor.role === 'observer') return forbidden('observer', 'Observers only read.');
+  if (actor.userId !== proposal.proposedBy && actor.role !== 'coordinator') {
+    return forbidden('not_proposer', 'Only the proposer or a coordinator can add a statement.');
+  }
+  if (proposal.status === 'open') {
+    return conflict('still_open', 'The proposal is still open: a statement follows its outcome.');
+  }
+  return OK;
+}
+
+/** A reminder by hand: by the proposer or a coordinator (403), while open (409). */
+export function canRemind(
+  now: Date,
+  proposal: Pick<ProposalSnapshot, 'status' | 'closesAt' | 'policy'> & { proposedBy: string },
+  actor: { userId: string; role: Role },
+): PolicyCheck {
+  if (actor.role === 'observer') return forbidden('observer', 'Observers only read.');
+  if (actor.userId !== proposal.proposedBy && actor.role !== 'coordinator') {
+    return forbidden('not_proposer', 'Only the proposer or a coordinator can send a reminder.');
+  }
+  if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
+  if (proposal.policy.rule === 'autonomous') {
+    return conflict('autonomous_rule', 'An autonomous proposal is decided, not voted on.');
+  }
+  return OK;
+}
+
+/**
+ * Moving the deadline: coordinators only (403), while open (409), and only later than the
+ * current `closesAt` (400).
+ */
+export function canExtend(
+  now: Date,
+  proposal: Pick<ProposalSnapshot, 'status' | 'closesAt'>,
+  actor: { role: Role },
+  closesAt?: Date,
+): PolicyCheck {
+  if (actor.role !== 'coordinator') {
+    return forbidden('not_coordinator', 'Only a coordinator can extend a proposal.');
+  }
+  if (closesAt !== undefined) {
+    if (Number.isNaN(closesAt.getTime()) || closesAt.getTime() <= proposal.closesAt.getTime()) {
+      return invalid(
+        'closes_at_not_later',
+        ['closesAt'],
+        'must be later than the current deadline',
+      );
+    }
   }
   if (!isOpenAt(now, proposal)) return conflict('closed', 'The proposal is closed.');
   return OK;

@@ -229,6 +229,32 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     subjectId: '00000000-0000-4000-8000-0000000000aa',
     payload: { subjectType: 'document', subjectId: DOC, title: 'Plan', kind: 'other' },
   },
+  // Issue 16.
+  'proposal.statement_added': {
+    subjectId: PROPOSAL,
+    payload: { proposalId: PROPOSAL, candidateName: 'Labiomista', text: 'Welkom!' },
+  },
+  'proposal.reminded': {
+    subjectId: PROPOSAL,
+    payload: { proposalId: PROPOSAL, candidateName: 'Labiomista', partnerIds: [GENK, JEUGDHUIS] },
+  },
+  'proposal.extended': {
+    subjectId: PROPOSAL,
+    payload: {
+      proposalId: PROPOSAL,
+      candidateName: 'Labiomista',
+      from: '2026-12-10T12:00:00.000Z',
+      to: '2026-12-17T12:00:00.000Z',
+    },
+  },
+  'delegation.set': {
+    subjectId: JEUGDHUIS,
+    payload: { partnerId: JEUGDHUIS, partnerName: 'Jeugdhuis X', toPartnerId: GENK },
+  },
+  'delegation.revoked': {
+    subjectId: JEUGDHUIS,
+    payload: { partnerId: JEUGDHUIS, toPartnerId: GENK, toPartnerName: 'Stad Genk' },
+  },
   // Announced by other parts of the product; ready before they land in ACTIVITY_EVENT_TYPES.
   'connection.expired': {
     actorId: null,
@@ -400,5 +426,22 @@ describe('what the sentences say', () => {
       payload: { userId: 'gone', displayName: 'Chris', removed: false },
     });
     expect(text('en', left)).toBe('Chris left the network');
+  });
+});
+
+describe('issue 16 sentences', () => {
+  it('delegations and the follow-up of a proposal read naturally in both languages', () => {
+    expect(text('en', event('delegation.set', SAMPLES['delegation.set']))).toBe(
+      'Anna let Jeugdhuis X vote through Stad Genk',
+    );
+    expect(text('nl', event('delegation.revoked', SAMPLES['delegation.revoked']))).toBe(
+      'Anna beëindigde de volmacht van Jeugdhuis X aan Stad Genk',
+    );
+    expect(text('en', event('proposal.reminded', SAMPLES['proposal.reminded']))).toBe(
+      'Anna reminded 2 partners to vote on admitting Labiomista',
+    );
+    expect(text('nl', event('proposal.extended', SAMPLES['proposal.extended']))).toBe(
+      'Anna verschoof de deadline voor Labiomista naar 2026-12-17 12:00',
+    );
   });
 });

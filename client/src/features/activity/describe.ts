@@ -253,6 +253,40 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
       const key = ['accepted', 'rejected'].includes(status) ? status : 'expired';
       return say(`proposal.closed_${key}`, { candidate, reason });
     }
+    case 'proposal.statement_added':
+      return capitalise(
+        fillTemplate(tx('deliberation.event.statement_added'), { actor, candidate }),
+      );
+    case 'proposal.reminded':
+      return capitalise(
+        fillTemplate(tx('deliberation.event.reminded'), {
+          actor,
+          candidate,
+          count: String(Array.isArray(p.partnerIds) ? p.partnerIds.length : 0),
+        }),
+      );
+    case 'proposal.extended':
+      return capitalise(
+        fillTemplate(tx('deliberation.event.extended'), {
+          actor,
+          candidate,
+          date: str(p.to) ? str(p.to)!.slice(0, 16).replace('T', ' ') : '…',
+        }),
+      );
+    case 'delegation.set':
+    case 'delegation.revoked':
+      return capitalise(
+        fillTemplate(
+          tx(
+            `deliberation.event.${e.type === 'delegation.set' ? 'delegation_set' : 'delegation_revoked'}`,
+          ),
+          {
+            actor,
+            partner: partnerLink(p.partnerId ?? e.subjectId, p.partnerName),
+            to: partnerLink(p.toPartnerId, p.toPartnerName),
+          },
+        ),
+      );
     case 'principle.created':
       return say('principle.created', { principle: principleLink(p.title, principles, tx) });
     case 'principle.updated': {

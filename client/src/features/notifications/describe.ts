@@ -34,6 +34,7 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
       ? tx('notifications.actorOfPartner', { actor: s(p.actorName), partner })
       : partner,
     title: s(p.title, tx('notifications.anExperiment')),
+    text: s(p.text, ''),
     role: word('activity.roles', roleCode, word('roles', roleCode, tx('activity.roles.member'))),
     subject:
       p.subjectType === 'experiment'

@@ -67,3 +67,21 @@ export const splitList = (v: unknown) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
+
+/** Issue 16: a partner's standing vote delegation (set replaces; revoke ends it). */
+export function useDelegation(wid: string, pid: string) {
+  const qc = useQueryClient();
+  const onSuccess = () => qc.invalidateQueries({ queryKey: partnersKey(wid) });
+  const path = `/workspaces/${wid}/partners/${pid}/delegation`;
+  return {
+    set: useMutation({
+      mutationFn: (toPartnerId: string) =>
+        api<PartnerDetailDto>(path, { method: 'PUT', body: { toPartnerId } }),
+      onSuccess,
+    }),
+    revoke: useMutation({
+      mutationFn: () => api<void>(path, { method: 'DELETE' }),
+      onSuccess,
+    }),
+  };
+}

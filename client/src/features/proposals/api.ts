@@ -1,4 +1,4 @@
-import type { Page, ProposalDto, ProposalPreviewDto } from '@coalesce/shared';
+import type { Page, PendingVoteDto, ProposalDto, ProposalPreviewDto } from '@coalesce/shared';
 import { queryOptions, useQueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
@@ -63,6 +63,16 @@ export function useProposalActions(wid: string, id: string) {
     advise: useMutation({ mutationFn: post('/advice'), onSuccess: done }),
     decide: useMutation({ mutationFn: post('/decide'), onSuccess: done }),
     withdraw: useMutation({ mutationFn: post('/withdraw'), onSuccess: done }),
+    statement: useMutation({ mutationFn: post('/statement'), onSuccess: done }),
+    remind: useMutation({ mutationFn: post('/remind'), onSuccess: done }),
+    extend: useMutation({
+      mutationFn: (closesAt: string) =>
+        api<ProposalDto>(`/workspaces/${wid}/proposals/${id}`, {
+          method: 'PATCH',
+          body: { closesAt },
+        }),
+      onSuccess: done,
+    }),
   };
 }
 
@@ -81,4 +91,15 @@ export function usePreviewProposal(wid: string) {
     mutationFn: (body: unknown) =>
       api<ProposalPreviewDto>(`/workspaces/${wid}/proposals/preview`, { method: 'POST', body }),
   });
+}
+
+/** `GET /me/pending-votes`: open proposals, in all my networks, still waiting for my partner. */
+export const pendingVotesQuery = () =>
+  queryOptions({
+    queryKey: ['pendingVotes'],
+    queryFn: () => api<{ items: PendingVoteDto[] }>('/me/pending-votes'),
+  });
+
+export function usePendingVotes() {
+  return useQuery(pendingVotesQuery());
 }

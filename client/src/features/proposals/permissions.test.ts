@@ -23,7 +23,16 @@ const ws = (over: Partial<WorkspaceDto>): WorkspaceDto =>
 describe('proposal hints (the server rules, asked by the client)', () => {
   it('a coordinator is not a decider when deciders are named, and may withdraw', () => {
     const may = proposalHints(proposal(), ws({ myRole: 'coordinator' }), 'u9', T0 + 25 * 3.6e6);
-    expect(may).toEqual({ vote: false, advise: false, decide: false, withdraw: true });
+    expect(may).toEqual({
+      vote: false,
+      advise: false,
+      decide: false,
+      withdraw: true,
+      statement: false,
+      // Autonomous proposals are decided, not voted on: nothing to remind about.
+      remind: false,
+      extend: true,
+    });
   });
 
   it("the decider partner's representative decides only after the consultation", () => {
@@ -45,5 +54,24 @@ describe('proposal hints (the server rules, asked by the client)', () => {
       withdraw: false,
     });
     expect(proposalHints(voted, ws({ myPartnerId: 'z' }), 'u2', T0).vote).toBe(false);
+  });
+
+  it('issue 16: the proposer reminds while open; only coordinators extend; a statement follows the closing', () => {
+    const voted = proposal({ policy: { ...DEFAULT_POLICY, rule: 'consensus', deciders: [] } });
+    const proposer = ws({ myPartnerId: 'a' });
+    expect(proposalHints(voted, proposer, 'u1', T0)).toMatchObject({
+      remind: true,
+      extend: false,
+      statement: false,
+    });
+    expect(proposalHints(voted, ws({ myPartnerId: 'a' }), 'u2', T0).remind).toBe(false);
+    const closed = { ...voted, status: 'accepted' as const };
+    expect(proposalHints(closed, proposer, 'u1', T0 + 49 * 3.6e6)).toMatchObject({
+      remind: false,
+      extend: false,
+      statement: true,
+    });
+    expect(proposalHints(closed, ws({ myRole: 'coordinator' }), 'u9', T0).statement).toBe(true);
+    expect(proposalHints(closed, ws({ myRole: 'observer' }), 'u1', T0).statement).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
 import {
+  canAddStatement,
+  canExtend,
+  canRemind,
   canAdvise,
   canDecide,
   canVote,
@@ -23,6 +26,9 @@ export interface ProposalHints {
   advise: boolean;
   decide: boolean;
   withdraw: boolean;
+  statement: boolean;
+  remind: boolean;
+  extend: boolean;
 }
 
 export function proposalHints(
@@ -40,5 +46,8 @@ export function proposalHints(
     advise: canAdvise(at, snapshot, actor).ok,
     decide: canDecide(at, snapshot, actor).ok,
     withdraw: canWithdraw(at, { ...snapshot, proposedBy: p.proposedBy }, { ...actor, userId }).ok,
+    statement: canAddStatement({ ...snapshot, proposedBy: p.proposedBy }, { ...actor, userId }).ok,
+    remind: canRemind(at, { ...snapshot, proposedBy: p.proposedBy }, { ...actor, userId }).ok,
+    extend: canExtend(at, snapshot, actor).ok,
   };
 }

@@ -21,7 +21,8 @@ export type LiveTarget =
   | 'activity'
   | 'threads'
   | 'workspaces'
-  | 'notifications';
+  | 'notifications'
+  | 'pendingVotes';
 
 /** The query key (a prefix: it covers lists, single items and filters) of a target. */
 export function targetKey(target: LiveTarget, wid: string): QueryKey {
@@ -34,6 +35,8 @@ export function targetKey(target: LiveTarget, wid: string): QueryKey {
       return ['workspaces'];
     case 'notifications':
       return ['notifications', 'list'];
+    case 'pendingVotes':
+      return ['pendingVotes'];
     default:
       return [...workspaceKey(wid), target];
   }
@@ -66,11 +69,18 @@ export const LIVE_INVALIDATION = {
   'partner.left': ['partners', 'network', 'proposals', A],
   'policy.changed': ['policies', A],
   // Opening a proposal adds its candidate as a partner.
-  'proposal.opened': ['proposals', 'partners', A],
-  'vote.cast': ['proposals', A],
+  'proposal.opened': ['proposals', 'partners', 'pendingVotes', A],
+  'vote.cast': ['proposals', 'pendingVotes', A],
   'advice.given': ['proposals', A],
   // A closing admits (or not) the candidate: a new node on the map.
-  'proposal.closed': ['proposals', 'partners', 'network', A],
+  'proposal.closed': ['proposals', 'partners', 'network', 'pendingVotes', A],
+  // Issue 16: a statement or an extension changes the proposal; a reminder only the feed.
+  'proposal.statement_added': ['proposals', A],
+  'proposal.reminded': ['proposals', A],
+  'proposal.extended': ['proposals', 'pendingVotes', A],
+  // A delegation shows on the partner (page and list); open proposals keep their snapshot.
+  'delegation.set': ['partners', A],
+  'delegation.revoked': ['partners', A],
   'principle.created': ['principles', A],
   'principle.updated': ['principles', A],
   'principle.deleted': ['principles', A],

@@ -288,6 +288,11 @@ const STORY: Step[] = [
     await s.votes(p, { lommel: 'yes', kempenland: 'yes', zonhoven: 'no', regenboog: 'yes' }, true);
     await s.closeAtDeadline(p);
     await s.invite('kempenheide');
+    await s.statement(
+      p,
+      'lommel',
+      'Welkom! De natuurvereniging neemt de zomerwandelingen op zich.',
+    );
   }),
   step(13, 4, 'a dance studio is proposed and withdrawn', async (s) => {
     const p = await s.propose('pirouette', 'kempenland', 'Danslessen voor tieners.');
@@ -296,6 +301,10 @@ const STORY: Step[] = [
   step(13, 12, 'the city representative becomes coordinator too', (s) =>
     s.makeCoordinator('lommel'),
   ),
+  step(13, 20, 'the welfare house reorganises and lets the school vote for it', (s) =>
+    s.delegate('heidebloem', 'regenboog'),
+  ),
+  step(14, 1, 'the welfare house votes itself again', (s) => s.revokeDelegation('heidebloem')),
   step(14, 2, 'the bike workshop closes and leaves', async (s) => {
     await s.leave('fietsatelier', 'De werkplaats stopt wegens gebrek aan middelen.');
   }),
@@ -350,9 +359,14 @@ const STORY: Step[] = [
   step(17, 18, 'a connection still waits for answers', (s) =>
     s.connect('jeugdraad', 'kempenpijl', 'Inspraak van jongeren in de G-werking.', {}),
   ),
+  step(17, 20, 'the repair café lets the music school vote for it', (s) =>
+    s.delegate('schroef', 'vijfklank'),
+  ),
   step(17, 25, 'a proposal is open for the newcomer to vote on', async (s) => {
     const p = await s.propose('speelpleinwerking', 'lommel', 'Zomerwerking voor 6-12-jarigen.');
     await s.votes(p, { lommel: 'yes', zonhoven: 'yes', scouts: 'yes' }, true);
+    await s.remind(p, 'lommel');
+    await s.extend(p, 7);
   }),
 ];
 
@@ -703,6 +717,38 @@ export class DemoStory {
   async withdraw(p: ProposalDto, by: DemoPartnerKey): Promise<void> {
     this.later(30);
     await this.s.proposals.withdraw(this.rep(by), p.id);
+  }
+
+  // ---- delegated votes and follow-up (issue 16) --------------------------------------------------
+
+  async delegate(key: DemoPartnerKey, to: DemoPartnerKey): Promise<void> {
+    await this.s.partners.setDelegation(this.rep(key), this.partnerId(key), {
+      toPartnerId: this.partnerId(to),
+    });
+    this.later(2);
+  }
+
+  async revokeDelegation(key: DemoPartnerKey): Promise<void> {
+    await this.s.partners.revokeDelegation(this.rep(key), this.partnerId(key));
+    this.later(2);
+  }
+
+  /** The proposer's word on a closed proposal (at the moment it closed: no time passes). */
+  async statement(p: ProposalDto, by: DemoPartnerKey, text: string): Promise<void> {
+    await this.s.proposals.addStatement(this.rep(by), p.id, { text });
+  }
+
+  async remind(p: ProposalDto, by: DemoPartnerKey): Promise<void> {
+    await this.s.proposals.remind(this.rep(by), p.id);
+    this.later(1);
+  }
+
+  /** The coordinator moves the deadline `days` later. */
+  async extend(p: ProposalDto, days: number): Promise<void> {
+    const current = await this.s.proposals.get(this.workspaceId, p.id, this.me);
+    await this.s.proposals.extend(this.me, p.id, {
+      closesAt: new Date(Date.parse(current.closesAt) + days * DAY).toISOString(),
+    });
   }
 
   /** Lets the deadline pass and runs the deadline sweep then, for this workspace only. */

@@ -239,6 +239,20 @@ export class MembersService implements MembershipLookup {
     return rows.map((m) => m.workspaceId);
   }
 
+  /** Where the user represents a partner (never as an observer): for "needs your vote". */
+  async representativeSeatsOf(
+    userId: string,
+  ): Promise<{ workspaceId: string; partnerId: string }[]> {
+    const rows = await this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.userId = :userId', { userId })
+      .andWhere('m.partnerId IS NOT NULL')
+      .andWhere(`m.role <> 'observer'`)
+      .getMany();
+    return rows.map((m) => ({ workspaceId: m.workspaceId, partnerId: m.partnerId! }));
+  }
+
   /** The user's memberships, most recently joined first (for "my workspaces"). */
   membershipsOf(userId: string, q: PaginationQuery): Promise<Page<MemberEntity>> {
     const qb = this.dataSource

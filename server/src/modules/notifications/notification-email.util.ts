@@ -120,6 +120,10 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
       subject: `[${ws}] A connection you proposed expired`,
       body: `Nobody answered the connection you proposed between ${s(p.fromPartnerName, 'two partners')}${p.toPartnerName ? ` and ${s(p.toPartnerName, '')}` : ''} in ${ws}, so it expired.`,
     }),
+    proposal_statement: (p, ws) => ({
+      subject: `[${ws}] A statement on the decision about ${s(p.candidateName, 'a partner')}`,
+      body: `The proposer wrote about the outcome of the proposal to admit ${s(p.candidateName, 'a partner')} in ${ws}: ${s(p.text, '')}`,
+    }),
   },
   nl: {
     vote_needed: (p, ws) => ({
@@ -168,6 +172,10 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     connection_expired: (p, ws) => ({
       subject: `[${ws}] Een verbinding die je voorstelde is verlopen`,
       body: `Niemand reageerde op de verbinding die je voorstelde tussen ${s(p.fromPartnerName, 'twee partners')}${p.toPartnerName ? ` en ${s(p.toPartnerName, '')}` : ''} in ${ws}, dus ze is verlopen.`,
+    }),
+    proposal_statement: (p, ws) => ({
+      subject: `[${ws}] Een toelichting bij het besluit over ${s(p.candidateName, 'een partner')}`,
+      body: `De indiener schreef over de uitkomst van het voorstel om ${s(p.candidateName, 'een partner')} toe te laten in ${ws}: ${s(p.text, '')}`,
     }),
   },
 };

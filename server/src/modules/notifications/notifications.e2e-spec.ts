@@ -193,6 +193,7 @@ describe('notifications (e2e)', () => {
       partner_unrepresented: true,
       connection_expired: false,
       mentioned: true,
+      proposal_statement: false,
     });
     const put = await api(t, u.token)
       .put('/api/me/notification-preferences', { inApp: { role_changed: false } })

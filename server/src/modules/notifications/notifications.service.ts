@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   resolveNotificationPreferences,
   type NotificationDto,
@@ -17,6 +17,8 @@ import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
 import { NotificationsRepository } from './notifications.repository';
+import { VoteReminderEntity } from './vote-reminder.entity';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { clock } from '../../common/clock/clock';
 
 /** A notification to create for one user (channels are chosen from their preferences). */
@@ -52,7 +54,24 @@ export class NotificationsService {
     private readonly bus: EventBus,
     private readonly email: NotificationEmailService,
     private readonly repository: NotificationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A proposal's deadline moved to `closesAt` (in the caller's transaction): when its reminder
+   * moment (REMINDER_LEAD_HOURS before) lies in the future again, the reminders already sent are
+   * forgotten, so each partner still without a vote is reminded before the new deadline.
+   */
+  async rescheduleVoteReminders(
+    manager: EntityManager,
+    proposalId: string,
+    closesAt: Date,
+    now: Date,
+  ): Promise<void> {
+    const remindAt = closesAt.getTime() - this.config.scheduler.reminderLeadHours * 3_600_000;
+    if (remindAt <= now.getTime()) return;
+    await manager.getRepository(VoteReminderEntity).delete({ proposalId });
+  }
 
   /**
    * Creates the drafts' notifications in the caller's transaction, on the channels each user

@@ -133,6 +133,45 @@ describe('deriveNotifications', () => {
     }
   });
 
+  it('proposal.statement_added → proposal_statement for the electorate, the voters and the proposer', () => {
+    expect(
+      deriveNotifications(
+        event('proposal.statement_added', {
+          proposalId: SUBJECT,
+          electorate: [{ partnerId: P1 }, { partnerId: P2 }],
+          voters: [U2],
+          candidateName: 'Labiomista',
+          tier: 'core',
+          status: 'accepted',
+          text: 'Welkom',
+        }),
+      ),
+    ).toEqual([
+      {
+        kind: 'proposal_statement',
+        audience: { userIds: [U2], partnerIds: [P1, P2], proposalParticipantsOf: SUBJECT },
+        subjectType: 'proposal',
+        subjectId: SUBJECT,
+        payload: {
+          proposalId: SUBJECT,
+          candidateName: 'Labiomista',
+          tier: 'core',
+          status: 'accepted',
+          text: 'Welkom',
+        },
+      },
+    ]);
+  });
+
+  it('proposal.reminded → vote_reminder for the partners without an effective vote only', () => {
+    const [n] = deriveNotifications(
+      event('proposal.reminded', { proposalId: SUBJECT, partnerIds: [P2], candidateName: 'X' }),
+    );
+    expect(n).toMatchObject({ kind: 'vote_reminder', audience: { partnerIds: [P2] } });
+    expect(deriveNotifications(event('proposal.reminded', { partnerIds: [] }))).toEqual([]);
+    expect(deriveNotifications(event('proposal.extended', { to: 'x' }))).toEqual([]);
+  });
+
   it('connection.expired → connection_expired for the broker', () => {
     expect(
       deriveNotifications(

@@ -124,6 +124,49 @@ export function deriveNotifications(event: ActivityEventDto): DerivedNotificatio
         },
       ];
     }
+    case 'proposal.statement_added': {
+      const proposalId = id(event.subjectId) ?? id(p.proposalId);
+      if (!proposalId) return [];
+      return [
+        {
+          kind: 'proposal_statement',
+          audience: {
+            userIds: uniq(Array.isArray(p.voters) ? p.voters.map(id) : []),
+            partnerIds: partnerIdsOf(p.electorate),
+            proposalParticipantsOf: proposalId,
+          },
+          subjectType: 'proposal',
+          subjectId: proposalId,
+          payload: compact({
+            proposalId,
+            candidateName: text(p.candidateName),
+            tier: text(p.tier),
+            status: text(p.status, 20),
+            text: text(p.text, 500),
+          }),
+        },
+      ];
+    }
+    case 'proposal.reminded': {
+      const proposalId = id(event.subjectId) ?? id(p.proposalId);
+      const missing = partnerIdsOf(p.partnerIds);
+      if (!proposalId || !missing.length) return [];
+      return [
+        {
+          kind: 'vote_reminder',
+          audience: { partnerIds: missing },
+          subjectType: 'proposal',
+          subjectId: proposalId,
+          payload: compact({
+            proposalId,
+            candidateName: text(p.candidateName),
+            tier: text(p.tier),
+            closesAt: text(p.closesAt, 40),
+            byHand: true,
+          }),
+        },
+      ];
+    }
     case 'connection.proposed': {
       const connectionId = id(event.subjectId) ?? id(p.connectionId);
       const sides = uniq([id(p.fromPartnerId), id(p.toPartnerId)]);

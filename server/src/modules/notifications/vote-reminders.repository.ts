@@ -30,7 +30,10 @@ export const DUE_REMINDER_SOURCE = Symbol('DUE_REMINDER_SOURCE');
 
 /** Table names and conditions the SQL source reads (`REAL_PROPOSAL_TABLES` by default). */
 export interface DueReminderTables {
-  /** (id uuid, "workspaceId" uuid, status text, "closesAt" timestamptz, electorate jsonb [{partnerId, weight}]) */
+  /**
+   * (id uuid, "workspaceId" uuid, status text, "closesAt" timestamptz, electorate jsonb
+   * [{partnerId, weight, delegateTo?}]): a partner whose delegate voted has an effective vote.
+   */
   proposals: string;
   /** (proposalId uuid, partnerId uuid): the current votes */
   votes: string;
@@ -81,7 +84,8 @@ export class SqlDueReminderSource implements DueReminderSource {
     const open = (proposal: string, e: string) =>
       `NOT EXISTS (SELECT 1 FROM ${votes} v
                     WHERE v."proposalId" = ${proposal}.id
-                      AND v."partnerId" = (${e}->>'partnerId')::uuid ${current})
+                      AND v."partnerId" IN ((${e}->>'partnerId')::uuid, (${e}->>'delegateTo')::uuid)
+                    ${current})
        AND NOT EXISTS (SELECT 1 FROM vote_reminders r
                         WHERE r."proposalId" = ${proposal}.id
                           AND r."partnerId" = (${e}->>'partnerId')::uuid)`;

@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createPartnerSchema,
+  delegationInputSchema,
   leavePartnerSchema,
   partnerListQuerySchema,
   updatePartnerSchema,
@@ -95,5 +107,32 @@ export class PartnersController {
     @Body() body: unknown,
   ): Promise<PartnerDetailDto> {
     return this.partners.leave(me, pid, body);
+  }
+
+  @Put(':pid/delegation')
+  @ApiOperation({ summary: "Delegate a partner's vote to another active partner" })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
+  @ApiZodBody(delegationInputSchema, { toPartnerId: '0b6f1c2e-8d4a-4f3e-9a51-2c7d9e4b6a10' })
+  @ApiOkResponse({
+    description:
+      'The partner with its standing `delegation` (a representative of the partner or a coordinator); one per partner, a new one replaces it',
+  })
+  setDelegation(
+    @CurrentMember() me: Membership,
+    @Param('pid', new IdPipe('Partner')) pid: string,
+    @Body() body: unknown,
+  ): Promise<PartnerDetailDto> {
+    return this.partners.setDelegation(me, pid, body);
+  }
+
+  @Delete(':pid/delegation')
+  @ApiOperation({ summary: "Revoke a partner's vote delegation" })
+  @ApiErrors(ErrorCode.FORBIDDEN)
+  @HttpCode(204)
+  revokeDelegation(
+    @CurrentMember() me: Membership,
+    @Param('pid', new IdPipe('Partner')) pid: string,
+  ): Promise<void> {
+    return this.partners.revokeDelegation(me, pid);
   }
 }

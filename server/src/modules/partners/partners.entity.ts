@@ -3,6 +3,7 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -81,4 +82,27 @@ export class PartnerEntity {
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
+}
+
+/**
+ * A partner's standing vote delegation: one per partner (the primary key), replaced by a new
+ * one and removed on revocation. Proposals copy it into their electorate snapshot at opening.
+ */
+@Entity('partner_delegations')
+@Index(['workspaceId'])
+export class PartnerDelegationEntity {
+  @PrimaryColumn('uuid')
+  partnerId: string;
+
+  @Column('uuid')
+  workspaceId: string;
+
+  @Column('uuid')
+  toPartnerId: string;
+
+  @Column('uuid')
+  setBy: string;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  setAt: Date;
 }

@@ -3,5 +3,6 @@ export {
   canEditPartner,
   canLeavePartner,
   canManagePartners,
+  canSetDelegation,
   isRepresentative,
 } from '@coalesce/shared';

@@ -8,7 +8,9 @@ import {
   type PartnerKind,
   type PartnerListQuery,
   type Page,
+  type PartnerDelegationDto,
   type Tier,
+  delegationInputSchema,
   leavePartnerSchema,
   updatePartnerSchema,
 } from '@coalesce/shared';
@@ -20,17 +22,19 @@ import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { PartnerEntity } from './partners.entity';
+import { partnersRepository, type DelegationRow } from './partners.repository';
 import {
   canEditPartner,
   canLeavePartner,
   canManagePartners,
+  canSetDelegation,
   isRepresentative as isRepresentativeOf,
 } from './partners.policy';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { clock } from '../../common/clock/clock';
 
 /** A partner without its representatives: what other modules read (they add none). */
-export type PartnerRecord = Omit<PartnerDto, 'representatives'>;
+export type PartnerRecord = Omit<PartnerDto, 'representatives' | 'delegation'>;
 
 export function toPartnerDto(p: PartnerEntity): PartnerRecord {
   return {
@@ -54,6 +58,12 @@ export function toPartnerDto(p: PartnerEntity): PartnerRecord {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
+
+const toDelegationDto = (r: DelegationRow): PartnerDelegationDto => ({
+  toPartnerId: r.toPartnerId,
+  setBy: r.setBy,
+  setAt: r.setAt.toISOString(),
+});
 
 /** The profile of a new partner, as `POST …/partners` or an inline proposal candidate gives it. */
 export type NewPartnerProfile = Omit<CreatePartner, 'tier' | 'weight'> & {
@@ -171,12 +181,10 @@ export class PartnersService implements OnModuleInit {
   ): Promise<NetworkPartnerRow[]> {
     const rows: (Omit<NetworkPartnerRow, 'contributions'> & {
       contributions: Partial<Contributions> | null;
-    })[] = await this.dataSource.query(
-      `SELECT "id", "name", "kind", "tier", "actorType", "status", "joinedAt", "leftAt", "contributions"
-         FROM "partners"
-        WHERE "workspaceId" = $1 ${opts.activeOnly ? `AND "status" = 'active'` : ''}
-        ORDER BY "createdAt", "id"`,
-      [workspaceId],
+    })[] = await partnersRepository.listForNetwork(
+      this.dataSource.manager,
+      workspaceId,
+      !!opts.activeOnly,
     );
     return rows.map((r) => ({
       ...r,
@@ -206,24 +214,51 @@ export class PartnersService implements OnModuleInit {
     return rows.map(toPartnerDto);
   }
 
-  /** Adds each partner's representatives (one query for the lot). */
+  /** Adds each partner's representatives and delegation (one query each for the lot). */
   async withRepresentatives(
     workspaceId: string,
     partners: PartnerRecord[],
     manager?: EntityManager,
   ): Promise<PartnerDto[]> {
-    const reps = await this.members.representativesByPartner(
-      workspaceId,
-      partners.map((p) => p.id),
-      manager,
-    );
+    const ids = partners.map((p) => p.id);
+    const [reps, delegations] = await Promise.all([
+      this.members.representativesByPartner(workspaceId, ids, manager),
+      this.delegationsByPartner(workspaceId, ids, manager),
+    ]);
     return partners.map((p) => ({
       ...p,
       representatives: (reps.get(p.id) ?? []).map((r) => ({
         userId: r.userId,
         displayName: r.displayName,
       })),
+      delegation: delegations.get(p.id) ?? null,
     }));
+  }
+
+  /**
+   * The standing delegations of the workspace as partner → delegate, for a proposal's
+   * electorate snapshot (in the caller's transaction).
+   */
+  async delegationMap(workspaceId: string, manager?: EntityManager): Promise<Map<string, string>> {
+    const rows = await partnersRepository.delegations(
+      manager ?? this.dataSource.manager,
+      workspaceId,
+      null,
+    );
+    return new Map(rows.map((r) => [r.partnerId, r.toPartnerId]));
+  }
+
+  private async delegationsByPartner(
+    workspaceId: string,
+    partnerIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, PartnerDelegationDto>> {
+    const rows = await partnersRepository.delegations(
+      manager ?? this.dataSource.manager,
+      workspaceId,
+      partnerIds,
+    );
+    return new Map(rows.map((r) => [r.partnerId, toDelegationDto(r)]));
   }
 
   /** Whether the caller's membership represents `partnerId` (linked, and not an observer). */
@@ -237,12 +272,11 @@ export class PartnersService implements OnModuleInit {
     partnerId: string,
     manager?: EntityManager,
   ): Promise<PartnerRecord> {
-    // Plain SQL (the vote path reads the candidate on every vote): the row's columns parse to
-    // the entity's types (timestamptz → Date, varchar[] → string[], jsonb → object).
-    const [p] = (await (manager ?? this.dataSource.manager).query(
-      `SELECT * FROM partners WHERE id = $1 AND "workspaceId" = $2`,
-      [partnerId, workspaceId],
-    )) as PartnerEntity[];
+    const p = await partnersRepository.findOne(
+      manager ?? this.dataSource.manager,
+      workspaceId,
+      partnerId,
+    );
     if (!p) throw notFound('Partner');
     return toPartnerDto(p);
   }
@@ -487,7 +521,7 @@ export class PartnersService implements OnModuleInit {
     const created = await this.dataSource.transaction((manager) =>
       this.insert(manager, me.workspaceId, input, 'active', me.userId),
     );
-    return { ...created, representatives: [] };
+    return { ...created, representatives: [], delegation: null };
   }
 
   async list(workspaceId: string, q: PartnerListQuery): Promise<Page<PartnerDto>> {
@@ -516,12 +550,14 @@ export class PartnersService implements OnModuleInit {
 
   async get(workspaceId: string, partnerId: string): Promise<PartnerDetailDto> {
     const partner = await this.getInWorkspace(workspaceId, partnerId);
-    const [reps, history] = await Promise.all([
+    const [reps, history, delegations] = await Promise.all([
       this.members.listByPartner(workspaceId, partnerId),
       this.activity.list(workspaceId, { partnerId, limit: HISTORY_LIMIT }),
+      this.delegationsByPartner(workspaceId, [partnerId]),
     ]);
     return {
       ...partner,
+      delegation: delegations.get(partnerId) ?? null,
       representatives: reps.map((m) => ({
         userId: m.userId,
         displayName: m.displayName,
@@ -625,6 +661,95 @@ export class PartnersService implements OnModuleInit {
       });
     });
     return this.get(me.workspaceId, partnerId);
+  }
+
+  /**
+   * `PUT …/partners/:pid/delegation`: the partner's standing delegation (replacing any). By a
+   * representative of the partner or a coordinator (403). The delegate must be another partner
+   * of this workspace (400) that is active (400 `not_active_partner`); the delegating partner
+   * must be active itself (409): only active partners vote.
+   */
+  async setDelegation(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
+    await this.getInWorkspace(me.workspaceId, partnerId);
+    if (!canSetDelegation(me, partnerId)) {
+      throw forbidden('Only coordinators and the partner’s representatives can delegate its vote');
+    }
+    const { toPartnerId } = parseOrThrow(delegationInputSchema, body ?? {});
+    if (toPartnerId === partnerId) {
+      throw invalid(['toPartnerId'], 'a partner cannot delegate to itself', 'delegation_self');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, me.workspaceId, partnerId);
+      const [delegate] = await this.assertAllInWorkspace(
+        me.workspaceId,
+        [toPartnerId],
+        'toPartnerId',
+        {
+          manager,
+          statuses: ['active'],
+        },
+      );
+      if (current.status !== 'active') {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE,
+          `Only an active partner can delegate its vote; this one is ${current.status}`,
+        );
+      }
+      const [before] = await partnersRepository.delegations(manager, me.workspaceId, [partnerId]);
+      if (before?.toPartnerId === toPartnerId) return;
+      await partnersRepository.upsertDelegation(manager, me.workspaceId, {
+        partnerId,
+        toPartnerId,
+        setBy: me.userId,
+        setAt: clock.now(),
+      });
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'delegation.set',
+        actorId: me.userId,
+        subjectType: 'partner',
+        subjectId: partnerId,
+        partnerIds: [partnerId, toPartnerId, before?.toPartnerId],
+        payload: {
+          partnerId,
+          partnerName: current.name,
+          toPartnerId,
+          toPartnerName: delegate!.name,
+          previousToPartnerId: before?.toPartnerId ?? null,
+        },
+      });
+    });
+    return this.get(me.workspaceId, partnerId);
+  }
+
+  /** `DELETE …/partners/:pid/delegation`: 404 when the partner has none. */
+  async revokeDelegation(me: Membership, partnerId: string): Promise<void> {
+    await this.getInWorkspace(me.workspaceId, partnerId);
+    if (!canSetDelegation(me, partnerId)) {
+      throw forbidden(
+        'Only coordinators and the partner’s representatives can revoke its delegation',
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, me.workspaceId, partnerId);
+      const was = await partnersRepository.deleteDelegation(manager, me.workspaceId, partnerId);
+      if (!was) throw notFound('Delegation');
+      const [delegate] = await this.findInWorkspace(me.workspaceId, [was], manager);
+      await this.activity.record(manager, {
+        workspaceId: me.workspaceId,
+        type: 'delegation.revoked',
+        actorId: me.userId,
+        subjectType: 'partner',
+        subjectId: partnerId,
+        partnerIds: [partnerId, was],
+        payload: {
+          partnerId,
+          partnerName: current.name,
+          toPartnerId: was,
+          toPartnerName: delegate?.name ?? null,
+        },
+      });
+    });
   }
 
   // ---- internals -----------------------------------------------------------------------------

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   adviceInputSchema,
   createProposalSchema,
   decideInputSchema,
+  extendProposalSchema,
   proposalListQuerySchema,
+  statementInputSchema,
   voteInputSchema,
   type Page,
+  type PendingVoteDto,
   type ProposalDto,
   type ProposalListQuery,
   type ProposalPreviewDto,
   ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
-import { CurrentMember } from '../../common/auth/current-user.decorator';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { CurrentMember, CurrentUser } from '../../common/auth/current-user.decorator';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { ProposalsService } from './proposals.service';
@@ -134,5 +138,71 @@ export class ProposalsController {
     @Param('id', new IdPipe('Proposal')) id: string,
   ): Promise<ProposalDto> {
     return this.proposals.withdraw(me, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Extend the deadline of an open proposal (coordinator)' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
+  @ApiZodBody(extendProposalSchema, { closesAt: '2030-01-08T12:00:00Z' })
+  @ApiOkResponse({
+    description:
+      'The proposal with its new `closesAt` (only later than the current one); vote reminders follow the new deadline',
+  })
+  extend(
+    @CurrentMember() me: Membership,
+    @Param('id', new IdPipe('Proposal')) id: string,
+    @Body() body: unknown,
+  ): Promise<ProposalDto> {
+    return this.proposals.extend(me, id, body);
+  }
+
+  @Post(':id/statement')
+  @ApiOperation({ summary: 'Add a statement to the outcome of a closed proposal' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
+  @HttpCode(200)
+  @ApiZodBody(statementInputSchema, {
+    text: 'Welcome! Your first meeting is on the 12th; we start with the youth festival.',
+  })
+  @ApiOkResponse({
+    description:
+      "The proposal; `outcome.statement` {text, by, at} (proposer or coordinator, after closing; replaces an earlier one). The electorate's representatives are notified",
+  })
+  statement(
+    @CurrentMember() me: Membership,
+    @Param('id', new IdPipe('Proposal')) id: string,
+    @Body() body: unknown,
+  ): Promise<ProposalDto> {
+    return this.proposals.addStatement(me, id, body);
+  }
+
+  @Post(':id/remind')
+  @ApiOperation({ summary: 'Remind the partners without a vote (at most once an hour)' })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE, ErrorCode.RATE_LIMITED)
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'The proposal (`remindedAt`, `remindAllowedAt`); the representatives of partners without an effective vote get a `vote_reminder`. 429 with Retry-After within an hour of the last one',
+  })
+  remind(
+    @CurrentMember() me: Membership,
+    @Param('id', new IdPipe('Proposal')) id: string,
+  ): Promise<ProposalDto> {
+    return this.proposals.remind(me, id);
+  }
+}
+
+@ApiTags('proposals')
+@Controller('me')
+export class MyPendingVotesController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Get('pending-votes')
+  @ApiOperation({ summary: 'Open proposals, across my networks, where my partner has no vote' })
+  @ApiOkResponse({
+    description:
+      '{items: [{workspaceId, workspaceName, proposalId, partnerId, candidateName, tier, closesAt}]}, soonest deadline first; a delegate’s vote counts as my partner’s',
+  })
+  pendingVotes(@CurrentUser() me: AuthContext): Promise<{ items: PendingVoteDto[] }> {
+    return this.proposals.pendingVotes(me.userId);
   }
 }

@@ -4,6 +4,7 @@
  * Nest: the proposals service loads the snapshot, asks these functions, and persists the answer.
  */
 import {
+  effectiveVotes,
   type ElectorateMember,
   type Electorate,
   type OutcomeReason,
@@ -40,6 +41,7 @@ export type OnVoteResult = { closed: false } | ({ closed: true } & Closing);
  */
 export type { Check, ProposalSnapshot, Refusal, RefusalReason };
 export type { ProposalActor as Actor } from '@coalesce/shared';
+export { effectiveVotes } from '@coalesce/shared';
 export {
   canAdvise,
   canDecide,
@@ -94,13 +96,15 @@ export function supportReached(
 }
 
 /**
- * The tally of the current votes over the electorate. Votes from partners outside the
- * electorate are ignored; with several votes for one partner the last one counts (it replaced
- * the earlier ones). Weights are summed in electorate order so equal inputs give equal sums.
+ * The tally of the EFFECTIVE votes over the electorate: a partner's own current vote, else its
+ * delegate's (`effectiveVotes`), so each electorate partner counts at most once, with its own
+ * weight. Votes from partners outside the electorate are ignored; with several votes for one
+ * partner the last one counts (it replaced the earlier ones). Weights are summed in electorate
+ * order so equal inputs give equal sums.
  */
 export function computeTally(electorate: ElectorateMember[], votes: CurrentVote[]): Tally {
   const current = new Map<string, VoteChoice>();
-  for (const vote of votes) current.set(vote.partnerId, vote.choice);
+  for (const e of effectiveVotes(electorate, votes)) current.set(e.partnerId, e.vote.choice);
 
   const tally: Tally = {
     yes: 0,
@@ -328,11 +332,28 @@ export function electorateMembers(
 export function buildElectorate(
   partners: ElectoratePartner[],
   electorate: Electorate,
+  delegations: ReadonlyMap<string, string> = new Map(),
 ): { ok: true; electorate: ElectorateMember[]; totalWeight: number } | Refusal {
-  const members = electorateMembers(partners, electorate);
+  const members = withDelegates(electorateMembers(partners, electorate), delegations);
   const totalWeight = members.reduce((sum, m) => sum + m.weight, 0);
   if (!(totalWeight > 0)) {
     return conflict('zero_weight', 'The electorate has no weight: nobody could decide.');
   }
   return { ok: true, electorate: members, totalWeight };
+}
+
+/**
+ * Records each member's standing delegate (`delegations`: partner → delegate) in the snapshot,
+ * only when the delegate is another member of the same electorate: a delegate that cannot vote
+ * here could not carry the vote.
+ */
+export function withDelegates(
+  members: ElectorateMember[],
+  delegations: ReadonlyMap<string, string>,
+): ElectorateMember[] {
+  const ids = new Set(members.map((m) => m.partnerId));
+  return members.map((m) => {
+    const to = delegations.get(m.partnerId);
+    return to && to !== m.partnerId && ids.has(to) ? { ...m, delegateTo: to } : m;
+  });
 }

@@ -86,6 +86,10 @@ export class ProposalEntity {
   @Column('uuid')
   proposedBy: string;
 
+  /** The last reminder sent by hand (`POST …/remind`): the next is allowed an hour later. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  remindedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

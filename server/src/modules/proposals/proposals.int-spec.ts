@@ -70,6 +70,33 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
     rationale: 'r',
   });
 
+  it('race on two instances: a delegator’s direct vote and its delegate’s vote give one effective vote', async () => {
+    const { coord, voters } = await network(3);
+    const [delegator, delegate] = voters;
+    await a
+      .get(PartnersService)
+      .setDelegation(delegator!, delegator!.partnerId!, { toPartnerId: delegate!.partnerId });
+    for (let round = 0; round < 6; round++) {
+      const p = await a.get(ProposalsService).create(coord, candidate(`Race ${round}`));
+      // Alternate who goes through which instance, so either may win the row lock.
+      const [x, y] = round % 2 ? [a, b] : [b, a];
+      const results = await Promise.allSettled([
+        x.get(ProposalsService).vote(delegator!, p.id, { choice: 'no', reason: 'own' }),
+        y.get(ProposalsService).vote(delegate!, p.id, { choice: 'yes' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      const dto = await b.get(ProposalsService).get(coord.workspaceId, p.id, coord);
+      const forDelegator = dto.votes.filter((v) => v.partnerId === delegator!.partnerId);
+      expect(forDelegator).toEqual([
+        expect.objectContaining({ choice: 'no', castBy: delegator!.userId }),
+      ]);
+      expect(forDelegator[0]!.via).toBeUndefined();
+      expect(dto.tally).toMatchObject({ yes: 1, no: 1, abstain: 0, votedWeight: 2 });
+      expect(dto.tally.missing).toEqual([voters[2]!.partnerId]);
+      await a.get(ProposalsService).withdraw(coord, p.id);
+    }
+  });
+
   it('30 parallel votes of one partner: one current vote, 30 history rows, 29 superseded', async () => {
     const { coord, voters } = await network(3);
     const p = await a.get(ProposalsService).create(coord, candidate());

@@ -4,11 +4,12 @@ import { ExportModule } from '../export/export.module';
 import { ExportRegistry } from '../export/export.repository';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MembersModule } from '../members/members.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PartnersModule } from '../partners/partners.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { PrinciplesModule } from '../principles/principles.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
-import { ProposalsController } from './proposals.controller';
+import { MyPendingVotesController, ProposalsController } from './proposals.controller';
 import { ProposalsScheduler } from './proposals.scheduler';
 import { ProposalsService } from './proposals.service';
 
@@ -22,8 +23,9 @@ import { ProposalsService } from './proposals.service';
     ExportModule,
     MembersModule,
     InvitationsModule,
+    NotificationsModule,
   ],
-  controllers: [ProposalsController],
+  controllers: [ProposalsController, MyPendingVotesController],
   providers: [ProposalsService, ProposalsScheduler],
   exports: [ProposalsService],
 })

@@ -5,14 +5,22 @@ import {
   adviceInputSchema,
   createProposalSchema,
   canPropose,
+  canAddStatement,
+  canExtend,
+  canRemind,
   decideInputSchema,
+  effectiveVotes,
+  extendProposalSchema,
   PROPOSE_DENIED,
+  REMIND_INTERVAL_MS,
+  statementInputSchema,
   voteInputSchema,
   type AdviceDto,
   type CreateProposal,
   type ElectorateMember,
   type Page,
   type PartnerDto,
+  type PendingVoteDto,
   type Policy,
   type ProposalDto,
   type ProposalPreviewDto,
@@ -27,7 +35,13 @@ import {
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import type { z } from 'zod';
 import type { Membership } from '../../common/auth/auth.types';
-import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
+import {
+  DomainError,
+  RateLimitedError,
+  forbidden,
+  invalid,
+  notFound,
+} from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
 import { keysetPage } from '../../common/pagination/cursor';
 import { validationError } from '../../common/validation/zod.pipe';
@@ -38,6 +52,8 @@ import { PartnersService, type PartnerRecord } from '../partners/partners.servic
 import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { proposalsRepository } from './proposals.repository';
 import {
   ProposalAdviceEntity,
   ProposalEntity,
@@ -121,6 +137,17 @@ const toVoteDto = (v: ProposalVoteEntity): VoteDto => ({
   castAt: v.castAt.toISOString(),
 });
 
+/**
+ * The `votes` of a proposal: each electorate partner's effective vote, in electorate order; a
+ * delegated one is the delegate's vote under the delegator's id, with `via`.
+ */
+const effectiveVoteDtos = (p: ProposalEntity, own: ProposalVoteEntity[]): VoteDto[] =>
+  effectiveVotes(p.electorate, own).map((e) => ({
+    ...toVoteDto(e.vote),
+    partnerId: e.partnerId,
+    ...(e.via ? { via: e.via } : {}),
+  }));
+
 /** The current votes: the history rows nothing superseded. */
 const currentOf = (history: ProposalVoteHistoryEntity[]): ProposalVoteEntity[] =>
   history.filter((v) => v.supersededAt === null) as ProposalVoteEntity[];
@@ -162,6 +189,7 @@ export class ProposalsService {
     private readonly members: MembersService,
     private readonly invitations: InvitationsService,
     private readonly sweepPause: SweepPause,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---- opening -------------------------------------------------------------------------------
@@ -357,12 +385,13 @@ export class ProposalsService {
     const voters = (await this.partners.activeElectorateCandidates(wid, manager)).filter(
       (p) => p.id !== candidate?.id,
     );
+    const delegations = await this.partners.delegationMap(wid, manager);
     return {
       stage: workspace.stage,
       policy,
       deadlines,
       candidate,
-      electorate: buildElectorate(voters, policy.electorate),
+      electorate: buildElectorate(voters, policy.electorate, delegations),
       members: electorateMembers(voters, policy.electorate),
     };
   }
@@ -397,27 +426,14 @@ export class ProposalsService {
         enforce(canVote(now, snapshot(p), me, input));
         const partnerId = me.partnerId!;
         const reason = input.reason?.length ? input.reason : null;
-        // Data-modifying CTEs all run; `prev` sees the history as it was before this statement.
-        const prev: ProposalVoteHistoryEntity[] = await manager.query(
-          `WITH prev AS (
-           SELECT id, "proposalId", "partnerId", choice, reason, "castBy", "castAt", "supersededAt"
-           FROM proposal_vote_history WHERE "proposalId" = $1
-         ), superseded AS (
-           UPDATE proposal_vote_history SET "supersededAt" = $6
-           WHERE "proposalId" = $1 AND "partnerId" = $2 AND "supersededAt" IS NULL
-         ), appended AS (
-           INSERT INTO proposal_vote_history ("proposalId", "partnerId", choice, reason, "castBy", "castAt")
-           VALUES ($1, $2, $3, $4, $5, $6)
-         ), current AS (
-           INSERT INTO proposal_votes ("proposalId", "partnerId", choice, reason, "castBy", "castAt")
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT ("proposalId", "partnerId") DO UPDATE
-           SET choice = EXCLUDED.choice, reason = EXCLUDED.reason,
-               "castBy" = EXCLUDED."castBy", "castAt" = EXCLUDED."castAt"
-         )
-         SELECT * FROM prev ORDER BY "castAt", id`,
-          [proposalId, partnerId, input.choice, reason, me.userId, now],
-        );
+        const prev = await proposalsRepository.castVote(manager, {
+          proposalId,
+          partnerId,
+          choice: input.choice,
+          reason,
+          castBy: me.userId,
+          castAt: now,
+        });
         const replaced = prev.some((v) => v.partnerId === partnerId && v.supersededAt === null);
         const history: ProposalVoteHistoryEntity[] = prev.map((v) =>
           v.partnerId === partnerId && v.supersededAt === null ? { ...v, supersededAt: now } : v,
@@ -606,6 +622,186 @@ export class ProposalsService {
     return closed;
   }
 
+  // ---- around a proposal -------------------------------------------------------------------
+
+  /**
+   * `POST …/statement`: the proposer or a coordinator (403) says something about the outcome
+   * once the proposal is closed (409). A later statement replaces the earlier one. The
+   * electorate's representatives and the voters are notified (`proposal.statement_added`).
+   */
+  async addStatement(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
+    const parse = parseLater(statementInputSchema, body);
+    await this.dataSource.transaction(async (manager) => {
+      const p = await this.lock(manager, me.workspaceId, proposalId);
+      const check = canAddStatement({ status: p.status, proposedBy: p.proposedBy }, me);
+      enforceForbidden(check);
+      const { text } = parse();
+      enforce(check);
+      const statement = { text, by: me.userId, at: clock.now().toISOString() };
+      const outcome: ProposalOutcomeDto = { ...p.outcome!, statement };
+      await manager.getRepository(ProposalEntity).update({ id: p.id }, { outcome });
+      const votes = await this.currentVotes(manager, p.id);
+      const candidate = await this.partners.getInWorkspace(
+        p.workspaceId,
+        p.candidatePartnerId,
+        manager,
+      );
+      await this.activity.record(manager, {
+        workspaceId: p.workspaceId,
+        type: 'proposal.statement_added',
+        actorId: me.userId,
+        subjectType: 'proposal',
+        subjectId: p.id,
+        partnerIds: [p.candidatePartnerId],
+        // The notification contract reads electorate, voters (castBy), candidateName, tier and
+        // status from here: every voter and every electorate partner's representatives hear it.
+        payload: {
+          proposalId: p.id,
+          candidatePartnerId: p.candidatePartnerId,
+          candidateName: candidate.name,
+          tier: p.tier,
+          status: p.status,
+          text,
+          replaced: !!p.outcome?.statement,
+          electorate: p.electorate.map((m) => ({ partnerId: m.partnerId })),
+          voters: [...new Set(votes.map((v) => v.castBy))],
+        },
+      });
+    });
+    return this.get(me.workspaceId, proposalId, me);
+  }
+
+  /**
+   * `POST …/remind`: the proposer or a coordinator (403) reminds, while open (409), the
+   * representatives of the electorate partners without an effective vote (409 when there are
+   * none), at most once per REMIND_INTERVAL_MS per proposal (429 with Retry-After).
+   */
+  async remind(me: Actor, proposalId: string): Promise<ProposalDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const p = await this.lock(manager, me.workspaceId, proposalId);
+      const now = clock.now();
+      enforce(canRemind(now, { ...snapshot(p), proposedBy: p.proposedBy }, me));
+      if (p.remindedAt) {
+        const wait = p.remindedAt.getTime() + REMIND_INTERVAL_MS - now.getTime();
+        if (wait > 0) {
+          throw new RateLimitedError(
+            Math.ceil(wait / 1000),
+            'A reminder was sent less than an hour ago',
+          );
+        }
+      }
+      const votes = await this.currentVotes(manager, p.id);
+      const missing = computeTally(p.electorate, votes).missing;
+      if (!missing.length) {
+        throw new DomainError(ErrorCode.INVALID_STATE, 'Every partner has voted', [
+          { path: [], message: 'Every partner has voted', rule: 'nobody_missing' },
+        ]);
+      }
+      await manager.getRepository(ProposalEntity).update({ id: p.id }, { remindedAt: now });
+      const candidate = await this.partners.getInWorkspace(
+        p.workspaceId,
+        p.candidatePartnerId,
+        manager,
+      );
+      await this.activity.record(manager, {
+        workspaceId: p.workspaceId,
+        type: 'proposal.reminded',
+        actorId: me.userId,
+        subjectType: 'proposal',
+        subjectId: p.id,
+        partnerIds: [p.candidatePartnerId, ...missing],
+        // The notification contract reads partnerIds (who has no effective vote), closesAt,
+        // candidateName and tier: a `vote_reminder` to those partners' representatives.
+        payload: {
+          proposalId: p.id,
+          candidatePartnerId: p.candidatePartnerId,
+          candidateName: candidate.name,
+          tier: p.tier,
+          closesAt: p.closesAt.toISOString(),
+          partnerIds: missing,
+        },
+      });
+    });
+    return this.get(me.workspaceId, proposalId, me);
+  }
+
+  /**
+   * `PATCH …/proposals/:id {closesAt}`: a coordinator (403) moves the deadline of an open
+   * proposal (409) later (400). Vote reminders already sent are forgotten when the new deadline
+   * puts their moment in the future again, so they go out before the new deadline.
+   */
+  async extend(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
+    const parse = parseLater(extendProposalSchema, body);
+    await this.dataSource.transaction(async (manager) => {
+      const p = await this.lock(manager, me.workspaceId, proposalId);
+      const now = clock.now();
+      enforceForbidden(canExtend(now, snapshot(p), me));
+      const closesAt = new Date(parse().closesAt);
+      enforce(canExtend(now, snapshot(p), me, closesAt));
+      await manager.getRepository(ProposalEntity).update({ id: p.id }, { closesAt });
+      await this.notifications.rescheduleVoteReminders(manager, p.id, closesAt, now);
+      const candidate = await this.partners.getInWorkspace(
+        p.workspaceId,
+        p.candidatePartnerId,
+        manager,
+      );
+      await this.activity.record(manager, {
+        workspaceId: p.workspaceId,
+        type: 'proposal.extended',
+        actorId: me.userId,
+        subjectType: 'proposal',
+        subjectId: p.id,
+        partnerIds: [p.candidatePartnerId],
+        payload: {
+          proposalId: p.id,
+          candidatePartnerId: p.candidatePartnerId,
+          candidateName: candidate.name,
+          tier: p.tier,
+          from: p.closesAt.toISOString(),
+          to: closesAt.toISOString(),
+        },
+      });
+    });
+    return this.get(me.workspaceId, proposalId, me);
+  }
+
+  /**
+   * `GET /api/me/pending-votes`: across every network where the caller represents a partner,
+   * the open proposals on which that partner has no effective vote, soonest deadline first.
+   */
+  async pendingVotes(userId: string): Promise<{ items: PendingVoteDto[] }> {
+    const seats = await this.members.representativeSeatsOf(userId);
+    const rows = await proposalsRepository.pendingVotes(
+      this.dataSource.manager,
+      seats,
+      clock.now(),
+    );
+    if (!rows.length) return { items: [] };
+    const workspaceIds = [...new Set(rows.map((r) => r.workspaceId))];
+    const [workspaces, candidates] = await Promise.all([
+      this.workspaces.entities(workspaceIds),
+      Promise.all(
+        workspaceIds.map((wid) =>
+          this.partners.findInWorkspace(
+            wid,
+            rows.filter((r) => r.workspaceId === wid).map((r) => r.candidatePartnerId),
+          ),
+        ),
+      ).then((lists) => new Map(lists.flat().map((c) => [c.id, c.name]))),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        workspaceId: r.workspaceId,
+        workspaceName: workspaces.get(r.workspaceId)?.name ?? '',
+        proposalId: r.proposalId,
+        partnerId: r.partnerId,
+        candidateName: candidates.get(r.candidatePartnerId) ?? '',
+        tier: r.tier,
+        closesAt: r.closesAt.toISOString(),
+      })),
+    };
+  }
+
   // ---- reading -------------------------------------------------------------------------------
 
   /**
@@ -729,12 +925,9 @@ export class ProposalsService {
     workspaceId: string,
     proposalId: string,
   ): Promise<ProposalEntity> {
-    const [row] = (await manager.query(
-      `SELECT * FROM proposals WHERE id = $1 AND "workspaceId" = $2 FOR UPDATE`,
-      [proposalId, workspaceId],
-    )) as ProposalEntity[];
+    const row = await proposalsRepository.lock(manager, workspaceId, proposalId);
     if (!row) throw notFound('Proposal');
-    return Object.assign(new ProposalEntity(), row);
+    return row;
   }
 
   private currentVotes(manager: EntityManager, proposalId: string): Promise<ClosingVote[]> {
@@ -803,7 +996,17 @@ export class ProposalsService {
         proposedBy: p.proposedBy,
         ...outcome,
         tally,
-        votes: votes.map((v) => ({ partnerId: v.partnerId, choice: v.choice, castBy: v.castBy })),
+        // Effective votes: a delegator's is its delegate's, with `via` (its representatives
+        // hear the outcome like the voters).
+        votes: effectiveVotes(p.electorate, votes)
+          // In the order they were cast (a delegated one where its delegate's vote stands).
+          .sort((x, y) => votes.indexOf(x.vote) - votes.indexOf(y.vote))
+          .map((e) => ({
+            partnerId: e.partnerId,
+            choice: e.vote.choice,
+            castBy: e.vote.castBy,
+            ...(e.via ? { via: e.via } : {}),
+          })),
         ...(accepted
           ? {
               representativeInvited: !!p.candidateContactEmail,
@@ -924,7 +1127,7 @@ export class ProposalsService {
       closedAt: p.closedAt?.toISOString() ?? null,
       outcome: p.outcome,
       tally: computeTally(p.electorate, votes),
-      votes: votes.map(toVoteDto),
+      votes: effectiveVoteDtos(p, votes),
       voteHistory: r.history.map((v): VoteHistoryDto => ({
         ...toVoteDto(v as unknown as ProposalVoteEntity),
         supersededAt: v.supersededAt?.toISOString() ?? null,
@@ -937,6 +1140,10 @@ export class ProposalsService {
         createdAt: a.createdAt.toISOString(),
       })),
       proposedBy: p.proposedBy,
+      remindedAt: p.remindedAt?.toISOString() ?? null,
+      remindAllowedAt: p.remindedAt
+        ? new Date(p.remindedAt.getTime() + REMIND_INTERVAL_MS).toISOString()
+        : null,
       candidateContactEmail:
         r.viewer && (r.viewer.role === 'coordinator' || r.viewer.userId === p.proposedBy)
           ? p.candidateContactEmail

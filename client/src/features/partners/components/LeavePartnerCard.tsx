@@ -19,7 +19,7 @@ export function LeavePartnerCard({ wid, partner }: { wid: string; partner: Partn
           leave.mutate(reason);
         }}
       >
-        <div className="flex-1">
+        <div className="min-w-0 flex-1 basis-56">
           <Field label={t('partners.leaveReason')} error={serverFieldErrors(leave.error).reason}>
             {(f) => <Input {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>

@@ -7,6 +7,7 @@ import { RepresentativesCell } from './RepresentativesCell';
 
 export function PartnersTable({ partners }: { partners: PartnerDto[] }) {
   const { t, tx } = useI18n();
+  const names = new Map(partners.map((p) => [p.id, p.name]));
   return (
     <div className="scroll-cue overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left text-sm" data-testid="partners-table">
@@ -30,6 +31,13 @@ export function PartnersTable({ partners }: { partners: PartnerDto[] }) {
                 <span className="ml-2 text-xs text-slate-500">
                   {tx(`partners.kinds.${p.kind}`)}
                 </span>
+                {p.delegation && (
+                  <span className="block text-xs text-slate-500" data-testid="partner-delegation">
+                    {t('deliberation.delegation.listBadge', {
+                      to: names.get(p.delegation.toPartnerId) ?? '…',
+                    })}
+                  </span>
+                )}
               </td>
               <td className="px-4 py-2">{tx(`partners.actorTypes.${p.actorType}`)}</td>
               <td className="px-4 py-2">

@@ -1,4 +1,9 @@
-import { canEditPartner, PARTNER_PROFILE_FIELDS, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canEditPartner,
+  canSetDelegation,
+  PARTNER_PROFILE_FIELDS,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
@@ -7,6 +12,7 @@ import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { ActivityFeed } from '../../activity/components/ActivityFeed';
 import { usePartner, useUpdatePartner } from '../api';
+import { DelegationCard } from '../components/DelegationCard';
 import { LeavePartnerCard } from '../components/LeavePartnerCard';
 import { PartnerFields, readPartnerFields } from '../components/PartnerFields';
 import { PartnerRepresentatives } from '../components/PartnerRepresentatives';
@@ -105,6 +111,13 @@ export function PartnerPage() {
         <Card>
           <PartnerRepresentatives ws={ws} partner={p} />
         </Card>
+        {(p.status === 'active' || p.delegation) && (
+          <DelegationCard
+            wid={ws.id}
+            partner={p}
+            canEdit={canSetDelegation(capacityOf(ws), p.id)}
+          />
+        )}
         {canEdit && p.status === 'active' && <LeavePartnerCard wid={ws.id} partner={p} />}
       </div>
       <ActivityFeed workspaceId={ws.id} partnerId={p.id} title={t('partners.history')} />

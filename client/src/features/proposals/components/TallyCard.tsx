@@ -90,6 +90,11 @@ export function TallyCard({
                 choice: tx(`proposals.choices.${v.choice}`),
                 name: userNames.get(v.castBy) ?? '…',
               })}
+              {v.via && (
+                <span className="ml-1 text-xs text-slate-500" data-testid="vote-via">
+                  ({t('deliberation.proposal.via', { partner: partnerNames.get(v.via) ?? '…' })})
+                </span>
+              )}
               {v.reason && <span className="text-slate-500"> — “{v.reason}”</span>}
             </li>
           ))}

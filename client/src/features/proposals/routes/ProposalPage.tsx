@@ -10,6 +10,7 @@ import { usePartners } from '../../partners/api';
 import { usePrinciples } from '../../principles/api';
 import { useLiveTally, useProposal, useProposalActions } from '../api';
 import { AdviceCard } from '../components/AdviceCard';
+import { FollowUpCard, StatementCard } from '../components/FollowUpCards';
 import { ProposalAside } from '../components/ProposalAside';
 import { TallyCard } from '../components/TallyCard';
 import { ViewerNote } from '../components/ViewerNote';
@@ -82,13 +83,16 @@ export function ProposalPage() {
             )}
           </Card>
         )}
+        {p.outcome && (
+          <StatementCard wid={ws.id} proposal={p} userNames={userNames} canWrite={may.statement} />
+        )}
         <TallyCard proposal={p} lines={lines} partnerNames={partnerNames} userNames={userNames}>
           <ViewerNote proposal={p} partnerNames={partnerNames} />
           {may.vote && (
             <VoteForm
               wid={ws.id}
               proposal={p}
-              voted={p.votes.some((v) => v.partnerId === ws.myPartnerId)}
+              voted={p.votes.some((v) => v.partnerId === ws.myPartnerId && !v.via)}
             />
           )}
         </TallyCard>
@@ -99,6 +103,15 @@ export function ProposalPage() {
             userNames={userNames}
             canAdvise={may.advise}
             canDecide={may.decide}
+          />
+        )}
+        {open && (
+          <FollowUpCard
+            wid={ws.id}
+            proposal={p}
+            canRemind={may.remind}
+            canExtend={may.extend}
+            now={now}
           />
         )}
         {may.withdraw && (

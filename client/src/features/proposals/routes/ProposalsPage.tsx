@@ -33,9 +33,12 @@ export function ProposalsPage() {
     if (!ws.myPartnerId || !p.electorate.some((e) => e.partnerId === ws.myPartnerId))
       return t('proposals.notInElectorate');
     const v = p.votes.find((x) => x.partnerId === ws.myPartnerId);
-    return v
-      ? t('proposals.myVote', { choice: tx(`proposals.choices.${v.choice}`) })
-      : t('proposals.notVoted');
+    if (!v) return t('proposals.notVoted');
+    const mine = t('proposals.myVote', { choice: tx(`proposals.choices.${v.choice}`) });
+    // A delegated vote counts until my partner votes itself: say whose it is.
+    return v.via
+      ? `${mine} (${t('deliberation.proposal.via', { partner: names.get(v.via) ?? '…' })})`
+      : mine;
   };
 
   return (

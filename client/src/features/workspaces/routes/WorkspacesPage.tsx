@@ -21,6 +21,7 @@ import {
 import { useI18n } from '../../../i18n/i18n';
 import { TryDemo } from '../../demo/components/TryDemo';
 import { PendingInvitations } from '../../invitations/components/PendingInvitations';
+import { PendingVotes } from '../../proposals/components/PendingVotes';
 import { useCreateWorkspace, useWorkspaces } from '../api';
 
 export function WorkspacesPage() {
@@ -48,6 +49,7 @@ export function WorkspacesPage() {
         <h1 className="text-2xl font-semibold">{t('workspaces.title')}</h1>
         {!open && <Button onClick={() => setOpen(true)}>{t('workspaces.create')}</Button>}
       </div>
+      <PendingVotes />
       {open && (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t('workspaces.createTitle')}</h2>

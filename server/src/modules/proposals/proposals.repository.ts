@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import type { VoteChoice } from '@coalesce/shared';
+import { ProposalEntity, type ProposalVoteHistoryEntity } from './proposals.entity';
+
+/** An open proposal on which one of the caller's partners has no effective vote. */
+export interface PendingVoteRow {
+  proposalId: string;
+  workspaceId: string;
+  partnerId: string;
+  candidatePartnerId: string;
+  tier: ProposalEntity['tier'];
+  closesAt: Date;
+}
+
+/** The raw SQL of the proposals module (tables `proposals`, `proposal_votes`, `proposal_vote_history`). */
+export const proposalsRepository = {
+  /** The proposal row, FOR UPDATE (the vote path: no query builder); undefined when absent. */
+  async lock(
+    manager: EntityManager,
+    workspaceId: string,
+    proposalId: string,
+  ): Promise<ProposalEntity | undefined> {
+    const [row] = (await manager.query(
+      `SELECT * FROM proposals WHERE id = $1 AND "workspaceId" = $2 FOR UPDATE`,
+      [proposalId, workspaceId],
+    )) as ProposalEntity[];
+    return row ? Object.assign(new ProposalEntity(), row) : undefined;
+  },
+
+  /**
+   * Casts or replaces a partner's vote in ONE statement: supersedes its current history row,
+   * appends the new one and upserts the current vote. Answers the history as it was before.
+   * Data-modifying CTEs all run; `prev` sees the history as it was before this statement.
+   */
+  castVote(
+    manager: EntityManager,
+    vote: {
+      proposalId: string;
+      partnerId: string;
+      choice: VoteChoice;
+      reason: string | null;
+      castBy: string;
+      castAt: Date;
+    },
+  ): Promise<ProposalVoteHistoryEntity[]> {
+    return manager.query(
+      `WITH prev AS (
+         SELECT id, "proposalId", "partnerId", choice, reason, "castBy", "castAt", "supersededAt"
+         FROM proposal_vote_history WHERE "proposalId" = $1
+       ), superseded AS (
+         UPDATE proposal_vote_history SET "supersededAt" = $6
+         WHERE "proposalId" = $1 AND "partnerId" = $2 AND "supersededAt" IS NULL
+       ), appended AS (
+         INSERT INTO proposal_vote_history ("proposalId", "partnerId", choice, reason, "castBy", "castAt")
+         VALUES ($1, $2, $3, $4, $5, $6)
+       ), current AS (
+         INSERT INTO proposal_votes ("proposalId", "partnerId", choice, reason, "castBy", "castAt")
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ("proposalId", "partnerId") DO UPDATE
+         SET choice = EXCLUDED.choice, reason = EXCLUDED.reason,
+             "castBy" = EXCLUDED."castBy", "castAt" = EXCLUDED."castAt"
+       )
+       SELECT * FROM prev ORDER BY "castAt", id`,
+      [vote.proposalId, vote.partnerId, vote.choice, vote.reason, vote.castBy, vote.castAt],
+    );
+  },
+
+  /**
+   * Open, voted-on (not autonomous) proposals, before their deadline, in whose electorate one of
+   * `seats` (workspace, partner) is and where that partner has no effective vote: neither its own
+   * nor its recorded delegate's. Soonest deadline first.
+   */
+  async pendingVotes(
+    manager: EntityManager,
+    seats: readonly { workspaceId: string; partnerId: string }[],
+    now: Date,
+  ): Promise<PendingVoteRow[]> {
+    if (!seats.length) return [];
+    const rows = (await manager.query(
+      `SELECT p.id AS "proposalId", p."workspaceId", (e->>'partnerId')::uuid AS "partnerId",
+              p."candidatePartnerId", p.tier, p."closesAt"
+         FROM proposals p
+         CROSS JOIN LATERAL jsonb_array_elements(p.electorate) e
+         JOIN unnest($1::uuid[], $2::uuid[]) AS s(wid, pid)
+           ON s.wid = p."workspaceId" AND s.pid = (e->>'partnerId')::uuid
+        WHERE p.status = 'open' AND p."closesAt" > $3 AND p.policy->>'rule' <> 'autonomous'
+          AND NOT EXISTS (
+            SELECT 1 FROM proposal_votes v
+             WHERE v."proposalId" = p.id
+               AND (v."partnerId" = (e->>'partnerId')::uuid
+                    OR v."partnerId" = (e->>'delegateTo')::uuid))
+        ORDER BY p."closesAt", p.id`,
+      [seats.map((s) => s.workspaceId), seats.map((s) => s.partnerId), now],
+    )) as PendingVoteRow[];
+    return rows.map((r) => ({ ...r, closesAt: new Date(r.closesAt) }));
+  },
+};
