@@ -617,12 +617,10 @@ export class ProposalsService {
     workspaceId: string,
     proposalId: string,
   ): Promise<{ candidatePartnerId: string } | null> {
-    const p = await manager
-      .getRepository(ProposalEntity)
-      .findOne({
-        select: { id: true, candidatePartnerId: true },
-        where: { id: proposalId, workspaceId },
-      });
+    const p = await manager.getRepository(ProposalEntity).findOne({
+      select: { id: true, candidatePartnerId: true },
+      where: { id: proposalId, workspaceId },
+    });
     return p ? { candidatePartnerId: p.candidatePartnerId } : null;
   }
 
