@@ -23,6 +23,8 @@ describe('notification preferences', () => {
     ).toEqual([
       'connection_proposed',
       'invited',
+      // Someone addressed you by name: it usually asks something of you.
+      'mentioned',
       'partner_unrepresented',
       'proposal_outcome',
       'vote_needed',

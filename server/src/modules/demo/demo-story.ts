@@ -41,6 +41,7 @@ import {
   type DemoPartnerKey,
 } from './demo.network.util';
 import type { SweepPause } from '../../common/events/sweep-pause';
+import type { ThreadsService } from '../threads/threads.service';
 
 /** The services the story acts through (the same ones the API uses). */
 export interface DemoServices {
@@ -59,6 +60,7 @@ export interface DemoServices {
   documents: DocumentsService;
   versions: DocumentVersionsService;
   collab: CollabService;
+  threads: ThreadsService;
 }
 
 export interface DemoAccount {
@@ -242,6 +244,21 @@ const STORY: Step[] = [
   step(9, 20, 'the wheels start', async (s) => {
     await s.moveExperiment('wheels', 'running');
     await s.connect('scouts', 'vijfklank', 'Muziek op kamp.');
+  }),
+  step(9, 23, 'the wheels are discussed: a mention, a reply, a correction, resolved', async (s) => {
+    const thread = await s.discuss(
+      'wheels',
+      'klets',
+      (scouts) => `Wie rijdt de bakfiets op woensdag? <@${scouts}> hebben jullie iemand?`,
+    );
+    const reply = await s.reply(thread, 'scouts', 'Ja, Jens van de verkenners.');
+    await s
+      .reply(thread, 'scouts', 'Ja, Jens van de verkenners. (dubbel)')
+      .then((c) => s.deleteComment(thread, c, 'scouts'));
+    await s.editComment(thread, reply, 'scouts', 'Ja, Jens van de verkenners, vanaf oktober.');
+    await s.resolve(thread, 'klets', true);
+    await s.resolve(thread, 'scouts', false);
+    await s.reply(thread, 'scouts', 'Jens kan pas in november: wie springt in?');
   }),
   step(10, 3, 'the camps are evaluated; the broad circle grows', async (s) => {
     await s.moveExperiment('camps', 'evaluating');
@@ -817,6 +834,43 @@ export class DemoStory {
       createLearningSchema.parse({ text }),
     );
     this.later(3);
+  }
+
+  // ---- discussions -----------------------------------------------------------------------------
+
+  /** Opens a discussion on an experiment by `by`'s representative; `text` may mention the scouts'. */
+  async discuss(
+    key: string,
+    by: DemoPartnerKey,
+    text: (scoutsUserId: string) => string,
+  ): Promise<string> {
+    const t = await this.s.threads.open(this.rep(by), {
+      subject: { type: 'experiment', id: this.experiment$(key) },
+      text: text(this.rep('scouts').userId),
+    });
+    this.later(2);
+    return t.id;
+  }
+
+  async reply(threadId: string, by: DemoPartnerKey, text: string): Promise<string> {
+    const t = await this.s.threads.addComment(this.rep(by), threadId, { text });
+    this.later(3);
+    return t.comments[t.comments.length - 1]!.id;
+  }
+
+  async editComment(threadId: string, commentId: string, by: DemoPartnerKey, text: string) {
+    await this.s.threads.editComment(this.rep(by), threadId, commentId, { text });
+    this.later(1);
+  }
+
+  async deleteComment(threadId: string, commentId: string, by: DemoPartnerKey) {
+    await this.s.threads.deleteComment(this.rep(by), threadId, commentId);
+    this.later(1);
+  }
+
+  async resolve(threadId: string, by: DemoPartnerKey, resolved: boolean) {
+    await this.s.threads.update(this.rep(by), threadId, { resolved });
+    this.later(4);
   }
 
   async deleteExperiment(key: string): Promise<void> {

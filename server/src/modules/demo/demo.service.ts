@@ -23,6 +23,7 @@ import { WorkspacesService } from '../workspaces/workspaces.service';
 import { writeDemoStory, type DemoServices, type DemoStoryResult } from './demo-story';
 import { DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD } from './demo.network.util';
 import { SweepPause } from '../../common/events/sweep-pause';
+import { ThreadsService } from '../threads/threads.service';
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -51,6 +52,7 @@ export class DemoService {
     documents: DocumentsService,
     versions: DocumentVersionsService,
     collab: CollabService,
+    threads: ThreadsService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -70,6 +72,7 @@ export class DemoService {
       documents,
       versions,
       collab,
+      threads,
     };
   }
 
