@@ -38,6 +38,11 @@ export const ACTIVITY_EVENT_TYPES = [
   'document.created',
   'document.version_created',
   'document.restored',
+  'survey.scheduled',
+  'survey.opened',
+  'survey.response_submitted',
+  'survey.reminded',
+  'survey.closed',
 ] as const;
 export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
@@ -65,7 +70,7 @@ export const ACTIVITY_KIND_PREFIXES = {
   experiments: ['experiment'],
   connections: ['connection'],
   members: ['member', 'invitation'],
-  workspace: ['workspace'],
+  workspace: ['workspace', 'survey'],
 } as const satisfies Record<string, readonly string[]>;
 export type ActivityKind = keyof typeof ACTIVITY_KIND_PREFIXES;
 export const ACTIVITY_KINDS = Object.keys(ACTIVITY_KIND_PREFIXES) as ActivityKind[];

@@ -26,6 +26,10 @@ export const NOTIFICATION_KINDS = [
   'partner_unrepresented',
   /** A connection you proposed expired unanswered (CONNECTION_EXPIRY_DAYS). */
   'connection_expired',
+  /** A survey wave opened: your partner is asked to answer. */
+  'survey_opened',
+  /** A survey wave closes within REMINDER_LEAD_HOURS and your partner has not answered. */
+  'survey_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -44,6 +48,8 @@ const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   'vote_reminder',
   'proposal_outcome',
   'connection_proposed',
+  'survey_opened',
+  'survey_reminder',
 ];
 
 /** All in-app on; email on for what needs the user's action or closes their decisions. */
