@@ -28,6 +28,7 @@ import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { ConnectionsModule } from './modules/connections/connections.module';
 import { NetworkModule } from './modules/network/network.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 
 @Global()
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         ProposalsModule,
         ExperimentsModule,
         ConnectionsModule,
+        SurveysModule,
         NetworkModule,
         DocumentsModule,
         RealtimeModule,

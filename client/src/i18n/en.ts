@@ -1,4 +1,5 @@
 import { coalitionEn } from './coalition.en';
+import { surveysEn } from './surveys.en';
 import type { errorsEn } from './errors.en';
 import type { landingEn } from './landing.en';
 import type { pagesEn } from './pages.en';
@@ -409,6 +410,8 @@ export const en = {
       role_changed: 'Your role changes',
       partner_unrepresented: 'An admitted partner has nobody representing it yet',
       connection_expired: 'A connection you proposed expired unanswered',
+      survey_opened: 'A survey your partner is asked to answer',
+      survey_reminder: 'A reminder before a survey closes',
     },
     text: {
       vote_needed: 'Vote on admitting {candidate} in {workspace}',
@@ -431,6 +434,8 @@ export const en = {
       role_changed: 'Your role in {workspace} is now {role}',
       partner_unrepresented: '{partner} was admitted and has no representative yet',
       connection_expired: 'Your proposed connection between {from} and {to} expired unanswered',
+      survey_opened: 'Survey ‘{title}’: how does your partner work with the others?',
+      survey_reminder: 'The survey ‘{title}’ closes soon and your partner has not answered',
     },
     someone: 'Someone',
     aPartner: 'A partner',
@@ -453,6 +458,7 @@ export const en = {
     unavailable: 'Demo networks are switched off on this server.',
   },
   coalition: coalitionEn,
+  surveys: surveysEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

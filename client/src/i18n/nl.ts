@@ -1,4 +1,5 @@
 import { coalitionNl } from './coalition.nl';
+import { surveysNl } from './surveys.nl';
 import type { CoreMessages } from './en';
 
 /** Nederlands — the product's first language (the source material is Flemish). */
@@ -405,6 +406,8 @@ export const nl: CoreMessages = {
       role_changed: 'Je rol verandert',
       partner_unrepresented: 'Een aanvaarde partner heeft nog geen vertegenwoordiger',
       connection_expired: 'Een verbinding die je voorstelde is vervallen zonder antwoord',
+      survey_opened: 'Een bevraging die je partner mag invullen',
+      survey_reminder: 'Een herinnering voor een bevraging sluit',
     },
     text: {
       vote_needed: 'Stem over de toetreding van {candidate} in {workspace}',
@@ -429,6 +432,8 @@ export const nl: CoreMessages = {
       partner_unrepresented: '{partner} werd aanvaard en heeft nog geen vertegenwoordiger',
       connection_expired:
         'Je voorgestelde verbinding tussen {from} en {to} is vervallen zonder antwoord',
+      survey_opened: 'Bevraging ‘{title}’: hoe werkt je partner samen met de anderen?',
+      survey_reminder: 'De bevraging ‘{title}’ sluit binnenkort en je partner antwoordde nog niet',
     },
     someone: 'Iemand',
     aPartner: 'Een partner',
@@ -451,4 +456,5 @@ export const nl: CoreMessages = {
     unavailable: 'Demonetwerken staan uit op deze server.',
   },
   coalition: coalitionNl,
+  surveys: surveysNl,
 };

@@ -87,8 +87,6 @@ export const notificationDerivations = {
         WHERE id = 1`,
       [next.seq, next.seenSeq, next.safeSeq, next.newMark ?? null],
     );
-    await manager.query('DELETE FROM notification_derivations WHERE seq <= $1', [
-      next.previousSeq,
-    ]);
+    await manager.query('DELETE FROM notification_derivations WHERE seq <= $1', [next.previousSeq]);
   },
 };

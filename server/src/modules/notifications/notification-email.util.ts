@@ -21,6 +21,7 @@ const PLURAL: Record<string, string> = {
   connection: 'connections',
   experiment: 'experiments',
   partner: 'partners',
+  survey: 'surveys',
 };
 
 /** Where the notification leads in the web client (`/w/:wid/...`), when PUBLIC_URL is set. */
@@ -51,6 +52,13 @@ const closes = (p: Record<string, unknown>, locale: Locale) => {
   if (!at || Number.isNaN(at.getTime())) return '';
   const when = at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   return locale === 'nl' ? ` De stemming sluit op ${when}.` : ` Voting closes at ${when}.`;
+};
+
+const surveyCloses = (p: Record<string, unknown>, locale: Locale) => {
+  const at = typeof p.closesAt === 'string' ? new Date(p.closesAt) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return '';
+  const when = at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return locale === 'nl' ? ` Ze sluit op ${when}.` : ` It closes at ${when}.`;
 };
 
 const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
@@ -98,6 +106,14 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
       subject: `[${ws}] A connection you proposed expired`,
       body: `Nobody answered the connection you proposed between ${s(p.fromPartnerName, 'two partners')}${p.toPartnerName ? ` and ${s(p.toPartnerName, '')}` : ''} in ${ws}, so it expired.`,
     }),
+    survey_opened: (p, ws) => ({
+      subject: `[${ws}] Survey: ${s(p.title, 'how do the partners work together?')}`,
+      body: `A survey wave opened in ${ws}: your partner is asked how it works with the other partners.${surveyCloses(p, 'en')}`,
+    }),
+    survey_reminder: (p, ws) => ({
+      subject: `[${ws}] Reminder: the survey ${s(p.title, '')} closes soon`.replace('  ', ' '),
+      body: `Your partner has not answered the survey ${s(p.title, '')} in ${ws} yet.${surveyCloses(p, 'en')}`,
+    }),
   },
   nl: {
     vote_needed: (p, ws) => ({
@@ -142,6 +158,17 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     connection_expired: (p, ws) => ({
       subject: `[${ws}] Een verbinding die je voorstelde is verlopen`,
       body: `Niemand reageerde op de verbinding die je voorstelde tussen ${s(p.fromPartnerName, 'twee partners')}${p.toPartnerName ? ` en ${s(p.toPartnerName, '')}` : ''} in ${ws}, dus ze is verlopen.`,
+    }),
+    survey_opened: (p, ws) => ({
+      subject: `[${ws}] Bevraging: ${s(p.title, 'hoe werken de partners samen?')}`,
+      body: `In ${ws} is een bevraging geopend: je partner wordt gevraagd hoe ze met de andere partners samenwerkt.${surveyCloses(p, 'nl')}`,
+    }),
+    survey_reminder: (p, ws) => ({
+      subject: `[${ws}] Herinnering: de bevraging ${s(p.title, '')} sluit binnenkort`.replace(
+        '  ',
+        ' ',
+      ),
+      body: `Je partner heeft de bevraging ${s(p.title, '')} in ${ws} nog niet ingevuld.${surveyCloses(p, 'nl')}`,
     }),
   },
 };
