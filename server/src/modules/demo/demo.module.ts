@@ -12,6 +12,7 @@ import { PrinciplesModule } from '../principles/principles.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { DemoController } from './demo.controller';
 import { DemoService } from './demo.service';
 
@@ -31,6 +32,7 @@ import { DemoService } from './demo.service';
     ExperimentsModule,
     ConnectionsModule,
     DocumentsModule,
+    SurveysModule,
   ],
   controllers: [DemoController],
   providers: [DemoService],

@@ -20,6 +20,7 @@ import { PrinciplesService } from '../principles/principles.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { SurveysService } from '../surveys/surveys.service';
 import { writeDemoStory, type DemoServices, type DemoStoryResult } from './demo-story';
 import { DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD } from './demo.network.util';
 import { SweepPause } from '../../common/events/sweep-pause';
@@ -51,6 +52,7 @@ export class DemoService {
     documents: DocumentsService,
     versions: DocumentVersionsService,
     collab: CollabService,
+    surveys: SurveysService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -70,6 +72,7 @@ export class DemoService {
       documents,
       versions,
       collab,
+      surveys,
     };
   }
 
