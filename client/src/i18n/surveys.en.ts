@@ -25,7 +25,7 @@ export const surveysEn = {
     heading: 'Answer for {partner}',
     intro:
       'For each other partner: do you work together, how closely, and how do you rate the tie? 1 = not at all, 4 = very much.',
-    worksWith: 'Does {partner} work with {other}?',
+    worksWith: 'Do you work together?',
     yes: 'Yes',
     no: 'No',
     level: 'How closely',
@@ -103,6 +103,7 @@ export const surveysEn = {
     partner: 'Partner',
     fewRaters: 'fewer than 3 rated it',
     ratedBy: '{n} rated it',
+    ratersNote: 'In brackets: how many partners rated it. —: fewer than 3 did, so it is not shown.',
     stageProfile: 'Stage profile',
     declared: 'Declared stage: {stage}',
     declaredBadge: 'declared',

@@ -26,7 +26,7 @@ export const surveysNl: Widen<typeof surveysEn> = {
     heading: 'Antwoord voor {partner}',
     intro:
       'Voor elke andere partner: werken jullie samen, hoe nauw, en hoe beoordeel je de band? 1 = helemaal niet, 4 = heel sterk.',
-    worksWith: 'Werkt {partner} samen met {other}?',
+    worksWith: 'Werken jullie samen?',
     yes: 'Ja',
     no: 'Nee',
     level: 'Hoe nauw',
@@ -105,6 +105,8 @@ export const surveysNl: Widen<typeof surveysEn> = {
     partner: 'Partner',
     fewRaters: 'minder dan 3 beoordeelden haar',
     ratedBy: '{n} beoordeelden haar',
+    ratersNote:
+      'Tussen haakjes: hoeveel partners haar beoordeelden. —: minder dan 3 deden dat, dus het blijft verborgen.',
     stageProfile: 'Faseprofiel',
     declared: 'Aangegeven fase: {stage}',
     declaredBadge: 'aangegeven',

@@ -856,14 +856,18 @@ export class DemoStory {
       const ties = roster
         .filter((other) => other !== partnerId)
         .map((other) => {
-          const h = pairHash(partnerId, other, title);
-          if (h > 0.5 + 0.15 * opts.warmth) return { partnerId: other, worksWith: false };
+          // Mostly the two sides agree (the pair's hash), sometimes only one side sees a tie.
+          const h =
+            0.75 * pairHash(partnerId, other, title) +
+            0.25 * pairHash(partnerId, `${other}>`, title);
+          const threshold = 0.24 + 0.04 * opts.warmth;
+          if (h > threshold) return { partnerId: other, worksWith: false };
           const n = (i: number) =>
             Math.min(4, 1 + Math.floor(((h * 97 * (i + 3)) % 1) * 3) + opts.warmth);
           return {
             partnerId: other,
             worksWith: true,
-            level: levels[Math.min(3, Math.floor(h * 8) % 4)]!,
+            level: levels[Math.min(3, Math.floor((h / threshold) * 4))]!,
             trust: { reliability: n(0), missionSupport: Math.max(n(1), 2), openness: n(2) },
             value: { influence: n(3), involvement: n(4), resourceContribution: n(5) },
             contributions: [

@@ -142,26 +142,27 @@ export function AnswerForm({
                             className="flex items-center justify-between gap-2 text-sm"
                           >
                             <span>{t(`surveys.items.${item}`)}</span>
-                            <Select
-                              className="w-20"
-                              aria-label={`${t(`surveys.items.${item}`)}: ${o.name}`}
-                              value={tie.ratings[item] ?? ''}
-                              onChange={(e) =>
-                                setTie(o.partnerId, {
-                                  ratings: {
-                                    ...tie.ratings,
-                                    [item]: e.target.value ? Number(e.target.value) : undefined,
-                                  },
-                                })
-                              }
-                            >
-                              <option value="">—</option>
-                              {RATINGS.map((r) => (
-                                <option key={r} value={r}>
-                                  {r}
-                                </option>
-                              ))}
-                            </Select>
+                            <span className="w-20 shrink-0">
+                              <Select
+                                aria-label={`${t(`surveys.items.${item}`)}: ${o.name}`}
+                                value={tie.ratings[item] ?? ''}
+                                onChange={(e) =>
+                                  setTie(o.partnerId, {
+                                    ratings: {
+                                      ...tie.ratings,
+                                      [item]: e.target.value ? Number(e.target.value) : undefined,
+                                    },
+                                  })
+                                }
+                              >
+                                <option value="">—</option>
+                                {RATINGS.map((r) => (
+                                  <option key={r} value={r}>
+                                    {r}
+                                  </option>
+                                ))}
+                              </Select>
+                            </span>
                           </label>
                         ))}
                       </div>
@@ -212,19 +213,20 @@ export function AnswerForm({
               {STAGE_STATEMENTS[stage].map((id) => (
                 <label key={id} className="flex items-center justify-between gap-3 text-sm">
                   <span>{tx(`surveys.stage.statements.${id}`)}</span>
-                  <Select
-                    className="w-24 shrink-0"
-                    aria-label={tx(`surveys.stage.statements.${id}`)}
-                    value={draft.stage[id] ?? ''}
-                    onChange={(e) => setStage(id, e.target.value)}
-                  >
-                    <option value="">—</option>
-                    {RATINGS.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </Select>
+                  <span className="w-20 shrink-0">
+                    <Select
+                      aria-label={tx(`surveys.stage.statements.${id}`)}
+                      value={draft.stage[id] ?? ''}
+                      onChange={(e) => setStage(id, e.target.value)}
+                    >
+                      <option value="">—</option>
+                      {RATINGS.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </Select>
+                  </span>
                 </label>
               ))}
             </div>

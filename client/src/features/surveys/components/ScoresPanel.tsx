@@ -75,12 +75,17 @@ export function ScoresPanel({ scores }: { scores: SurveyScoresDto }) {
                   {[p.trust, p.value].map((s, i) => (
                     <td key={i} className={clsx('py-1.5', i === 0 && 'pr-3')}>
                       {s.value === null ? (
-                        <span className="text-slate-500">{t('surveys.scores.fewRaters')}</span>
+                        <span className="text-slate-500" title={t('surveys.scores.fewRaters')}>
+                          —<span className="sr-only"> {t('surveys.scores.fewRaters')}</span>
+                        </span>
                       ) : (
-                        <span>
+                        <span title={t('surveys.scores.ratedBy', { n: s.raters })}>
                           <strong>{num(s.value)}</strong>{' '}
-                          <span className="text-xs text-slate-500">
-                            ({t('surveys.scores.ratedBy', { n: s.raters })})
+                          <span className="text-xs text-slate-500" aria-hidden>
+                            ({s.raters})
+                          </span>
+                          <span className="sr-only">
+                            {t('surveys.scores.ratedBy', { n: s.raters })}
                           </span>
                         </span>
                       )}
@@ -91,6 +96,7 @@ export function ScoresPanel({ scores }: { scores: SurveyScoresDto }) {
             </tbody>
           </table>
         </div>
+        <p className="mt-2 text-xs text-slate-500">{t('surveys.scores.ratersNote')}</p>
       </Card>
 
       <Card>
