@@ -30,7 +30,7 @@ export function ScoresPanel({ scores }: { scores: SurveyScoresDto }) {
         <p className="text-sm text-slate-600">
           {t('surveys.answered', { n: n.respondents, total: n.rosterSize })}
         </p>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-2">
           {metrics.map(([k, v, f, hint]) => {
             const change = previous?.change[k];
             return (
