@@ -192,6 +192,8 @@ describe('notifications (e2e)', () => {
       role_changed: false,
       partner_unrepresented: true,
       connection_expired: false,
+      survey_opened: true,
+      survey_reminder: true,
     });
     const put = await api(t, u.token)
       .put('/api/me/notification-preferences', { inApp: { role_changed: false } })
