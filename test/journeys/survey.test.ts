@@ -221,6 +221,12 @@ test('a survey wave from the browser: three partners answer, scores appear, the 
     )
     .waitFor();
 
+  // Individual answers: the coordinator sees each partner's; a representative sees none of them.
+  await anna.getByTestId('individual-answers').locator('details').nth(2).waitFor(LIVE);
+  await bram.goto(waveUrl);
+  await bram.getByTestId('survey-scores').waitFor();
+  assert.equal(await bram.getByTestId('individual-answers').count(), 0);
+
   // Anna closes the wave; Chris can no longer change the club's answer.
   await anna.getByRole('button', { name: 'Close now' }).click();
   await anna.getByText('This wave is closed: answers can no longer change.').waitFor();

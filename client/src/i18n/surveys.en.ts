@@ -120,6 +120,13 @@ export const surveysEn = {
     reminded: 'Partners that had not answered {survey} yet were reminded',
     closed: '{actor} closed {survey}',
   },
+  individual: {
+    heading: 'Individual answers',
+    hint: 'Only coordinators see this: every partner’s own answer, to follow up where needed.',
+    none: 'Nobody has answered yet.',
+    tie: '{level}, trust {trust}, value {value}',
+    noTie: 'does not work with it',
+  },
   map: {
     layers: 'Ties shown',
     logged: 'Logged ties',

@@ -123,6 +123,13 @@ export const surveysNl: Widen<typeof surveysEn> = {
     reminded: 'Partners die {survey} nog niet invulden, kregen een herinnering',
     closed: '{actor} sloot {survey}',
   },
+  individual: {
+    heading: 'Individuele antwoorden',
+    hint: 'Alleen coördinatoren zien dit: het antwoord van elke partner, om op te volgen waar nodig.',
+    none: 'Nog niemand antwoordde.',
+    tie: '{level}, vertrouwen {trust}, waarde {value}',
+    noTie: 'werkt er niet mee samen',
+  },
   map: {
     layers: 'Getoonde banden',
     logged: 'Vastgelegde banden',

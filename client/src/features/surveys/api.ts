@@ -52,6 +52,14 @@ export const useSurveyResponse = (wid: string, sid: string, partnerId: string | 
     },
   });
 
+/** Every answer of a wave (coordinators only; the server refuses everyone else). */
+export const useSurveyResponses = (wid: string, sid: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...key(wid), 'responses', sid],
+    enabled,
+    queryFn: () => api<Page<SurveyResponseDto>>(`/workspaces/${wid}/surveys/${sid}/responses`),
+  });
+
 /** The map's survey layer at `at` (undefined: now). */
 export const perceivedQuery = (wid: string, at?: string) =>
   queryOptions({

@@ -1,10 +1,11 @@
-import { canManageSurveys, type WorkspaceDto } from '@coalesce/shared';
+import { canManageSurveys, canReadAllSurveyResponses, type WorkspaceDto } from '@coalesce/shared';
 import { Link, useOutletContext, useParams } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { useSurvey, useSurveyMutations, useSurveyResponse, useSurveyScores } from '../api';
 import { AnswerForm } from '../components/AnswerForm';
+import { IndividualAnswers } from '../components/IndividualAnswers';
 import { ScoresPanel } from '../components/ScoresPanel';
 import { STATUS_TONE } from './SurveysPage';
 
@@ -78,12 +79,15 @@ export function SurveyWavePage() {
             <AnswerForm key={w.id} wave={w} partnerId={partnerId} earlier={mine.data} />
           )}
         </div>
-        <div>
+        <div className="space-y-4">
           <h2 className="sr-only">{t('surveys.scores.heading')}</h2>
           {scores.data ? (
             <ScoresPanel scores={scores.data} />
           ) : (
             <Spinner label={t('app.loading')} />
+          )}
+          {canReadAllSurveyResponses({ role: ws.myRole }) && w.status !== 'scheduled' && (
+            <IndividualAnswers wave={w} />
           )}
         </div>
       </div>
