@@ -35,7 +35,7 @@ describe('map layers', () => {
 
   it('perceived: only ties between partners shown, weighted by level', () => {
     expect(layeredEdges(network, perceived, 'perceived')).toEqual([
-      { source: 'b', target: 'c', kinds: [], weight: 4, layer: 'perceived', difference: false },
+      { source: 'b', target: 'c', kinds: [], weight: 2, layer: 'perceived', difference: false },
     ]);
   });
 

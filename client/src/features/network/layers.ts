@@ -11,7 +11,7 @@ const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /**
  * The edges to draw for a layer, between the partners shown. Perceived ties are weighted by
- * their level (awareness 1 … collaboration 4); in "both", the ties where logged and perceived
+ * their level (awareness 0.5 … collaboration 2); in "both", the ties where logged and perceived
  * disagree are marked (a perceived collaboration without a shared experiment, a logged
  * connection nobody reports working with).
  */
@@ -43,7 +43,8 @@ export function layeredEdges(
             source: e.source,
             target: e.target,
             kinds: [],
-            weight: levels.indexOf(e.level) + 1,
+            // Thinner than logged ties: a perceived tie is an opinion, not a record.
+            weight: (levels.indexOf(e.level) + 1) / 2,
             layer: 'perceived',
             difference:
               mark && diff.get(pair(e.source, e.target)) === 'collaborating_without_experiment',

@@ -867,7 +867,8 @@ export class DemoStory {
           return {
             partnerId: other,
             worksWith: true,
-            level: levels[Math.min(3, Math.floor((h / threshold) * 4))]!,
+            // Mostly the looser levels: collaboration is the rarer, closer tie.
+            level: levels[Math.min(3, Math.floor((h / threshold) ** 2 * 4))]!,
             trust: { reliability: n(0), missionSupport: Math.max(n(1), 2), openness: n(2) },
             value: { influence: n(3), involvement: n(4), resourceContribution: n(5) },
             contributions: [
