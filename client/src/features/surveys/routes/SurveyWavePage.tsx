@@ -25,6 +25,7 @@ export function SurveyWavePage() {
   if (wave.isPending) return <Spinner label={t('app.loading')} />;
   if (wave.error) return <ErrorNote>{wave.error.message}</ErrorNote>;
   const w = wave.data;
+  const answering = w.status === 'open' && asked && mine.isSuccess;
   return (
     <div className="space-y-5">
       <Link to=".." relative="path" className="text-sm text-brand-700 hover:underline">
@@ -51,7 +52,14 @@ export function SurveyWavePage() {
       </p>
       {close.error && <ErrorNote>{close.error.message}</ErrorNote>}
 
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      {/* Beside the answer form the scores take a side column; otherwise the whole width. */}
+      <div
+        className={
+          answering
+            ? 'grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]'
+            : 'max-w-4xl space-y-4'
+        }
+      >
         <div className="space-y-4">
           {w.status === 'scheduled' && (
             <Card>
@@ -75,7 +83,7 @@ export function SurveyWavePage() {
               <p className="text-sm">{t('surveys.answer.notAsked')}</p>
             </Card>
           )}
-          {w.status === 'open' && asked && mine.isSuccess && (
+          {answering && (
             <AnswerForm key={w.id} wave={w} partnerId={partnerId} earlier={mine.data} />
           )}
         </div>
