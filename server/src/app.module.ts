@@ -29,6 +29,7 @@ import { ConnectionsModule } from './modules/connections/connections.module';
 import { NetworkModule } from './modules/network/network.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ThreadsModule } from './modules/threads/threads.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 
 @Global()
 @Module({})
@@ -75,6 +76,7 @@ export class AppModule {
         ProposalsModule,
         ExperimentsModule,
         ConnectionsModule,
+        SurveysModule,
         NetworkModule,
         DocumentsModule,
         RealtimeModule,

@@ -49,6 +49,11 @@ export const ACTIVITY_EVENT_TYPES = [
   'comment.deleted',
   'thread.resolved',
   'thread.reopened',
+  'survey.scheduled',
+  'survey.opened',
+  'survey.response_submitted',
+  'survey.reminded',
+  'survey.closed',
 ] as const;
 export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
@@ -67,7 +72,7 @@ export const isActivityTypeFilter = (v: string) =>
  * - documents: the vision and other documents, and the principles derived from them;
  * - experiments, connections: their own prefixes;
  * - members: people (memberships and invitations);
- * - workspace: the workspace itself (creation, settings, stage changes);
+ * - workspace: the workspace itself (creation, settings, stage changes) and its survey waves;
  * - discussions: threads and comments on documents, proposals and experiments.
  * Every prefix belongs to exactly one kind.
  */
@@ -77,7 +82,7 @@ export const ACTIVITY_KIND_PREFIXES = {
   experiments: ['experiment'],
   connections: ['connection'],
   members: ['member', 'invitation'],
-  workspace: ['workspace'],
+  workspace: ['workspace', 'survey'],
   discussions: ['thread', 'comment'],
 } as const satisfies Record<string, readonly string[]>;
 export type ActivityKind = keyof typeof ACTIVITY_KIND_PREFIXES;

@@ -19,6 +19,7 @@ export * from './experiments.js';
 export * from './connections.js';
 export * from './network.js';
 export * from './threads.js';
+export * from './surveys.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
 export * from './document-diff.js';

@@ -27,6 +27,9 @@ describe('notification preferences', () => {
       'mentioned',
       'partner_unrepresented',
       'proposal_outcome',
+      // A survey asks the partner to answer: an action, like a vote.
+      'survey_opened',
+      'survey_reminder',
       'vote_needed',
       'vote_reminder',
     ]);

@@ -30,6 +30,10 @@ export const NOTIFICATION_KINDS = [
   'mentioned',
   /** The proposer (or a coordinator) wrote a statement on a closed proposal your partner decided on. */
   'proposal_statement',
+  /** A survey wave opened: your partner is asked to answer. */
+  'survey_opened',
+  /** A survey wave closes within REMINDER_LEAD_HOURS and your partner has not answered. */
+  'survey_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -49,6 +53,8 @@ const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   'proposal_outcome',
   'connection_proposed',
   'mentioned',
+  'survey_opened',
+  'survey_reminder',
 ];
 
 /** All in-app on; email on for what needs the user's action or closes their decisions. */

@@ -53,6 +53,13 @@ const RULES = [
   'web_address',
   'real_date',
   'instant',
+  'survey_closes_in_future',
+  'survey_closes_after_opens',
+  'survey_self',
+  'survey_not_on_roster',
+  'survey_tie_incomplete',
+  'survey_tie_duplicate',
+  'stage_statement',
 ];
 
 const leftovers = /\{\w+\}|\b[a-z_]+\.[a-z_]+\b|[A-Z]{3,}_[A-Z]+/;

@@ -248,6 +248,20 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'surveys',
+                ...lazyPage(
+                  () => import('../features/surveys/routes/SurveysPage'),
+                  (m) => m.SurveysPage,
+                ),
+              },
+              {
+                path: 'surveys/:sid',
+                ...lazyPage(
+                  () => import('../features/surveys/routes/SurveyWavePage'),
+                  (m) => m.SurveyWavePage,
+                ),
+              },
+              {
                 path: 'network',
                 ...lazyPage(
                   () => import('../features/network/routes/NetworkPage'),

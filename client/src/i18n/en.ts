@@ -1,5 +1,6 @@
 import { deliberationEn } from './deliberation.en';
 import { coalitionEn } from './coalition.en';
+import { surveysEn } from './surveys.en';
 import type { errorsEn } from './errors.en';
 import type { landingEn } from './landing.en';
 import type { pagesEn } from './pages.en';
@@ -425,6 +426,8 @@ export const en = {
       connection_expired: 'A connection you proposed expired unanswered',
       mentioned: 'Someone mentions you in a discussion',
       proposal_statement: 'A statement on the outcome of a decision your partner took part in',
+      survey_opened: 'A survey your partner is asked to answer',
+      survey_reminder: 'A reminder before a survey closes',
     },
     text: {
       vote_needed: 'Vote on admitting {candidate} in {workspace}',
@@ -449,6 +452,8 @@ export const en = {
       connection_expired: 'Your proposed connection between {from} and {to} expired unanswered',
       mentioned: '{actor} mentioned you in a discussion on {subject}',
       proposal_statement: 'A statement on admitting {candidate} in {workspace}: “{text}”',
+      survey_opened: 'Survey ‘{title}’: how does your partner work with the others?',
+      survey_reminder: 'The survey ‘{title}’ closes soon and your partner has not answered',
     },
     someone: 'Someone',
     aPartner: 'A partner',
@@ -479,6 +484,7 @@ export const en = {
   },
   coalition: coalitionEn,
   deliberation: deliberationEn,
+  surveys: surveysEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -88,6 +88,14 @@ export const errorsEn = {
       closes_at_not_later: 'The new deadline must be later than the current one.',
       still_open: 'The proposal is still open: a statement follows its outcome.',
       nobody_missing: 'Every partner has voted already: there is nobody to remind.',
+      // Surveys (issue 17).
+      survey_closes_in_future: 'The survey must close in the future.',
+      survey_closes_after_opens: 'The survey must close after it opens.',
+      survey_self: 'A partner does not rate itself.',
+      survey_not_on_roster: 'This partner was not asked in this survey wave.',
+      survey_tie_incomplete: 'When you work together, choose the level and all six ratings.',
+      survey_tie_duplicate: 'This partner is rated twice.',
+      stage_statement: 'This is not one of the stage statements.',
     },
     issues: {
       invalid_type: 'Missing or not valid',

@@ -86,6 +86,14 @@ export const errorsNl: ErrorMessages = {
       closes_at_not_later: 'De nieuwe deadline moet later liggen dan de huidige.',
       still_open: 'Het voorstel loopt nog: een toelichting volgt op de uitkomst.',
       nobody_missing: 'Elke partner heeft al gestemd: er is niemand om aan te herinneren.',
+      // Bevragingen (issue 17).
+      survey_closes_in_future: 'De bevraging moet in de toekomst sluiten.',
+      survey_closes_after_opens: 'De bevraging moet sluiten nadat ze opent.',
+      survey_self: 'Een partner beoordeelt zichzelf niet.',
+      survey_not_on_roster: 'Deze partner werd in deze bevragingsronde niet bevraagd.',
+      survey_tie_incomplete: 'Werken jullie samen, kies dan het niveau en alle zes scores.',
+      survey_tie_duplicate: 'Deze partner is twee keer beoordeeld.',
+      stage_statement: 'Dit is geen van de uitspraken over de fases.',
     },
     issues: {
       invalid_type: 'Ontbreekt of is niet geldig',

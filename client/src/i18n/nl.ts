@@ -1,5 +1,6 @@
 import { deliberationNl } from './deliberation.nl';
 import { coalitionNl } from './coalition.nl';
+import { surveysNl } from './surveys.nl';
 import type { CoreMessages } from './en';
 
 /** Nederlands — the product's first language (the source material is Flemish). */
@@ -422,6 +423,8 @@ export const nl: CoreMessages = {
       mentioned: 'Iemand noemt je in een gesprek',
       proposal_statement:
         'Een toelichting bij de uitkomst van een besluit waar je partner aan meedeed',
+      survey_opened: 'Een bevraging die je partner mag invullen',
+      survey_reminder: 'Een herinnering voor een bevraging sluit',
     },
     text: {
       vote_needed: 'Stem over de toetreding van {candidate} in {workspace}',
@@ -449,6 +452,8 @@ export const nl: CoreMessages = {
       mentioned: '{actor} noemde je in een gesprek over {subject}',
       proposal_statement:
         'Een toelichting bij de toetreding van {candidate} in {workspace}: “{text}”',
+      survey_opened: 'Bevraging ‘{title}’: hoe werkt je partner samen met de anderen?',
+      survey_reminder: 'De bevraging ‘{title}’ sluit binnenkort en je partner antwoordde nog niet',
     },
     someone: 'Iemand',
     aPartner: 'Een partner',
@@ -479,4 +484,5 @@ export const nl: CoreMessages = {
   },
   coalition: coalitionNl,
   deliberation: deliberationNl,
+  surveys: surveysNl,
 };

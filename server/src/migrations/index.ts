@@ -13,6 +13,7 @@ import { Partners1795815205183 } from './1795815205183-Partners';
 import { Accounts1795814080859 } from './1795814080859-Accounts';
 import { CollabPersistence1795813784079 } from './1795813784079-CollabPersistence';
 import { Documents1795813440370 } from './1795813440370-Documents';
+import { SurveyWaves1796565741902 } from './1796565741902-SurveyWaves';
 /** Every migration, oldest first. The generator appends here; landed entries never change. */
 export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Documents1795813440370,
@@ -29,5 +30,6 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   NotificationCatchUp1796558922068,
   SweepPauses1796558996867,
   Threads1796565479550,
+  SurveyWaves1796565741902,
   Delegation1796565767021,
 ];

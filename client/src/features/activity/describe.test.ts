@@ -255,6 +255,20 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     subjectId: JEUGDHUIS,
     payload: { partnerId: JEUGDHUIS, toPartnerId: GENK, toPartnerName: 'Stad Genk' },
   },
+  'survey.scheduled': { subjectId: DOC, payload: { waveId: DOC, title: 'Spring' } },
+  'survey.opened': { subjectId: DOC, payload: { waveId: DOC, title: 'Spring' } },
+  'survey.response_submitted': {
+    subjectId: DOC,
+    payload: {
+      waveId: DOC,
+      title: 'Spring',
+      partnerId: GENK,
+      partnerName: 'Stad Genk',
+      revised: false,
+    },
+  },
+  'survey.reminded': { actorId: null, subjectId: DOC, payload: { waveId: DOC, title: 'Spring' } },
+  'survey.closed': { actorId: null, subjectId: DOC, payload: { waveId: DOC, title: 'Spring' } },
   // Announced by other parts of the product; ready before they land in ACTIVITY_EVENT_TYPES.
   'connection.expired': {
     actorId: null,
@@ -387,6 +401,15 @@ describe('what the sentences say', () => {
     );
     expect(text('en', event('policy.changed', SAMPLES['policy.changed']))).toBe(
       'Anna changed how partners join the core group in the stage “Hypothesis and vision forming”: a weighted vote instead of consensus',
+    );
+  });
+
+  it('says who answered a survey, never what', () => {
+    const e = event('survey.response_submitted', SAMPLES['survey.response_submitted']);
+    expect(text('en', e)).toBe('Anna answered the survey ‘Spring’ for Stad Genk');
+    expect(text('nl', e)).toBe('Anna vulde de bevraging ‘Spring’ in voor Stad Genk');
+    expect(render('en', e).find((x) => x.text.includes('Spring'))?.href).toBe(
+      `/w/${W}/surveys/${DOC}`,
     );
   });
 

@@ -362,6 +362,30 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
       }
       return say(e.type, { subject });
     }
+    case 'survey.scheduled':
+    case 'survey.opened':
+    case 'survey.response_submitted':
+    case 'survey.reminded':
+    case 'survey.closed': {
+      const waveId = str(p.waveId) ?? e.subjectId;
+      const survey: Segment = {
+        text: str(p.title)
+          ? tx('surveys.activity.theSurvey', { title: str(p.title)! })
+          : tx('surveys.activity.aSurvey'),
+        ...(waveId ? { href: `${w}/surveys/${waveId}` } : {}),
+      };
+      const key =
+        e.type === 'survey.response_submitted' && p.revised === true
+          ? 'response_revised'
+          : e.type.slice('survey.'.length);
+      return capitalise(
+        fillTemplate(tx(`surveys.activity.${key}`), {
+          actor,
+          survey,
+          partner: partnerLink(p.partnerId, p.partnerName),
+        }),
+      );
+    }
   }
   return describeOther(e, { actor, from, to, experiment, say, tx });
 }

@@ -33,7 +33,7 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
     partner: has(p.actorName)
       ? tx('notifications.actorOfPartner', { actor: s(p.actorName), partner })
       : partner,
-    title: s(p.title, tx('notifications.anExperiment')),
+    title: s(p.title, n.subjectType === 'survey' ? '…' : tx('notifications.anExperiment')),
     text: s(p.text, ''),
     role: word('activity.roles', roleCode, word('roles', roleCode, tx('activity.roles.member'))),
     subject:
@@ -71,8 +71,10 @@ export function describeNotification(n: NotificationDto, tx: Tx): { text: string
               : `${w}/documents/${n.subjectId}`
             : n.subjectType === 'partner' && n.subjectId
               ? `${w}/partners/${n.subjectId}`
-              : n.kind === 'invited'
-                ? '/w#invitations'
-                : w;
+              : n.subjectType === 'survey' && n.subjectId
+                ? `${w}/surveys/${n.subjectId}`
+                : n.kind === 'invited'
+                  ? '/w#invitations'
+                  : w;
   return { text: tx(`notifications.text.${key}`, params), href };
 }

@@ -30,6 +30,8 @@ const QUERIES: Record<string, QueryKey> = {
   'network suggestions': ['workspace', WID, 'network', 'suggestions'],
   document: ['workspace', WID, 'document', 'd1'],
   'document versions': ['workspace', WID, 'document', 'd1', 'versions'],
+  'survey waves': ['workspace', WID, 'surveys', 'list'],
+  'perceived ties': ['workspace', WID, 'surveys', 'perceived', 'now'],
   'activity feed': ['workspace', WID, 'activity', {}],
   'partner history': ['workspace', WID, 'activity', { partnerId: 'p1' }],
   notifications: ['notifications', 'list'],
@@ -56,6 +58,7 @@ const PARTNERS = ['one partner', 'partners list'];
 const PROPOSALS = ['one proposal', 'proposals list'];
 const NETWORK = ['network map', 'network suggestions'];
 const DOCUMENT = ['document', 'document versions'];
+const SURVEYS = ['perceived ties', 'survey waves'];
 
 /** What each socket event refetches: the specification the map must follow. */
 const EXPECTED: Record<LiveEvent, string[]> = {
@@ -105,6 +108,11 @@ const EXPECTED: Record<LiveEvent, string[]> = {
   'comment.deleted': ['threads', ...FEED],
   'thread.resolved': ['threads', ...FEED],
   'thread.reopened': ['threads', ...FEED],
+  'survey.scheduled': [...SURVEYS, ...FEED],
+  'survey.opened': [...SURVEYS, ...FEED],
+  'survey.response_submitted': [...SURVEYS, ...FEED],
+  'survey.reminded': [...SURVEYS, ...FEED],
+  'survey.closed': [...SURVEYS, ...FEED],
   'proposal:tally': PROPOSALS,
   notification: ['notifications'],
   membership: ['members', 'workspace detail', 'workspaces list'],

@@ -18,6 +18,7 @@ export type LiveTarget =
   | 'connections'
   | 'network'
   | 'documents'
+  | 'surveys'
   | 'activity'
   | 'threads'
   | 'workspaces'
@@ -107,6 +108,12 @@ export const LIVE_INVALIDATION = {
   'comment.deleted': ['threads', A],
   'thread.resolved': ['threads', A],
   'thread.reopened': ['threads', A],
+  // Survey waves, their scores and the map's perceived-tie layer (all under the surveys key).
+  'survey.scheduled': ['surveys', A],
+  'survey.opened': ['surveys', A],
+  'survey.response_submitted': ['surveys', A],
+  'survey.reminded': ['surveys', A],
+  'survey.closed': ['surveys', A],
   // Sent with every vote and closing (the `vote.cast`/`proposal.closed` events follow).
   'proposal:tally': ['proposals'],
   notification: ['notifications'],

@@ -1,5 +1,6 @@
 import {
   COLLAB_FRAGMENT,
+  STAGE_STATEMENTS,
   NOTIFICATION_KINDS,
   createExperimentSchema,
   createLearningSchema,
@@ -33,6 +34,7 @@ import type { PrinciplesService } from '../principles/principles.service';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { UsersService } from '../users/users.service';
 import type { WorkspacesService } from '../workspaces/workspaces.service';
+import type { SurveysService } from '../surveys/surveys.service';
 import {
   DEMO_PARTNERS,
   VISION_DRAFTS,
@@ -61,6 +63,7 @@ export interface DemoServices {
   versions: DocumentVersionsService;
   collab: CollabService;
   threads: ThreadsService;
+  surveys: SurveysService;
 }
 
 export interface DemoAccount {
@@ -276,6 +279,9 @@ const STORY: Step[] = [
     await s.connect('mezennestje', 'regenboog', 'Opvang aansluitend op de school.');
     await s.connect('delinde', 'heidebloem', 'Doorverwijzen van gezinnen.');
   }),
+  step(10, 24, 'a first relationship survey: most partners answer', (s) =>
+    s.surveyWave('Bevraging najaar', { closeAfterDays: 7, warmth: 0, skip: ['vanhoof'] }),
+  ),
   step(11, 6, 'the art academy does not get enough support', async (s) => {
     const p = await s.propose('kunstkamer', 'klets', 'Ateliers voor kinderen.');
     await s.votes(p, {
@@ -378,6 +384,12 @@ const STORY: Step[] = [
   ),
   step(17, 20, 'the repair café lets the music school vote for it', (s) =>
     s.delegate('schroef', 'vijfklank'),
+  ),
+  step(
+    17,
+    20,
+    'a second survey wave is open; the coordinator’s own partner has yet to answer',
+    (s) => s.surveyWave('Bevraging anderhalf jaar', { warmth: 1, skip: ['klets'] }),
   ),
   step(17, 25, 'a proposal is open for the newcomer to vote on', async (s) => {
     const p = await s.propose('speelpleinwerking', 'lommel', 'Zomerwerking voor 6-12-jarigen.');
@@ -924,6 +936,84 @@ export class DemoStory {
 
   // ---- internals -------------------------------------------------------------------------------
 
+  // ---- research instruments --------------------------------------------------------------------
+
+  /**
+   * A relationship survey wave with answers from the partners' representatives (all but
+   * `skip`), spread over a few days. The ratings are made up but steady (a hash of the pair),
+   * and `warmth` makes a later wave a little denser and more trusting. Closed after
+   * `closeAfterDays`, or left open for the demo's visitors (closing two weeks from today).
+   */
+  async surveyWave(
+    title: string,
+    opts: { warmth: number; closeAfterDays?: number; skip?: DemoPartnerKey[] },
+  ): Promise<void> {
+    const closesAt = opts.closeAfterDays
+      ? new Date(this.clock.now().getTime() + opts.closeAfterDays * DAY)
+      : new Date(Date.now() + 14 * DAY);
+    // The first wave is planned a day ahead and opened by the sweep, as a coordinator would.
+    const opensAt = opts.closeAfterDays ? new Date(this.clock.now().getTime() + DAY) : undefined;
+    let wave = await this.s.surveys.create(this.me, {
+      title,
+      closesAt: closesAt.toISOString(),
+      ...(opensAt ? { opensAt: opensAt.toISOString() } : {}),
+    });
+    if (opensAt) {
+      this.clock.set(opensAt);
+      await this.s.surveys.sweep({ leadHours: 48, only: this.workspaceId });
+      wave = await this.s.surveys.get(this.workspaceId, wave.id);
+    }
+    const levels = ['awareness', 'cooperation', 'coordination', 'collaboration'] as const;
+    const roster = wave.roster.map((r) => r.partnerId);
+    for (const partnerId of roster) {
+      const key = this.keyOf(partnerId);
+      const rep = this.reps.get(key);
+      if (!rep || opts.skip?.includes(key)) continue;
+      this.later(2);
+      const ties = roster
+        .filter((other) => other !== partnerId)
+        .map((other) => {
+          // Mostly the two sides agree (the pair's hash), sometimes only one side sees a tie.
+          const h =
+            0.75 * pairHash(partnerId, other, title) +
+            0.25 * pairHash(partnerId, `${other}>`, title);
+          const threshold = 0.24 + 0.04 * opts.warmth;
+          if (h > threshold) return { partnerId: other, worksWith: false };
+          const n = (i: number) =>
+            Math.min(4, 1 + Math.floor(((h * 97 * (i + 3)) % 1) * 3) + opts.warmth);
+          return {
+            partnerId: other,
+            worksWith: true,
+            // Mostly the looser levels: collaboration is the rarer, closer tie.
+            level: levels[Math.min(3, Math.floor((h / threshold) ** 2 * 4))]!,
+            trust: { reliability: n(0), missionSupport: Math.max(n(1), 2), openness: n(2) },
+            value: { influence: n(3), involvement: n(4), resourceContribution: n(5) },
+            contributions: [
+              (['expertise', 'target_group', 'resources', 'capacity'] as const)[
+                Math.floor(h * 40) % 4
+              ]!,
+            ],
+          };
+        });
+      const stage: Record<string, number> = {};
+      const strongest = opts.warmth ? 'mainstreaming_sustaining' : 'dynamic_experimentation';
+      for (const [st, ids] of Object.entries(STAGE_STATEMENTS)) {
+        ids.forEach((id) => {
+          const h = pairHash(partnerId, id, title);
+          stage[id] = st === strongest ? (h > 0.4 ? 4 : 3) : 1 + Math.floor(h * 3);
+        });
+      }
+      await this.s.surveys.submit(rep, wave.id, partnerId, { ties, stage });
+    }
+    if (opts.closeAfterDays) {
+      // The sweep reminds the partners that have not answered, two days before it closes.
+      this.clock.set(new Date(closesAt.getTime() - DAY));
+      await this.s.surveys.sweep({ leadHours: 48, only: this.workspaceId });
+      this.clock.set(new Date(closesAt.getTime() - HOUR));
+      await this.s.surveys.close(this.me, wave.id);
+    }
+  }
+
   private rep(key: DemoPartnerKey): Membership {
     const m = this.reps.get(key);
     if (!m) throw new Error(`demo: nobody represents ${key}`);
@@ -968,6 +1058,13 @@ export class DemoStory {
     this.accounts.push({ email, displayName, partner: partnerName });
     return user;
   }
+}
+
+/** A steady number in [0, 1) for a pair of strings (made-up survey answers that do not change). */
+function pairHash(a: string, b: string, salt: string): number {
+  let h = 2166136261;
+  for (const ch of `${a < b ? a + b : b + a}${salt}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) / 4294967296;
 }
 
 /** A Y.Doc whose Tiptap fragment holds the blocks (y-prosemirror's layout). */

@@ -174,6 +174,25 @@ describe('demo network (e2e)', () => {
     const unread = await api(t, me.token).get('/api/notifications/unread-count').expect(200);
     expect(unread.body).toMatchObject({ unreadCount: 0 });
 
+    // Two survey waves: the first closed with scores, the second open for the caller's partner.
+    const waves = (await api(t, me.token).get(`${base}/surveys`).expect(200)).body.items;
+    expect(waves.map((x: { status: string }) => x.status)).toEqual(['open', 'closed']);
+    const first = (await api(t, me.token).get(`${base}/surveys/${waves[1].id}/scores`).expect(200))
+      .body;
+    expect(first.network.respondents).toBeGreaterThanOrEqual(5);
+    expect(first.network.density).toEqual(expect.any(Number));
+    expect(first.stageProfile.strongest).toBe('dynamic_experimentation');
+    const second = (await api(t, me.token).get(`${base}/surveys/${waves[0].id}/scores`).expect(200))
+      .body;
+    expect(second.previous.waveId).toBe(waves[1].id);
+    expect(
+      second.partners.some((p: { trust: { value: number | null } }) => p.trust.value !== null),
+    ).toBe(true);
+    expect(waves[0].respondedPartnerIds).not.toContain(w.myPartnerId);
+    const layer = (await api(t, me.token).get(`${base}/network/perceived`).expect(200)).body;
+    expect(layer.wave.id).toBe(waves[0].id);
+    expect(layer.edges.length).toBeGreaterThan(5);
+
     // One success per day here (DEMO_PER_USER_PER_DAY=1): the next is refused.
     await api(t, me.token).post('/api/demo', {}).expect(429);
     // The demo itself must stay under 30 s (asserted above); the reads after it add some.

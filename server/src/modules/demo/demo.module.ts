@@ -13,6 +13,7 @@ import { ProposalsModule } from '../proposals/proposals.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ThreadsModule } from '../threads/threads.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { DemoController } from './demo.controller';
 import { DemoService } from './demo.service';
 
@@ -33,6 +34,7 @@ import { DemoService } from './demo.service';
     ConnectionsModule,
     DocumentsModule,
     ThreadsModule,
+    SurveysModule,
   ],
   controllers: [DemoController],
   providers: [DemoService],

@@ -20,6 +20,7 @@ import { PrinciplesService } from '../principles/principles.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { SurveysService } from '../surveys/surveys.service';
 import { writeDemoStory, type DemoServices, type DemoStoryResult } from './demo-story';
 import { DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD } from './demo.network.util';
 import { SweepPause } from '../../common/events/sweep-pause';
@@ -53,6 +54,7 @@ export class DemoService {
     versions: DocumentVersionsService,
     collab: CollabService,
     threads: ThreadsService,
+    surveys: SurveysService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -73,6 +75,7 @@ export class DemoService {
       versions,
       collab,
       threads,
+      surveys,
     };
   }
 

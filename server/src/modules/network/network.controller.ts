@@ -6,6 +6,7 @@ import {
   type BrokerSuggestionDto,
   type NetworkDto,
   type NetworkQuery,
+  type PerceivedNetworkDto,
   type Page,
   type SuggestionsQuery,
 } from '@coalesce/shared';
@@ -32,6 +33,20 @@ export class NetworkController {
     @Query(new ZodPipe(networkQuerySchema)) q: NetworkQuery,
   ): Promise<NetworkDto> {
     return this.network.network(wid, q.at);
+  }
+
+  @Get('perceived')
+  @ApiOperation({ summary: 'Get the perceived ties (survey layer) at a moment' })
+  @ApiZodQuery(networkQuerySchema)
+  @ApiOkResponse({
+    description:
+      '{wave, edges, differences}: the ties partners reported in the survey wave in force at `at` (the latest opened by then), at the closest level either side reported, and where they differ from the logged ties (rated as collaborating without a shared experiment; a logged connection neither side reports working with). Never individual ratings.',
+  })
+  perceived(
+    @Param('wid', new IdPipe('Workspace')) wid: string,
+    @Query(new ZodPipe(networkQuerySchema)) q: NetworkQuery,
+  ): Promise<PerceivedNetworkDto> {
+    return this.network.perceived(wid, q.at);
   }
 
   @Get('suggestions')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { BrokerSuggestionDto, NetworkDto, Page } from '@coalesce/shared';
+import type { BrokerSuggestionDto, NetworkDto, Page, PerceivedNetworkDto } from '@coalesce/shared';
 import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PartnersService } from '../partners/partners.service';
+import { SurveysService } from '../surveys/surveys.service';
 import { HISTORY_EVENT_TYPES, HISTORY_PAYLOAD_KEYS, networkInputAt } from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
 import { suggestConnections } from './network.suggestions.util';
@@ -47,6 +48,7 @@ export class NetworkService {
     private readonly connections: ConnectionsService,
     private readonly experiments: ExperimentsService,
     private readonly activity: ActivityService,
+    private readonly surveys: SurveysService,
   ) {}
 
   /** `at` (ISO, validated) in the past → history; absent or not in the past → now. */
@@ -65,6 +67,23 @@ export class NetworkService {
           : await this.current(workspaceId, now),
       ),
     );
+  }
+
+  /**
+   * The map's survey layer at `at` (default now): the perceived ties of the wave in force then
+   * (from the surveys module) beside the logged ties of the same moment, and where they differ.
+   */
+  async perceived(workspaceId: string, at?: string): Promise<PerceivedNetworkDto> {
+    const moment = at === undefined ? new Date() : new Date(at);
+    const logged = await this.network(workspaceId, at);
+    const active = new Set(logged.nodes.map((n) => n.id));
+    const layer = await this.surveys.perceivedAt(workspaceId, moment, logged.edges);
+    // Only ties between partners on the map at that moment.
+    return {
+      ...layer,
+      edges: layer.edges.filter((e) => active.has(e.source) && active.has(e.target)),
+      differences: layer.differences.filter((e) => active.has(e.source) && active.has(e.target)),
+    };
   }
 
   async suggestions(workspaceId: string, limit: number): Promise<Page<BrokerSuggestionDto>> {

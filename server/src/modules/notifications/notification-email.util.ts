@@ -22,6 +22,7 @@ const PLURAL: Record<string, string> = {
   experiment: 'experiments',
   partner: 'partners',
   document: 'documents',
+  survey: 'surveys',
 };
 
 /** Where the notification leads in the web client (`/w/:wid/...`), when PUBLIC_URL is set. */
@@ -70,6 +71,13 @@ const ABOUT: Record<Locale, Record<string, string>> = {
 /** A comment in an email: mentions (`<@id>`) as `@`, at most 200 characters. */
 const plain = (v: unknown) =>
   s(typeof v === 'string' ? v.replace(/<@[0-9a-f-]{36}>/gi, '@…') : '', '');
+
+const surveyCloses = (p: Record<string, unknown>, locale: Locale) => {
+  const at = typeof p.closesAt === 'string' ? new Date(p.closesAt) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return '';
+  const when = at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return locale === 'nl' ? ` Ze sluit op ${when}.` : ` It closes at ${when}.`;
+};
 
 const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
   en: {
@@ -124,6 +132,14 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
       subject: `[${ws}] A statement on the decision about ${s(p.candidateName, 'a partner')}`,
       body: `The proposer wrote about the outcome of the proposal to admit ${s(p.candidateName, 'a partner')} in ${ws}: ${s(p.text, '')}`,
     }),
+    survey_opened: (p, ws) => ({
+      subject: `[${ws}] Survey: ${s(p.title, 'how do the partners work together?')}`,
+      body: `A survey wave opened in ${ws}: your partner is asked how it works with the other partners.${surveyCloses(p, 'en')}`,
+    }),
+    survey_reminder: (p, ws) => ({
+      subject: `[${ws}] Reminder: the survey ${s(p.title, '')} closes soon`.replace('  ', ' '),
+      body: `Your partner has not answered the survey ${s(p.title, '')} in ${ws} yet.${surveyCloses(p, 'en')}`,
+    }),
   },
   nl: {
     vote_needed: (p, ws) => ({
@@ -176,6 +192,17 @@ const TEXTS: Record<Locale, Record<NotificationKind, Texts>> = {
     proposal_statement: (p, ws) => ({
       subject: `[${ws}] Een toelichting bij het besluit over ${s(p.candidateName, 'een partner')}`,
       body: `De indiener schreef over de uitkomst van het voorstel om ${s(p.candidateName, 'een partner')} toe te laten in ${ws}: ${s(p.text, '')}`,
+    }),
+    survey_opened: (p, ws) => ({
+      subject: `[${ws}] Bevraging: ${s(p.title, 'hoe werken de partners samen?')}`,
+      body: `In ${ws} is een bevraging geopend: je partner wordt gevraagd hoe ze met de andere partners samenwerkt.${surveyCloses(p, 'nl')}`,
+    }),
+    survey_reminder: (p, ws) => ({
+      subject: `[${ws}] Herinnering: de bevraging ${s(p.title, '')} sluit binnenkort`.replace(
+        '  ',
+        ' ',
+      ),
+      body: `Je partner heeft de bevraging ${s(p.title, '')} in ${ws} nog niet ingevuld.${surveyCloses(p, 'nl')}`,
     }),
   },
 };

@@ -194,6 +194,8 @@ describe('notifications (e2e)', () => {
       connection_expired: false,
       mentioned: true,
       proposal_statement: false,
+      survey_opened: true,
+      survey_reminder: true,
     });
     const put = await api(t, u.token)
       .put('/api/me/notification-preferences', { inApp: { role_changed: false } })

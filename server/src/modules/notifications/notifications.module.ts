@@ -37,6 +37,7 @@ import { VoteRemindersService } from './vote-reminders.service';
  * | connection.expired          | connection, actor=null | fromPartnerId, toPartnerId, proposedBy?, *PartnerName? | connection_expired → the proposing broker |
  * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email       |
  * | thread.opened, comment.added, comment.edited | thread | mentions [userId] (an edit: only the newly mentioned), subjectType, subjectId, threadId, commentId, text, title? | mentioned → those members (subject: the thread's subject) |
+ * | survey.opened / survey.reminded | survey, actor=opener or null | waveId, title, closesAt, partnerIds (roster / not yet answered) | survey_opened / survey_reminder → reps of those partners (the opener too) |
  * The actor is never notified of their own act. A closing is the system's act (no actor) even
  * when a vote triggered it, so that voter hears the outcome like the others; only a person who
  * decided or withdrew is the closing's actor.

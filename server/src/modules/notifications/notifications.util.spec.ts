@@ -35,6 +35,40 @@ function event(
 }
 
 describe('deriveNotifications', () => {
+  it('survey.opened / survey.reminded → the representatives of the partners asked (never the answers)', () => {
+    const closesAt = '2026-12-20T17:00:00.000Z';
+    const [opened] = deriveNotifications(
+      event('survey.opened', { waveId: SUBJECT, title: 'Spring', closesAt, partnerIds: [P1, P2] }),
+    );
+    expect(opened).toEqual({
+      kind: 'survey_opened',
+      audience: { partnerIds: [P1, P2] },
+      subjectType: 'survey',
+      subjectId: SUBJECT,
+      payload: { waveId: SUBJECT, title: 'Spring', closesAt },
+      includeActor: true,
+    });
+    const [reminded] = deriveNotifications(
+      event('survey.reminded', { title: 'Spring', closesAt, partnerIds: [P2] }, { actorId: null }),
+    );
+    expect(reminded).toMatchObject({ kind: 'survey_reminder', audience: { partnerIds: [P2] } });
+    expect(deriveNotifications(event('survey.reminded', { partnerIds: [] }))).toEqual([]);
+    expect(deriveNotifications(event('survey.response_submitted', { partnerId: P1 }))).toEqual([]);
+    const mail = renderNotificationEmail(
+      {
+        kind: 'survey_reminder',
+        workspaceId: W,
+        subjectType: 'survey',
+        subjectId: SUBJECT,
+        payload: { title: 'Spring', closesAt, workspaceName: 'Genk' },
+      },
+      'nl',
+      'https://coalesce.example',
+    );
+    expect(mail.subject).toBe('[Genk] Herinnering: de bevraging Spring sluit binnenkort');
+    expect(mail.text).toContain(`https://coalesce.example/w/${W}/surveys/${SUBJECT}`);
+  });
+
   it('proposal.opened → vote_needed for the electorate partners', () => {
     const closesAt = '2026-12-08T10:00:00.000Z';
     expect(

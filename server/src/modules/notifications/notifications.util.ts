@@ -297,6 +297,23 @@ export function deriveNotifications(event: ActivityEventDto): DerivedNotificatio
         },
       ];
     }
+    case 'survey.opened':
+    case 'survey.reminded': {
+      const waveId = id(event.subjectId) ?? id(p.waveId);
+      const partners = partnerIdsOf(p.partnerIds);
+      if (!waveId || !partners.length) return [];
+      return [
+        {
+          kind: event.type === 'survey.opened' ? 'survey_opened' : 'survey_reminder',
+          audience: { partnerIds: partners },
+          subjectType: 'survey',
+          subjectId: waveId,
+          payload: compact({ waveId, title: text(p.title), closesAt: text(p.closesAt, 40) }),
+          // The coordinator who opened it may also answer for their own partner.
+          includeActor: true,
+        },
+      ];
+    }
     case 'invitation.created': {
       const invitationId = id(event.subjectId);
       if (!invitationId || p.emailBound !== true) return [];

@@ -10,7 +10,11 @@ cytoscape.use(fcose);
 const MIN_READABLE_ZOOM = 0.75;
 
 export interface GraphProps {
-  network: { nodes: NetworkNodeDto[]; edges: NetworkEdgeDto[] };
+  /** Edges may come from the survey layer (dashed) and mark a difference (red). */
+  network: {
+    nodes: NetworkNodeDto[];
+    edges: (NetworkEdgeDto & { layer?: 'logged' | 'perceived'; difference?: boolean })[];
+  };
   selected: string | null;
   onSelect(id: string | null): void;
   label: string;
@@ -87,7 +91,8 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
           style: {
             width: 'data(width)',
             'line-color': 'data(color)',
-            'curve-style': 'haystack',
+            'line-style': 'data(lineStyle)' as never,
+            'curve-style': 'bezier',
             opacity: 0.7,
           },
         },
@@ -113,7 +118,8 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
     if (!c) return;
     const maxB = Math.max(1, ...network.nodes.map((n) => n.metrics.betweenness));
     const nodeIds = new Set(network.nodes.map((n) => n.id));
-    const edgeId = (e: { source: string; target: string }) => `${e.source}~${e.target}`;
+    const edgeId = (e: { source: string; target: string; layer?: string }) =>
+      `${e.layer === 'perceived' ? 'p:' : ''}${e.source}~${e.target}`;
     const edgeIds = new Set(network.edges.map(edgeId));
     const first = c.nodes().empty();
     let added = false;
@@ -157,7 +163,14 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
           source: e.source,
           target: e.target,
           width: 1 + Math.min(6, e.weight * 1.5),
-          color: e.kinds.includes('connection') ? '#0f766e' : '#94a3b8',
+          color: e.difference
+            ? '#dc2626'
+            : e.layer === 'perceived'
+              ? '#6366f1'
+              : e.kinds.includes('connection')
+                ? '#0f766e'
+                : '#94a3b8',
+          lineStyle: e.layer === 'perceived' ? 'dashed' : 'solid',
         };
         const existing = c.getElementById(id);
         if (existing.nonempty()) existing.data(data);

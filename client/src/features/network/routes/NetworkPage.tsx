@@ -1,5 +1,6 @@
 import { canSeeSuggestions, type WorkspaceDto } from '@coalesce/shared';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useOutletContext } from 'react-router';
 import { ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
@@ -11,6 +12,9 @@ import { SelectedPartner } from '../components/SelectedPartner';
 import { Suggestions } from '../components/Suggestions';
 import { TiesList } from '../components/TiesList';
 import { Timeline } from '../components/Timeline';
+import { PerceivedTies, TieLayerToggle } from '../components/TieLayers';
+import { layeredEdges, type TieLayer } from '../layers';
+import { perceivedQuery } from '../../surveys/api';
 import { useNetworkReplay } from '../hooks/useNetworkReplay';
 import { useNetworkView } from '../hooks/useNetworkView';
 import { filterByTier } from '../tierFilter';
@@ -25,10 +29,19 @@ export function NetworkPage() {
   const { now, timeline, network, before, beforeDate, names } = useNetworkReplay(ws.id);
   const { view, setView } = useNetworkView();
   const [tier, setTier] = useState('');
+  const [layer, setLayer] = useState<TieLayer>('logged');
+  const perceived = useQuery({
+    ...perceivedQuery(ws.id, timeline.at),
+    enabled: layer !== 'logged',
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const hintId = useId();
   const shown = useMemo(() => filterByTier(network.data, tier), [network.data, tier]);
   const node = shown?.nodes.find((n) => n.id === selected);
+  const drawn = useMemo(
+    () => shown && { ...shown, edges: layeredEdges(shown, perceived.data, layer) },
+    [shown, perceived.data, layer],
+  );
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
@@ -37,6 +50,7 @@ export function NetworkPage() {
           <h1 className="text-2xl font-semibold">{t('network.title')}</h1>
           <NetworkToolbar view={view} onView={setView} tier={tier} onTier={setTier} />
         </div>
+        <TieLayerToggle layer={layer} onLayer={setLayer} />
         {shown && (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             <span data-testid="node-count" data-count={shown.nodes.length}>
@@ -62,7 +76,7 @@ export function NetworkPage() {
         ) : (
           <Suspense fallback={<Spinner label={t('network.loading')} />}>
             <NetworkGraph
-              network={shown}
+              network={drawn ?? shown}
               selected={selected}
               onSelect={setSelected}
               label={t('network.title')}
@@ -71,6 +85,9 @@ export function NetworkPage() {
           </Suspense>
         )}
         <Timeline timeline={timeline} now={now} />
+        {shown && (
+          <PerceivedTies wid={ws.id} network={shown} perceived={perceived.data} layer={layer} />
+        )}
         {shown && <TiesList network={shown} names={names} />}
         <NetworkLegend hintId={view === 'map' ? hintId : undefined} />
       </div>

@@ -15,6 +15,7 @@ const sections: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: 'experiments', label: 'nav.experiments' },
   { to: 'connections', label: 'connections.title' },
   { to: 'network', label: 'nav.network' },
+  { to: 'surveys', label: 'surveys.nav' },
   { to: 'activity', label: 'nav.activity' },
 ];
 
