@@ -87,7 +87,7 @@ export class ConnectionsService {
 
   /**
    * The pairs of the workspace's connections (optionally only accepted ones; suggestions want
-   * every status, to leave settled pairs alone), in one lean query.
+   * every status, to leave settled pairs alone), in one lean query, in no particular order.
    */
   async pairs(
     workspaceId: string,
@@ -95,8 +95,7 @@ export class ConnectionsService {
   ): Promise<Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId' | 'status'>[]> {
     return this.dataSource.query(
       `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
-        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}
-        ORDER BY "createdAt", "id"`,
+        WHERE "workspaceId" = $1 ${opts.acceptedOnly ? `AND "status" = 'accepted'` : ''}`,
       [workspaceId],
     );
   }

@@ -123,12 +123,12 @@ export class ExperimentsService {
 
   // ---- helpers for other modules -------------------------------------------------------------
 
-  /** What the network view and suggestions need of every experiment, in one lean query. */
+  /** What the network needs of every experiment, in one lean query, in no particular order. */
   async listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
     return this.dataSource.query(
       `SELECT "id", "title", "status", "leadPartnerId", "partnerIds", "neededExpertise",
               "targetGroups", "updatedAt"
-         FROM "experiments" WHERE "workspaceId" = $1 ORDER BY "createdAt", "id"`,
+         FROM "experiments" WHERE "workspaceId" = $1`,
       [workspaceId],
     );
   }

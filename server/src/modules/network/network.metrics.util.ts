@@ -107,49 +107,53 @@ export function tieGraph(
   experiments: readonly { partnerIds: string[] }[],
 ): TieGraph {
   const n = ids.length;
-  const edges = new Map<number, NetworkEdge>();
-  const add = (a: number, b: number, kind: EdgeKind) => {
-    const key = pairIndex(n, a, b);
-    let edge = edges.get(key);
-    if (!edge) {
-      const [source, target] = a < b ? [ids[a]!, ids[b]!] : [ids[b]!, ids[a]!];
-      edge = { source, target, kinds: [], weight: 0 };
-      edges.set(key, edge);
-    }
-    if (!edge.kinds.includes(kind)) edge.kinds.push(kind);
-    edge.weight += 1;
-  };
+  // One number per tie: its pair's index × 2, + 1 for an experiment. Sorted natively, the ties
+  // of a pair lie together, a connection before an experiment; no map, no object per tie.
+  const ties: number[] = [];
   for (const c of connections) {
     const a = index.get(c.fromPartnerId);
     const b = index.get(c.toPartnerId);
-    if (a !== undefined && b !== undefined && a !== b) add(a, b, 'connection');
+    if (a !== undefined && b !== undefined && a !== b) ties.push(2 * pairIndex(n, a, b));
   }
+  const members: number[] = [];
   for (const e of experiments) {
-    // Distinct present members in index order: a repeated id is one member.
-    const members: number[] = [];
+    // Distinct present members: a repeated id is one member.
+    members.length = 0;
     for (const id of e.partnerIds) {
       const i = index.get(id);
-      if (i !== undefined) members.push(i);
+      if (i !== undefined && !members.includes(i)) members.push(i);
     }
-    const unique = [...new Set(members)].sort((x, y) => x - y);
-    for (let i = 0; i < unique.length; i++) {
-      for (let j = i + 1; j < unique.length; j++) add(unique[i]!, unique[j]!, 'experiment');
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        ties.push(2 * pairIndex(n, members[i]!, members[j]!) + 1);
+      }
     }
   }
-  // Index order is id order, so sorting the keys sorts the edges by (source, target).
-  const keys = Float64Array.from(edges.keys()).sort();
-  const sorted: NetworkEdge[] = new Array(keys.length);
-  const pairs = new Int32Array(2 * keys.length);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    const edge = edges.get(key)!;
-    // A fixed kinds order keeps the output independent of input order.
-    if (edge.kinds.length > 1) edge.kinds.sort(compareIds);
-    sorted[k] = edge;
-    pairs[2 * k] = Math.floor(key / n);
-    pairs[2 * k + 1] = key % n;
+  const sorted = Float64Array.from(ties).sort();
+  const edges: NetworkEdge[] = [];
+  const pairs: number[] = [];
+  for (let k = 0; k < sorted.length;) {
+    const key = Math.floor(sorted[k]! / 2);
+    let weight = 0;
+    let connection = false;
+    let experiment = false;
+    for (; k < sorted.length && Math.floor(sorted[k]! / 2) === key; k++) {
+      weight++;
+      if (sorted[k]! % 2 === 0) connection = true;
+      else experiment = true;
+    }
+    const a = Math.floor(key / n);
+    const b = key % n;
+    // Index order is id order: edges come out sorted by (source, target), kinds by name.
+    const kinds: EdgeKind[] = connection
+      ? experiment
+        ? ['connection', 'experiment']
+        : ['connection']
+      : ['experiment'];
+    edges.push({ source: ids[a]!, target: ids[b]!, kinds, weight });
+    pairs.push(a, b);
   }
-  return { n, edges: sorted, pairs };
+  return { n, edges, pairs: Int32Array.from(pairs) };
 }
 
 /**

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { BrokerSuggestionDto, NetworkDto, Page } from '@coalesce/shared';
 import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { PartnersService } from '../partners/partners.service';
 import { HISTORY_EVENT_TYPES, HISTORY_PAYLOAD_KEYS, networkInputAt } from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
+import { PreparedJson } from './network.response';
 import { suggestConnections } from './network.suggestions.util';
 
-/** Views kept per instance; a network of 500 partners is a few hundred kB. */
+/** Views kept per instance, serialised (and compressed once asked): 2,000 partners are ~2 MB. */
 const VIEW_ENTRIES = 32;
 /** Loaded histories kept per instance (a workspace's partners and network events, a few MB). */
 const HISTORY_ENTRIES = 4;
@@ -35,7 +35,8 @@ const SUGGESTION_EVENTS: readonly string[] = [
  * transaction), so a computed view is cached per instance under the version of the events it
  * depends on (`ActivityService.logVersion`): the same view asked again (several members looking,
  * the slider back on a position) costs one indexed query, and any committed change makes the next
- * request recompute. Concurrent identical requests share one computation.
+ * request recompute. Concurrent identical requests share one computation. A view is kept as
+ * its JSON (`PreparedJson`), so a cached answer is not serialised or compressed again.
  */
 @Injectable()
 export class NetworkService {
@@ -50,7 +51,7 @@ export class NetworkService {
   ) {}
 
   /** `at` (ISO, validated) in the past → history; absent or not in the past → now. */
-  async network(workspaceId: string, at?: string): Promise<NetworkDto> {
+  async network(workspaceId: string, at?: string): Promise<PreparedJson> {
     const now = new Date();
     const moment = at === undefined ? now : new Date(at);
     const past = moment.getTime() < now.getTime();
@@ -58,16 +59,21 @@ export class NetworkService {
     const key = past
       ? `network|${workspaceId}|${version}|at:${moment.toISOString()}`
       : `network|${workspaceId}|${version}|now:${Math.floor(now.getTime() / NOW_BUCKET_MS)}`;
-    return this.views.get(key, async () =>
-      buildNetwork(
-        past
-          ? await this.historyAt(workspaceId, version, moment)
-          : await this.current(workspaceId, now),
-      ),
+    return this.views.get(
+      key,
+      async () =>
+        new PreparedJson(
+          buildNetwork(
+            past
+              ? await this.historyAt(workspaceId, version, moment)
+              : await this.current(workspaceId, now),
+          ),
+        ),
     );
   }
 
-  async suggestions(workspaceId: string, limit: number): Promise<Page<BrokerSuggestionDto>> {
+  /** `Page<BrokerSuggestionDto>`, prepared. */
+  async suggestions(workspaceId: string, limit: number): Promise<PreparedJson> {
     const version = await this.activity.logVersion(workspaceId, SUGGESTION_EVENTS);
     return this.views.get(`suggestions|${workspaceId}|${version}|${limit}`, async () => {
       const [partners, connections, experiments] = await Promise.all([
@@ -76,7 +82,7 @@ export class NetworkService {
         this.experiments.listForNetwork(workspaceId),
       ]);
       const items = suggestConnections({ partners, connections, experiments }, { limit });
-      return { items, nextCursor: null };
+      return new PreparedJson({ items, nextCursor: null });
     });
   }
 
