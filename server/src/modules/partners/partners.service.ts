@@ -163,7 +163,8 @@ export class PartnersService implements OnModuleInit {
 
   /**
    * What the network view and suggestions need of every partner (optionally only active ones),
-   * in one lean query (no entity hydration: a network may have hundreds of partners).
+   * in one lean query (no entity hydration: a network may have hundreds of partners), in no
+   * particular order (the network sorts by id; sorting thousands of rows here was wasted).
    */
   async listForNetwork(
     workspaceId: string,
@@ -174,8 +175,7 @@ export class PartnersService implements OnModuleInit {
     })[] = await this.dataSource.query(
       `SELECT "id", "name", "kind", "tier", "actorType", "status", "joinedAt", "leftAt", "contributions"
          FROM "partners"
-        WHERE "workspaceId" = $1 ${opts.activeOnly ? `AND "status" = 'active'` : ''}
-        ORDER BY "createdAt", "id"`,
+        WHERE "workspaceId" = $1 ${opts.activeOnly ? `AND "status" = 'active'` : ''}`,
       [workspaceId],
     );
     return rows.map((r) => ({
