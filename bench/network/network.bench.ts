@@ -1,9 +1,19 @@
 /**
- * How long `GET …/network` spends in pure computation for a large network: 500 partners and
- * 3,000 edges (some carrying both a connection and an experiment), plus the broker suggestions
- * over the same data. Run from the repo root: `npx tsx bench/network/network.bench.ts`.
+ * How long `GET …/network` spends in pure computation for a large network: PARTNERS partners and
+ * EDGES edges (some carrying both a connection and an experiment), plus the broker suggestions
+ * over the same data. Run from the repo root:
+ *
+ *   npx tsx bench/network/network.bench.ts                       # 500 partners, 3,000 edges
+ *   BENCH_PARTNERS=2000 BENCH_EDGES=12000 npx tsx bench/network/network.bench.ts
+ *
+ * Each line is measured twice: "tie change" adds or removes one tie before every call, so the
+ * betweenness (cached under the graph's shape) is recomputed; "same shape" leaves the ties alone,
+ * as after most changes (a description, a status). BENCH_ROUNDS rounds (default 5) interleave the
+ * lines, so a burst of load on the shared machine shows as one bad round instead of one bad line;
+ * each round's median and the median over rounds are printed, with wall and CPU time.
  */
 import { ACTOR_TYPES, TIERS } from '@coalesce/shared';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   buildNetwork,
@@ -13,10 +23,11 @@ import {
 } from '../../server/src/modules/network/network.metrics.util';
 import { suggestConnections } from '../../server/src/modules/network/network.suggestions.util';
 
-const PARTNERS = 500;
-const EDGES = 3_000;
-const RUNS = 20;
-const WARMUP = 3;
+const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 500);
+const EDGES = Number(process.env.BENCH_EDGES ?? 3_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = 2;
 
 // A fixed-seed generator (mulberry32) so every run measures the same network.
 function rng(seed: number): () => number {
@@ -59,25 +70,40 @@ while (pairs.size < EDGES) {
     experiments.push({ partnerIds: [id(a), id(b)], lastChangedAt });
   }
 }
-for (let i = 0; i < 300; i++) {
+for (let i = 0; i < EDGES / 10; i++) {
   const c = pick(connections);
   experiments.push({ partnerIds: [c.fromPartnerId, c.toPartnerId], lastChangedAt: now });
 }
 
-function measure(label: string, fn: () => unknown): void {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const times: number[] = [];
+const env = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}, ${cpus().length} cores, node ${process.version}`;
+
+const median = (xs: number[]): number => {
+  const a = [...xs].sort((x, y) => x - y);
+  return (a[Math.floor((a.length - 1) / 2)]! + a[Math.ceil((a.length - 1) / 2)]!) / 2;
+};
+
+interface Line {
+  label: string;
+  fn: (i: number) => unknown;
+  /** Per round: median wall ms, median CPU ms. */
+  rounds: { wall: number; cpu: number }[];
+}
+
+function round(line: Line): void {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+    line.fn(i);
+    wall.push(performance.now() - start);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((x, y) => x - y);
-  const median = (times[Math.floor((RUNS - 1) / 2)]! + times[Math.ceil((RUNS - 1) / 2)]!) / 2;
-  const p95 = times[Math.min(RUNS - 1, Math.ceil(0.95 * RUNS) - 1)]!;
-  console.log(
-    `${label}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${RUNS} runs`,
-  );
+  line.rounds.push({ wall: median(wall), cpu: median(cpu) });
 }
 
 const input = { partners, connections, experiments, now };
@@ -86,7 +112,18 @@ console.log(
   `network: ${network.metrics.nodes} partners, ${network.metrics.edges} edges, ` +
     `density ${network.metrics.density.toFixed(4)}, activeShare ${network.metrics.activeShare}`,
 );
-measure('buildNetwork', () => buildNetwork(input));
+// Every "tie change" call adds one tie not seen before, so betweenness is never cached.
+const absent: NetworkConnection[] = [];
+for (let a = 0; absent.length < 10_000; a = (a + 1) % PARTNERS) {
+  const b = Math.floor(random() * PARTNERS);
+  const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+  if (a === b || pairs.has(key)) continue;
+  pairs.add(key);
+  absent.push({ fromPartnerId: id(a), toPartnerId: id(b) });
+}
+let shapes = 0;
+const toggled = () => [...connections, absent[shapes++ % absent.length]!];
+const fresh = () => ({ ...input, connections: toggled() });
 
 const tags = ['seniors', 'teenagers', 'newcomers', 'parents', 'artists', 'job seekers', 'pupils'];
 const skills = ['digital literacy', 'welding', 'coaching', 'funding', 'design', 'translation'];
@@ -106,4 +143,36 @@ const suggestionInput = {
   })),
   connections: connections.map((c) => ({ ...c, status: 'accepted' as const })),
 };
-measure('suggestConnections', () => suggestConnections(suggestionInput, { limit: 50 }));
+const suggestionsFresh = () => ({
+  ...suggestionInput,
+  connections: toggled().map((c) => ({ ...c, status: 'accepted' as const })),
+});
+
+const lines: Line[] = [
+  { label: 'buildNetwork, tie change', fn: () => buildNetwork(fresh()), rounds: [] },
+  { label: 'buildNetwork, same shape', fn: () => buildNetwork(input), rounds: [] },
+  {
+    label: 'suggestConnections, tie change',
+    fn: () => suggestConnections(suggestionsFresh(), { limit: 50 }),
+    rounds: [],
+  },
+  {
+    label: 'suggestConnections, same shape',
+    fn: () => suggestConnections(suggestionInput, { limit: 50 }),
+    rounds: [],
+  },
+];
+console.log(`start: ${env()}`);
+for (const line of lines) for (let i = 0; i < WARMUP; i++) line.fn(i);
+for (let r = 0; r < ROUNDS; r++) for (const line of lines) round(line);
+console.log(`end:   ${env()}`);
+console.log(
+  `${ROUNDS} interleaved rounds of ${RUNS} calls per line; per round the median wall ms (CPU ms)`,
+);
+for (const line of lines) {
+  const rounds = line.rounds.map((r) => `${r.wall.toFixed(1)} (${r.cpu.toFixed(1)})`).join(', ');
+  console.log(
+    `${line.label.padEnd(32)} median ${median(line.rounds.map((r) => r.wall)).toFixed(1)} ms ` +
+      `(CPU ${median(line.rounds.map((r) => r.cpu)).toFixed(1)} ms); rounds: ${rounds}`,
+  );
+}

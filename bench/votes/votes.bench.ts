@@ -39,6 +39,9 @@
  *   BENCH_RATES=50,100,200  open-loop total arrival rates, votes/s ('' to skip the open loop)
  *   BENCH_OPEN_SECONDS=10   duration of each open-loop phase
  *   BENCH_ARRIVALS=poisson  or 'uniform'
+ *   BENCH_ROUNDS=3          rounds of the open-loop phases, interleaved (every rate once per round),
+ *                           so a burst of load on the shared machine shows as one bad round; each
+ *                           round is a row, and a summary gives the median and range over rounds
  *   BENCH_CLOSED=1          0 skips the closed loop
  *   BENCH_IN_FLIGHT=VOTERS  closed-loop concurrency (≤ VOTERS)
  *   BENCH_EMBEDDED=1        embedded PostgreSQL (PGlite) instead of TEST_DATABASE_URL
@@ -49,7 +52,7 @@ import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -64,6 +67,7 @@ const RATES = (process.env.BENCH_RATES ?? '50,100,200')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);
 const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const UNIFORM = process.env.BENCH_ARRIVALS === 'uniform';
 const CLOSED = process.env.BENCH_CLOSED !== '0';
 const IN_FLIGHT = Math.min(VOTERS, Number(process.env.BENCH_IN_FLIGHT ?? VOTERS));
@@ -256,6 +260,8 @@ async function startServer(env: Record<string, string>, pin: boolean) {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_REGISTER_PER_HOUR: '1000000',
+      // Seeding opens hundreds of invitations and proposals in a minute.
+      RATE_LIMIT_CREATES_PER_MINUTE: '1000000',
       ACCESS_TOKEN_TTL_MINUTES: '240',
       ...env,
     },
@@ -597,10 +603,21 @@ async function main(): Promise<void> {
     });
 
     const results: PhaseResult[] = [];
-    for (const rate of RATES) {
-      results.push(
-        await phase(`open loop, ${UNIFORM ? 'uniform' : 'Poisson'}`, `${rate}/s`, openLoop(rate)),
-      );
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const rate of RATES) {
+        results.push(
+          await phase(
+            `open loop, ${UNIFORM ? 'uniform' : 'Poisson'}, round ${round}`,
+            `${rate}/s`,
+            openLoop(rate),
+          ),
+        );
+        console.error(
+          `(round ${round}, ${rate}/s done; load average ${loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')})`,
+        );
+      }
     }
     if (CLOSED) {
       results.push(await phase('closed loop', `${IN_FLIGHT} in flight`, closedLoop(IN_FLIGHT)));
@@ -614,7 +631,7 @@ async function main(): Promise<void> {
         `phase, ${LISTENERS} socket.io listeners; server ${pin ? 'pinned to CPU 0, load and listeners on CPU 1' : 'unpinned'}; ` +
         `db ${EMBEDDED ? 'embedded PGlite (in the server process)' : 'PostgreSQL (unpinned)'}; seeding ${seedSeconds.toFixed(1)} s.\n` +
         `Load average (1/5/15 min): start ${load0.map((l) => l.toFixed(2)).join(' ')}, ` +
-        `end ${load1.map((l) => l.toFixed(2)).join(' ')}.\n`,
+        `end ${load1.map((l) => l.toFixed(2)).join(' ')}; ${cpus().length} cores, node ${process.version}.\n`,
     );
     console.log(
       '| phase | offered | votes (failed) | votes/s | mean in flight | vote p50 ms | vote p99 ms | vote max ms ' +
@@ -637,6 +654,21 @@ async function main(): Promise<void> {
         'response (0 when the tally came first). CPU ms/vote is utime+stime over the phase ÷ votes; ' +
         'bench CPU is this process and the listener process, % of one core.',
     );
+    console.log(
+      `\nOver the ${ROUNDS} rounds (median [min–max] of the rounds' figures):\n\n` +
+        '| offered | vote p50 ms | vote p99 ms | tally on all p99 ms | server CPU ms/vote |\n| --- | --- | --- | --- | --- |',
+    );
+    const mid = (xs: number[]) => {
+      const a = [...xs].sort((x, y) => x - y);
+      return `${f((a[Math.floor((a.length - 1) / 2)]! + a[Math.ceil((a.length - 1) / 2)]!) / 2)} [${f(a[0]!)}–${f(a.at(-1)!)}]`;
+    };
+    for (const rate of RATES) {
+      const rs = results.filter((r) => r.offered === `${rate}/s`);
+      console.log(
+        `| ${rate}/s | ${mid(rs.map((r) => percentile(r.latency, 50)))} | ${mid(rs.map((r) => percentile(r.latency, 99)))} ` +
+          `| ${mid(rs.map((r) => percentile(r.tallyAll, 99)))} | ${mid(rs.map((r) => r.serverMsPerVote))} |`,
+      );
+    }
     for (const r of results.filter((x) => x.incomplete)) {
       console.log(
         `(${r.name} ${r.offered}: ${r.incomplete} votes' tallies did not reach every listener within ${TALLY_WAIT_MS / 1000} s)`,

@@ -1,5 +1,6 @@
 import { Threads1796565479550 } from './1796565479550-Threads';
 import { Delegation1796565767021 } from './1796565767021-Delegation';
+import { NetworkVersionIndex1796567655999 } from './1796567655999-NetworkVersionIndex';
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
 import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Threads1796565479550,
   SurveyWaves1796565741902,
   Delegation1796565767021,
+  NetworkVersionIndex1796567655999,
 ];

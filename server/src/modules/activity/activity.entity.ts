@@ -7,6 +7,9 @@ import type { ActivityEventType } from '@coalesce/shared';
  */
 @Entity('activity_events')
 @Index(['workspaceId', 'seq'])
+// Views cached under the version of some event types (the network's `logVersion`) count and
+// take the max seq of those types on every request: an index-only scan instead of the log.
+@Index(['workspaceId', 'type', 'seq'])
 // Notifications look up a subject's history (who proposed, who voted).
 @Index(['workspaceId', 'subjectId'])
 // GIN index on partnerIds, created by hand in the migration (TypeORM cannot describe it).

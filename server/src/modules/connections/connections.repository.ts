@@ -9,12 +9,11 @@ export type ConnectionPair = Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId'
 export class ConnectionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The pairs of the workspace's connections, oldest first, optionally only accepted ones. */
+  /** The pairs of the workspace's connections (no particular order), optionally only accepted ones. */
   pairs(workspaceId: string, acceptedOnly: boolean): Promise<ConnectionPair[]> {
     return this.dataSource.query(
       `SELECT "fromPartnerId", "toPartnerId", "status" FROM "connections"
-        WHERE "workspaceId" = $1 ${acceptedOnly ? `AND "status" = 'accepted'` : ''}
-        ORDER BY "createdAt", "id"`,
+        WHERE "workspaceId" = $1 ${acceptedOnly ? `AND "status" = 'accepted'` : ''}`,
       [workspaceId],
     );
   }

@@ -82,7 +82,7 @@ export class ConnectionsService {
 
   /**
    * The pairs of the workspace's connections (optionally only accepted ones; suggestions want
-   * every status, to leave settled pairs alone), in one lean query.
+   * every status, to leave settled pairs alone), in one lean query, in no particular order.
    */
   async pairs(
     workspaceId: string,

@@ -20,12 +20,12 @@ export interface NetworkExperimentRow {
 export class ExperimentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every experiment of the workspace with only the network's fields, oldest first. */
+  /** Every experiment of the workspace with only the network's fields, in no particular order. */
   listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
     return this.dataSource.query(
       `SELECT "id", "title", "status", "leadPartnerId", "partnerIds", "neededExpertise",
               "targetGroups", "updatedAt"
-         FROM "experiments" WHERE "workspaceId" = $1 ORDER BY "createdAt", "id"`,
+         FROM "experiments" WHERE "workspaceId" = $1`,
       [workspaceId],
     );
   }

@@ -112,7 +112,7 @@ export class ExperimentsService {
 
   // ---- helpers for other modules -------------------------------------------------------------
 
-  /** What the network view and suggestions need of every experiment, in one lean query. */
+  /** What the network needs of every experiment, in one lean query, in no particular order. */
   async listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
     return this.repository.listForNetwork(workspaceId);
   }

@@ -1,19 +1,18 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   networkQuerySchema,
   suggestionsQuerySchema,
-  type BrokerSuggestionDto,
-  type NetworkDto,
   type NetworkQuery,
   type PerceivedNetworkDto,
-  type Page,
   type SuggestionsQuery,
 } from '@coalesce/shared';
+import type { Request, Response } from 'express';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { canSeeSuggestions, SUGGESTIONS_DENIED } from './network.policy';
+import { sendPrepared } from './network.response';
 import { NetworkService } from './network.service';
 
 @ApiTags('network')
@@ -28,11 +27,13 @@ export class NetworkController {
     description:
       '{nodes, edges, metrics}: the partners active at `at` (ISO date or date-time; default and any future moment: now), rebuilt from the event log for a past `at`',
   })
-  get(
+  async get(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Query(new ZodPipe(networkQuerySchema)) q: NetworkQuery,
-  ): Promise<NetworkDto> {
-    return this.network.network(wid, q.at);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendPrepared(req, res, await this.network.network(wid, q.at));
   }
 
   @Get('perceived')
@@ -57,10 +58,12 @@ export class NetworkController {
     description:
       '{items: BrokerSuggestion[], nextCursor: null}, best first (brokers and coordinators)',
   })
-  suggestions(
+  async suggestions(
     @Param('wid', new IdPipe('Workspace')) wid: string,
     @Query(new ZodPipe(suggestionsQuerySchema)) q: SuggestionsQuery,
-  ): Promise<Page<BrokerSuggestionDto>> {
-    return this.network.suggestions(wid, q.limit);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendPrepared(req, res, await this.network.suggestions(wid, q.limit));
   }
 }

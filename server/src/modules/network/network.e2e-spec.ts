@@ -262,6 +262,30 @@ describe('network (e2e)', () => {
     expect((await s.network()).metrics).toMatchObject({ nodes: 1, edges: 0 });
   });
 
+  it('a view is sent as serialised once: compressed as accepted, 304 for the ETag the client has', async () => {
+    const s = await setup();
+    for (const name of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot']) {
+      await s.partner(`${name} partner with a long enough name`);
+    }
+    const get = () => api(t, s.observer.token).get(`${s.base}/network`);
+    const plain = await get().set('accept-encoding', 'identity').expect(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect((plain.body as NetworkDto).metrics.nodes).toBe(6);
+    const gzipped = await get().set('accept-encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.body).toEqual(plain.body);
+    const etag = plain.headers.etag as string;
+    expect(gzipped.headers.etag).toBe(etag);
+    await get().set('if-none-match', etag).expect(304);
+    // A change makes a new view, with a new ETag.
+    await s.partner('Golf');
+    const changed = await get().set('if-none-match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect((changed.body as NetworkDto).metrics.nodes).toBe(7);
+  });
+
   it('suggestions: the partner offering an experiment’s needed expertise is suggested, with the reason', async () => {
     const s = await setup();
     const wid = s.wid;

@@ -1,7 +1,8 @@
 import { type ActorType, type Tier } from '@coalesce/shared';
-import Graph from 'graphology';
+import Graph, { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import {
+  betweenness,
   buildNetwork,
   type NetworkConnection,
   type NetworkExperiment,
@@ -224,5 +225,45 @@ describe('buildNetwork: composition and activity', () => {
       ]),
     );
     expect(network.metrics.activeShare).toBe(0.6);
+  });
+});
+
+describe('betweenness: the typed-array Brandes against graphology-metrics', () => {
+  // A fixed-seed generator (mulberry32): the same random graphs on every run.
+  function rng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+
+  it('agrees on 200 random graphs, sparse to dense, with isolated nodes and components', () => {
+    const random = rng(7);
+    for (let g = 0; g < 200; g++) {
+      const n = 1 + Math.floor(random() * 30);
+      const m = Math.floor(random() * n * 3);
+      const reference = new UndirectedGraph();
+      for (let i = 0; i < n; i++) reference.addNode(String(i));
+      const pairs: number[] = [];
+      for (let k = 0; k < m; k++) {
+        const a = Math.floor(random() * n);
+        const b = Math.floor(random() * n);
+        if (a === b || reference.hasEdge(String(a), String(b))) continue;
+        reference.addEdge(String(a), String(b));
+        pairs.push(Math.min(a, b), Math.max(a, b));
+      }
+      const expected = betweennessCentrality(reference, { normalized: false, getEdgeWeight: null });
+      const actual = betweenness(n, Int32Array.from(pairs));
+      for (let i = 0; i < n; i++) expect(actual[i]).toBeCloseTo(expected[String(i)]!, 9);
+    }
+  });
+
+  it('the same shape gives the same metrics whatever the ids (the cache is keyed on shape)', () => {
+    const a = buildNetwork(graph('A B C', 'A-B B-C'));
+    const b = buildNetwork(graph('X Y Z', 'X-Y Y-Z'));
+    expect(b.nodes.map((n) => n.metrics)).toEqual(a.nodes.map((n) => n.metrics));
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BrokerSuggestionDto, NetworkDto, Page, PerceivedNetworkDto } from '@coalesce/shared';
+import type { NetworkDto, PerceivedNetworkDto } from '@coalesce/shared';
 import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
@@ -7,9 +7,10 @@ import { PartnersService } from '../partners/partners.service';
 import { SurveysService } from '../surveys/surveys.service';
 import { HISTORY_EVENT_TYPES, HISTORY_PAYLOAD_KEYS, networkInputAt } from './network.history.util';
 import { buildNetwork, type NetworkInput } from './network.metrics.util';
+import { PreparedJson } from './network.response';
 import { suggestConnections } from './network.suggestions.util';
 
-/** Views kept per instance; a network of 500 partners is a few hundred kB. */
+/** Views kept per instance, serialised (and compressed once asked): 2,000 partners are ~2 MB. */
 const VIEW_ENTRIES = 32;
 /** Loaded histories kept per instance (a workspace's partners and network events, a few MB). */
 const HISTORY_ENTRIES = 4;
@@ -36,7 +37,8 @@ const SUGGESTION_EVENTS: readonly string[] = [
  * transaction), so a computed view is cached per instance under the version of the events it
  * depends on (`ActivityService.logVersion`): the same view asked again (several members looking,
  * the slider back on a position) costs one indexed query, and any committed change makes the next
- * request recompute. Concurrent identical requests share one computation.
+ * request recompute. Concurrent identical requests share one computation. A view is kept as
+ * its JSON (`PreparedJson`), so a cached answer is not serialised or compressed again.
  */
 @Injectable()
 export class NetworkService {
@@ -52,7 +54,7 @@ export class NetworkService {
   ) {}
 
   /** `at` (ISO, validated) in the past → history; absent or not in the past → now. */
-  async network(workspaceId: string, at?: string): Promise<NetworkDto> {
+  async network(workspaceId: string, at?: string): Promise<PreparedJson> {
     const now = new Date();
     const moment = at === undefined ? now : new Date(at);
     const past = moment.getTime() < now.getTime();
@@ -60,12 +62,16 @@ export class NetworkService {
     const key = past
       ? `network|${workspaceId}|${version}|at:${moment.toISOString()}`
       : `network|${workspaceId}|${version}|now:${Math.floor(now.getTime() / NOW_BUCKET_MS)}`;
-    return this.views.get(key, async () =>
-      buildNetwork(
-        past
-          ? await this.historyAt(workspaceId, version, moment)
-          : await this.current(workspaceId, now),
-      ),
+    return this.views.get(
+      key,
+      async () =>
+        new PreparedJson(
+          buildNetwork(
+            past
+              ? await this.historyAt(workspaceId, version, moment)
+              : await this.current(workspaceId, now),
+          ),
+        ),
     );
   }
 
@@ -75,7 +81,7 @@ export class NetworkService {
    */
   async perceived(workspaceId: string, at?: string): Promise<PerceivedNetworkDto> {
     const moment = at === undefined ? new Date() : new Date(at);
-    const logged = await this.network(workspaceId, at);
+    const logged = JSON.parse((await this.network(workspaceId, at)).body.toString()) as NetworkDto;
     const active = new Set(logged.nodes.map((n) => n.id));
     const layer = await this.surveys.perceivedAt(workspaceId, moment, logged.edges);
     // Only ties between partners on the map at that moment.
@@ -86,7 +92,8 @@ export class NetworkService {
     };
   }
 
-  async suggestions(workspaceId: string, limit: number): Promise<Page<BrokerSuggestionDto>> {
+  /** `Page<BrokerSuggestionDto>`, prepared. */
+  async suggestions(workspaceId: string, limit: number): Promise<PreparedJson> {
     const version = await this.activity.logVersion(workspaceId, SUGGESTION_EVENTS);
     return this.views.get(`suggestions|${workspaceId}|${version}|${limit}`, async () => {
       const [partners, connections, experiments] = await Promise.all([
@@ -95,7 +102,7 @@ export class NetworkService {
         this.experiments.listForNetwork(workspaceId),
       ]);
       const items = suggestConnections({ partners, connections, experiments }, { limit });
-      return { items, nextCursor: null };
+      return new PreparedJson({ items, nextCursor: null });
     });
   }
 

@@ -8,7 +8,7 @@
  * Each reason is a code with params for the client to phrase in nl or en, plus English text.
  */
 import { type ActorType, type ConnectionStatus, type ExperimentStatus } from '@coalesce/shared';
-import { centrality, compareIds, mergeTies, pairKey } from './network.metrics.util';
+import { centrality, compareIds, pairIndex, tieGraph, uniqueSorted } from './network.metrics.util';
 
 export interface SuggestionPartner {
   id: string;
@@ -125,10 +125,25 @@ export const normaliseTag = (tag: string): string =>
 /** Normalised tag → its first spelling; built once per partner and experiment, not per pair. */
 type TagIndex = Map<string, string>;
 
-function indexTags(tags: string[]): TagIndex {
+/** `normaliseTag` remembered per spelling: the same few tags recur on every partner. */
+type Normaliser = (tag: string) => string;
+
+function normaliser(): Normaliser {
+  const seen = new Map<string, string>();
+  return (tag) => {
+    let key = seen.get(tag);
+    if (key === undefined) {
+      key = normaliseTag(tag);
+      seen.set(tag, key);
+    }
+    return key;
+  };
+}
+
+function indexTags(tags: string[], normalise: Normaliser): TagIndex {
   const index: TagIndex = new Map();
   for (const tag of tags) {
-    const key = normaliseTag(tag);
+    const key = normalise(tag);
     if (key !== '' && !index.has(key)) index.set(key, tag.trim());
   }
   return index;
@@ -141,10 +156,49 @@ function overlap(wanted: TagIndex, offered: TagIndex): string[] {
   return result;
 }
 
-function countShared(a: TagIndex, b: TagIndex): number {
-  let count = 0;
-  for (const key of a.keys()) if (b.has(key)) count++;
-  return count;
+/** Normalised tag → the indices of the partners that have it, ascending. */
+function invert(tags: readonly TagIndex[]): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  tags.forEach((index, i) => {
+    for (const key of index.keys()) {
+      const list = holders.get(key);
+      if (list) list.push(i);
+      else holders.set(key, [i]);
+    }
+  });
+  return holders;
+}
+
+/**
+ * Adds `weight` to `counts[i]` for every partner i holding one of `wanted`'s tags: the number of
+ * shared tags per partner (× weight) in one pass over the holders, instead of comparing every
+ * partner's tags. `touched` collects the partners counted, to reset them afterwards.
+ */
+function countHolders(
+  wanted: TagIndex,
+  holders: ReadonlyMap<string, number[]>,
+  weight: number,
+  counts: Int32Array,
+  touched: number[],
+): void {
+  for (const key of wanted.keys()) {
+    for (const i of holders.get(key) ?? []) {
+      if (counts[i] === 0) touched.push(i);
+      counts[i]! += weight;
+    }
+  }
+}
+
+/**
+ * The partners counted, in index order: sorted when few, else by scanning every count (cheaper
+ * than sorting most of the partners, as broad tags touch).
+ */
+function ascending(touched: readonly number[], counts: Int32Array): Int32Array {
+  if (touched.length * 16 < counts.length) return Int32Array.from(touched).sort();
+  const result = new Int32Array(touched.length);
+  let k = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) result[k++] = i;
+  return result;
 }
 
 const list = (items: string[]): string =>
@@ -160,68 +214,94 @@ export function suggestConnections(
   input: SuggestionInput,
   options: { limit?: number } = {},
 ): BrokerSuggestion[] {
-  const partners = [...new Map(input.partners.map((p) => [p.id, p])).values()].sort((a, b) =>
-    compareIds(a.id, b.id),
-  );
-  const byId = new Map(partners.map((p) => [p.id, p]));
-  const expertiseOf = new Map(partners.map((p) => [p.id, indexTags(p.contributions.expertise)]));
-  const audienceOf = new Map(partners.map((p) => [p.id, indexTags(p.contributions.targetGroups)]));
-  const present = new Set(byId.keys());
+  // Partners are handled by index (id order); pairs by `pairIndex`, never by string keys.
+  const partners = uniqueSorted(input.partners);
+  const n = partners.length;
+  const ids = partners.map((p) => p.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const normalise = normaliser();
+  const expertiseOf = partners.map((p) => indexTags(p.contributions.expertise, normalise));
+  const audienceOf = partners.map((p) => indexTags(p.contributions.targetGroups, normalise));
+  const expertiseHolders = invert(expertiseOf);
+  const audienceHolders = invert(audienceOf);
+  const pair = (a: number, b: number) => pairIndex(n, a, b);
 
   // Pairs a broker should leave alone: already connected, being connected, or having said no.
-  const settled = new Set<string>();
-  for (const c of input.connections) settled.add(pairKey(c.fromPartnerId, c.toPartnerId));
+  const settled = new Set<number>();
+  const settledWith: number[][] = partners.map(() => []);
+  for (const c of input.connections) {
+    const a = index.get(c.fromPartnerId);
+    const b = index.get(c.toPartnerId);
+    if (a === undefined || b === undefined || settled.has(pair(a, b))) continue;
+    settled.add(pair(a, b));
+    settledWith[a]!.push(b);
+    if (a !== b) settledWith[b]!.push(a);
+  }
 
-  const ties = mergeTies(
-    present,
+  const graph = tieGraph(
+    index,
+    ids,
     input.connections.filter((c) => c.status === 'accepted'),
     input.experiments,
   );
-  const tied = new Set(ties.map((e) => pairKey(e.source, e.target)));
-  const metrics = centrality(
-    partners.map((p) => p.id),
-    ties,
-  );
+  const tied = new Set<number>();
+  for (let k = 0; k < graph.pairs.length; k += 2) {
+    tied.add(pair(graph.pairs[k]!, graph.pairs[k + 1]!));
+  }
+  const { degree, betweenness } = centrality(graph);
 
   // One suggestion per pair: the strongest reason wins. Reason and text are built only for the
   // suggestions returned, after ranking and the limit.
-  const best = new Map<string, Candidate>();
-  const offer = (c: Candidate) => {
-    if (c.fromPartnerId === c.toPartnerId) return;
-    const key = pairKey(c.fromPartnerId, c.toPartnerId);
+  const best = new Map<number, Candidate>();
+  const offer = (from: number, to: number, c: Candidate) => {
+    if (from === to) return;
+    const key = pair(from, to);
     if (settled.has(key)) return;
     const current = best.get(key);
     if (!current || c.score > current.score) best.set(key, c);
+  };
+  const counts = new Int32Array(n);
+  const touched: number[] = [];
+  const excluded = new Int32Array(n);
+  let stamp = 0;
+  const reset = () => {
+    for (const i of touched) counts[i] = 0;
+    touched.length = 0;
   };
 
   // (a) A partner outside an experiment offers its needed expertise or reaches its target groups.
   for (const experiment of [...input.experiments].sort((a, b) => compareIds(a.id, b.id))) {
     if (!SEEKING.includes(experiment.status)) continue;
-    const members = experiment.partnerIds.filter((id) => present.has(id));
+    const members = experiment.partnerIds.filter((id) => index.has(id));
     const lead =
-      experiment.leadPartnerId !== null && present.has(experiment.leadPartnerId)
+      experiment.leadPartnerId !== null && index.has(experiment.leadPartnerId)
         ? experiment.leadPartnerId
         : null;
     const contactId = lead ?? members[0];
     if (contactId === undefined) continue;
-    const contact = byId.get(contactId)!;
-    const inside = new Set(members);
-    const needed = indexTags(experiment.neededExpertise);
-    const audience = indexTags(experiment.targetGroups);
-    const top: Ranked<SuggestionPartner>[] = [];
-    for (const partner of partners) {
-      if (inside.has(partner.id)) continue;
-      const score =
-        SCORE.perExpertise * countShared(needed, expertiseOf.get(partner.id)!) +
-        SCORE.perTargetGroup * countShared(audience, audienceOf.get(partner.id)!);
+    const c = index.get(contactId)!;
+    const contact = partners[c]!;
+    // Partners that cannot take a place: members, and those settled with the contact.
+    stamp++;
+    for (const id of members) excluded[index.get(id)!] = stamp;
+    for (const i of settledWith[c]!) excluded[i] = stamp;
+    const needed = indexTags(experiment.neededExpertise, normalise);
+    const audience = indexTags(experiment.targetGroups, normalise);
+    countHolders(needed, expertiseHolders, SCORE.perExpertise, counts, touched);
+    countHolders(audience, audienceHolders, SCORE.perTargetGroup, counts, touched);
+    const top: Ranked<number>[] = [];
+    // In index order, as equal scores keep their arrival order.
+    for (const i of ascending(touched, counts)) {
       // A settled pair must not take one of the experiment's places.
-      if (score === 0 || settled.has(pairKey(partner.id, contact.id))) continue;
-      pushTop(top, partner, score, MATCHES_PER_EXPERIMENT);
+      if (excluded[i] === stamp) continue;
+      pushTop(top, i, counts[i]!, MATCHES_PER_EXPERIMENT);
     }
-    for (const { item: partner } of top) {
-      const expertise = overlap(needed, expertiseOf.get(partner.id)!);
-      const targetGroups = overlap(audience, audienceOf.get(partner.id)!);
-      offer({
+    reset();
+    for (const { item: i } of top) {
+      const partner = partners[i]!;
+      const expertise = overlap(needed, expertiseOf[i]!);
+      const targetGroups = overlap(audience, audienceOf[i]!);
+      offer(i, c, {
         fromPartnerId: partner.id,
         toPartnerId: contact.id,
         kind: 'expertise_match',
@@ -261,23 +341,25 @@ export function suggestConnections(
   // (b) Same audience, no tie at all (no connection in any state, no shared experiment). Only the
   // few best per partner: in a large network with broad target groups nearly every pair shares
   // one, and thousands of "you both reach teenagers" hints would bury the useful ones.
-  for (const a of partners) {
-    const audienceA = audienceOf.get(a.id)!;
-    if (audienceA.size === 0) continue;
-    const top: Ranked<SuggestionPartner>[] = [];
-    for (const b of partners) {
-      if (b.id === a.id) continue;
-      const count = countShared(audienceA, audienceOf.get(b.id)!);
-      if (count === 0) continue;
+  for (let a = 0; a < n; a++) {
+    if (audienceOf[a]!.size === 0) continue;
+    countHolders(audienceOf[a]!, audienceHolders, 1, counts, touched);
+    const top: Ranked<number>[] = [];
+    for (const b of ascending(touched, counts)) {
+      const count = counts[b]!;
+      if (b === a) continue;
       if (top.length === SHARED_AUDIENCE_PER_PARTNER && count <= top.at(-1)!.score) continue;
-      const key = pairKey(a.id, b.id);
+      const key = pair(a, b);
       if (tied.has(key) || settled.has(key)) continue;
       pushTop(top, b, count, SHARED_AUDIENCE_PER_PARTNER);
     }
+    reset();
     for (const { item: b } of top) {
-      const [from, to] = a.id < b.id ? [a, b] : [b, a];
-      const shared = overlap(audienceOf.get(from.id)!, audienceOf.get(to.id)!);
-      offer({
+      const [f, t] = a < b ? [a, b] : [b, a];
+      const from = partners[f]!;
+      const to = partners[t]!;
+      const shared = overlap(audienceOf[f]!, audienceOf[t]!);
+      offer(f, t, {
         fromPartnerId: from.id,
         toPartnerId: to.id,
         kind: 'shared_target_group',
@@ -291,30 +373,26 @@ export function suggestConnections(
   }
 
   // (c) Isolated (no tie) or peripheral (one tie) → the best-connected partner of another type
-  // that is not already a neighbour; betweenness breaks degree ties, as brokers bridge groups.
-  for (const partner of partners) {
-    const own = metrics.get(partner.id)!;
-    if (own.degree > 1) continue;
-    let hub: SuggestionPartner | undefined;
-    for (const candidate of partners) {
-      if (candidate.id === partner.id || candidate.actorType === partner.actorType) continue;
-      const key = pairKey(partner.id, candidate.id);
-      if (tied.has(key) || settled.has(key)) continue;
-      const m = metrics.get(candidate.id)!;
-      if (m.degree < 2) continue;
-      if (!hub) {
-        hub = candidate;
-        continue;
-      }
-      const h = metrics.get(hub.id)!;
-      if (m.degree > h.degree || (m.degree === h.degree && m.betweenness > h.betweenness)) {
-        hub = candidate;
-      }
-    }
-    if (!hub) continue;
-    const h = metrics.get(hub.id)!;
-    const isolated = own.degree === 0;
-    offer({
+  // that is not already a neighbour; betweenness breaks degree ties, as brokers bridge groups,
+  // then the lower id. Candidates are ranked once; each partner takes the first that fits.
+  const hubs: number[] = [];
+  for (let i = 0; i < n; i++) if (degree[i]! >= 2) hubs.push(i);
+  hubs.sort((x, y) => degree[y]! - degree[x]! || betweenness[y]! - betweenness[x]! || x - y);
+  for (let i = 0; i < n; i++) {
+    const own = degree[i]!;
+    if (own > 1) continue;
+    const partner = partners[i]!;
+    const h = hubs.find((j) => {
+      if (j === i || partners[j]!.actorType === partner.actorType) return false;
+      const key = pair(i, j);
+      return !tied.has(key) && !settled.has(key);
+    });
+    if (h === undefined) continue;
+    const hub = partners[h]!;
+    const hubDegree = degree[h]!;
+    const hubBetweenness = betweenness[h]!;
+    const isolated = own === 0;
+    offer(i, h, {
       fromPartnerId: partner.id,
       toPartnerId: hub.id,
       kind: 'isolated',
@@ -323,26 +401,41 @@ export function suggestConnections(
         reason: {
           code: isolated ? 'isolated' : 'peripheral',
           params: {
-            degree: own.degree,
+            degree: own,
             actorType: partner.actorType,
-            hubDegree: h.degree,
-            hubBetweenness: h.betweenness,
+            hubDegree,
+            hubBetweenness,
             hubActorType: hub.actorType,
           },
         },
         text:
           `${partner.name} has ${isolated ? 'no ties' : 'only one tie'} in the network; ` +
-          `${hub.name} (${humanActorType(hub.actorType)}) is tied to ${h.degree} partners.`,
+          `${hub.name} (${humanActorType(hub.actorType)}) is tied to ${hubDegree} partners.`,
       }),
     });
   }
 
-  const ranked = [...best.values()].sort(
-    (x, y) =>
-      y.score - x.score ||
-      compareIds(x.fromPartnerId, y.fromPartnerId) ||
-      compareIds(x.toPartnerId, y.toPartnerId),
-  );
-  const shown = options.limit === undefined ? ranked : ranked.slice(0, Math.max(0, options.limit));
-  return shown.map(({ describe, ...suggestion }) => ({ ...suggestion, ...describe() }));
+  // Best first, then by (from, to) in index order, which is id order: one number per
+  // suggestion, sorted natively (comparing thousands of objects cost more than finding them).
+  // Scores are small whole numbers (sums of `SCORE`), so the packing is exact.
+  let top = 0;
+  for (const c of best.values()) top = Math.max(top, c.score);
+  const order = new Float64Array(best.size);
+  let k = 0;
+  for (const c of best.values()) {
+    const from = index.get(c.fromPartnerId)!;
+    const to = index.get(c.toPartnerId)!;
+    order[k++] = (top - c.score) * n * n + from * n + to;
+  }
+  order.sort();
+  const count =
+    options.limit === undefined ? order.length : Math.min(order.length, Math.max(0, options.limit));
+  const shown: BrokerSuggestion[] = [];
+  for (let i = 0; i < count; i++) {
+    const rest = order[i]! % (n * n);
+    const from = Math.floor(rest / n);
+    const { describe, ...suggestion } = best.get(pair(from, rest - from * n))!;
+    shown.push({ ...suggestion, ...describe() });
+  }
+  return shown;
 }

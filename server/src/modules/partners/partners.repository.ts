@@ -27,7 +27,7 @@ export const partnersRepository = {
     return p;
   },
 
-  /** The lean rows the network view reads, oldest first (no entity hydration). */
+  /** The lean rows the network view reads, in no particular order (no entity hydration). */
   listForNetwork<T>(
     manager: EntityManager,
     workspaceId: string,
@@ -36,8 +36,7 @@ export const partnersRepository = {
     return manager.query(
       `SELECT "id", "name", "kind", "tier", "actorType", "status", "joinedAt", "leftAt", "contributions"
          FROM "partners"
-        WHERE "workspaceId" = $1 ${activeOnly ? `AND "status" = 'active'` : ''}
-        ORDER BY "createdAt", "id"`,
+        WHERE "workspaceId" = $1 ${activeOnly ? `AND "status" = 'active'` : ''}`,
       [workspaceId],
     );
   },

@@ -173,7 +173,8 @@ export class PartnersService implements OnModuleInit {
 
   /**
    * What the network view and suggestions need of every partner (optionally only active ones),
-   * in one lean query (no entity hydration: a network may have hundreds of partners).
+   * in one lean query (no entity hydration: a network may have hundreds of partners), in no
+   * particular order (the network sorts by id; sorting thousands of rows here was wasted).
    */
   async listForNetwork(
     workspaceId: string,
