@@ -15,11 +15,6 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '(src|test)/.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  // Load tests whose attackers and server share one process: opt-in (JEST_LOAD=1, see README),
-  // not part of `npm test`.
-  testPathIgnorePatterns: process.env.JEST_LOAD
-    ? ['/node_modules/']
-    : ['/node_modules/', '\\.load\\.'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.(t|j)s$': swc },
   // Nest 12 ships ESM only; shared is read from source through its `source` export condition.

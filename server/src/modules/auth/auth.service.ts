@@ -167,6 +167,15 @@ export class AuthService implements RequestAuthenticator {
   }
 
   /** The user and session of a valid, unrevoked access token; null otherwise. */
+  /**
+   * Whether `token` is a validly signed, unexpired access token, without asking the database
+   * whether its session is still live: callers use it to decide whether other lookups are worth
+   * starting alongside `verifyAccessToken` (a forged token must not cost a query).
+   */
+  async isSignedAccessToken(token: string): Promise<boolean> {
+    return verifyJwt(token, await this.signingSecret()) !== null;
+  }
+
   async verifyAccessToken(token: string): Promise<Principal | null> {
     const session = await this.sessionOfAccessToken(token);
     return session && { userId: session.userId, sessionId: session.id };

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUTH_COOKIES, CollabCloseCode } from '@coalesce/shared';
 import { AuthService, type Principal } from '../../auth/auth.service';
+import { parseCookieHeader } from '../../auth/auth.util';
 import { MembersService } from '../../members/members.service';
 import { UsersService } from '../../users/users.service';
 import { DocumentsService } from '../documents.service';
@@ -36,11 +37,13 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
     documentId: string,
     hooks?: CollabAuthHooks,
   ): Promise<CollabAuthResult> {
-    // The document lookup does not depend on who asks: it runs alongside the credential check
-    // (one round trip less) when there is a credential to check; the answers keep the
-    // contract's order, and a caller without valid credentials learns nothing from it.
+    // The document lookup does not depend on who asks: it runs alongside the session lookup
+    // (one round trip less) when there is a credential worth looking up; the answers keep the
+    // contract's order, and a caller without valid credentials learns nothing from it. A forged
+    // token costs no query (an unauthenticated flood once queued hundreds of them ahead of
+    // everyone else's, /api/health included).
     const lookup =
-      UUID.test(documentId) && hasCredentials(req)
+      UUID.test(documentId) && (await this.worthLookingUp(req))
         ? this.documents.findById(documentId.toLowerCase())
         : null;
     lookup?.catch(() => undefined); // awaited below unless the credentials fail
@@ -88,13 +91,19 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
    * cookie: a client that sends a stale token must learn it is stale).
    */
   private principalOf(req: IncomingMessage): Promise<Principal | null> {
-    const token = new URL(req.url ?? '/', 'http://collab.invalid').searchParams.get('token');
+    const token = tokenOf(req);
     if (token) return this.auth.verifyAccessToken(token);
     return this.auth.authenticateCookieHeader(req.headers.cookie);
   }
+
+  /** A validly signed token, or a session cookie: something `principalOf` will look up. */
+  private async worthLookingUp(req: IncomingMessage): Promise<boolean> {
+    const token = tokenOf(req);
+    if (token) return this.auth.isSignedAccessToken(token);
+    return Boolean(parseCookieHeader(req.headers.cookie)[AUTH_COOKIES.session]);
+  }
 }
 
-/** A `?token=` or a Cookie header: something `principalOf` will look up. */
-function hasCredentials(req: IncomingMessage): boolean {
-  return Boolean(req.headers.cookie) || (req.url ?? '').includes('token=');
+function tokenOf(req: IncomingMessage): string | null {
+  return new URL(req.url ?? '/', 'http://collab.invalid').searchParams.get('token');
 }

@@ -112,26 +112,32 @@ describe('collaboration: limits before authentication (e2e)', () => {
     expect(answer).not.toContain('101 Switching Protocols');
   });
 
-  it('sends a refused socket its close code, then cuts it when it keeps sending', async () => {
+  it('sends a refused socket its close code and never reads what it keeps sending', async () => {
     const { id } = await createDocument(t);
     const s = upgrade(t, `/collab/${id}?token=nope`);
     sockets.push(s);
     const all = received(s);
+    const gate = t.app.get(CollabGateway).preAuth;
     await new Promise<void>((resolve) => s.once('data', () => resolve())); // 101
     const payload = Buffer.alloc(2 * 1024 * 1024, 1);
     s.write(frameHeader(payload.length));
     s.write(payload);
     s.write(frameHeader(payload.length));
     s.write(payload);
+    let whileOpen: ReturnType<typeof gate.stats> | undefined;
+    s.once('end', () => (whileOpen = gate.stats())); // the server's FIN, after its close frame
+    const started = Date.now();
     const bytes = await all;
     const close = bytes.indexOf(Buffer.from([0x88]));
     expect(close).toBeGreaterThan(0);
     expect(bytes.readUInt16BE(close + 2)).toBe(CollabCloseCode.UNAUTHENTICATED);
-    expect(t.app.get(CollabGateway).preAuth.stats()).toEqual({
-      sockets: 0,
-      bytes: 0,
-      addresses: 0,
-    });
+    // Not a byte of the 4 MB was read, yet the socket is gone within its linger.
+    expect(whileOpen).toEqual({ sockets: 1, bytes: 0, addresses: 1 });
+    for (const t0 = Date.now(); gate.stats().sockets > 0 && Date.now() - t0 < 5_000;) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(gate.stats()).toEqual({ sockets: 0, bytes: 0, addresses: 0 });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -37,6 +37,44 @@ class CollabSocket extends WebSocket {
   }
 }
 
+/**
+ * How long a refused socket stays open after its close frame and FIN (never read meanwhile):
+ * enough for the peer to read the close code before the reset that destroying it sends.
+ */
+const REFUSED_LINGER_MS = 1_000;
+
+/**
+ * Stops reading `socket` until something resumes it. `pause()` alone only stops delivering:
+ * the handle keeps reading, up to a 64 KiB chunk into the stream's buffer, which for a flood of
+ * unauthenticated sockets was ~20 MiB of buffers per 300 sockets, garbage that an idle server
+ * may keep for a long time. Node has no public call for this; `resume()` starts the handle
+ * again through startReading.
+ */
+function stopReading(socket: Duplex): void {
+  socket.pause();
+  const handle = handleOf(socket);
+  if (handle?.readStop && handle.reading) {
+    handle.reading = false;
+    handle.readStop();
+  }
+}
+
+/** Undoes stopReading (net restarts a stopped handle by itself only for its own pauses). */
+function startReading(socket: Duplex): void {
+  const handle = handleOf(socket);
+  if (handle?.readStart && !handle.reading && !socket.destroyed) {
+    handle.reading = true;
+    handle.readStart();
+  }
+}
+
+interface StreamHandle {
+  reading?: boolean;
+  readStart?: () => number;
+  readStop?: () => number;
+}
+const handleOf = (socket: Duplex) => (socket as { _handle?: StreamHandle })._handle;
+
 /** An upgrade refused before the websocket handshake (the raw socket still speaks HTTP). */
 function refuseUpgrade(socket: Duplex, status: number, text: string, retryAfter?: number): void {
   socket.end(
@@ -51,10 +89,11 @@ function refuseUpgrade(socket: Duplex, status: number, text: string, retryAfter?
  * Mounts the y-websocket endpoint on the Nest HTTP server: only upgrades under `/collab/` are
  * taken (engine.io keeps `/socket.io`). ws's `maxPayload` is the contract's frame limit.
  *
- * Before authentication a socket is paused (its frames stay in the kernel, the client is held
+ * Before authentication a socket is not read (its frames stay in the kernel, the client is held
  * by TCP flow control), at most `preAuthPerAddress` sockets per client address may be in that
- * state (more: HTTP 429), and what they deliver anyway (frames pipelined with the upgrade,
- * frames after a refusal) is counted against a per-socket and a global budget (over: cut).
+ * state (more: HTTP 429), and what arrived with the upgrade request (`head`) counts against a
+ * per-socket and a global budget (over: HTTP 413). A refused socket is never read: close frame,
+ * FIN, destroyed after a short linger.
  */
 @Injectable()
 export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
@@ -140,6 +179,10 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const match = COLLAB_PATH.exec(req.url ?? '');
     if (!match || !this.wss) return;
+    // Before anything else: what the client sent beyond the request (`head`) is all that is
+    // read until it is authenticated. Paused before ws adds its 'data' listener, which would
+    // otherwise resume it.
+    stopReading(socket);
     let documentId: string;
     try {
       documentId = decodeURIComponent(match[1]!);
@@ -158,23 +201,28 @@ export class CollabGateway implements OnApplicationBootstrap, OnModuleDestroy {
       return refuseUpgrade(socket, 413, 'Payload Too Large');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      // Synchronously, before ws's first read: nothing is read until the service resumes it.
+      // Still not reading (see stopReading): `read` below, once attached. `head` (charged
+      // above) is all this socket delivered before that.
       ws.pause();
-      // `head` (charged above) comes back through 'data' once the socket is resumed.
-      let uncounted = head.length;
-      const count = (chunk: Buffer) => {
-        const n = Math.max(0, chunk.length - uncounted);
-        uncounted = Math.max(0, uncounted - chunk.length);
-        if (!ticket.charge(n)) ws.terminate();
-      };
-      socket.on('data', count);
       this.alive.set(ws, true);
       ws.on('pong', () => this.alive.set(ws, true));
       ws.on('message', () => this.alive.set(ws, true));
       this.collab.handleConnection(ws, req, documentId, {
-        authenticated: () => {
-          socket.off('data', count);
-          ticket.settle();
+        authenticated: () => ticket.settle(),
+        read: () => {
+          ws.resume();
+          startReading(socket);
+        },
+        refused: () => {
+          // Its close frame is written: a FIN follows it, and the socket is never read again
+          // (whatever the peer sends stays in the kernel until the socket is destroyed, so a
+          // refused flood allocates nothing here). The peer's own close frame is not waited
+          // for; the short linger lets it read ours before the reset that closing a socket
+          // with unread data sends. The ticket (its address slot) goes when the socket does.
+          socket.end();
+          const linger = setTimeout(() => socket.destroy(), REFUSED_LINGER_MS);
+          linger.unref();
+          socket.once('close', () => clearTimeout(linger));
         },
       });
     });

@@ -21,9 +21,12 @@ export interface CollabOptions {
    * queued: more than this many closes with 4413.
    */
   preAuthMaxMessages: number;
-  /** Bytes one socket may deliver before authentication (or after a refusal); beyond: cut. */
+  /**
+   * Bytes one socket may send along with its upgrade request (nothing else is read before it is
+   * authenticated, nor ever after a refusal); beyond: HTTP 413.
+   */
   preAuthMaxBytes: number;
-  /** Bytes all unauthenticated sockets together may deliver; beyond: the next one is cut. */
+  /** The same for all sockets still authenticating together; beyond: HTTP 413. */
   preAuthBudgetBytes: number;
   /** Sockets one client address may have authenticating at once; beyond: HTTP 429. */
   preAuthPerAddress: number;

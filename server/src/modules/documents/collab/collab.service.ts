@@ -111,15 +111,18 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Called by the gateway for each upgraded `/collab/:documentId` socket, paused: it is resumed
-   * once attached (its queued frames are then read in order) or refused (so that the close
-   * handshake completes). `preAuth.authenticated` ends the gateway's pre-authentication limits.
+   * Called by the gateway for each upgraded `/collab/:documentId` socket, not being read: once
+   * attached, `preAuth.authenticated` ends the gateway's pre-authentication limits and
+   * `preAuth.read` starts reading it (frames that came with the upgrade first, in order). A
+   * socket that never attached (refused, timed out, or its document failed to load) is handed
+   * back through `preAuth.refused` once its close frame went out, and is never read. Without
+   * `preAuth`, the socket is resumed either way.
    */
   handleConnection(
     ws: WebSocket,
     req: IncomingMessage,
     rawDocumentId: string,
-    preAuth?: { authenticated(): void },
+    preAuth?: { authenticated(): void; read(): void; refused(): void },
   ): void {
     const conn = new CollabConnection(ws, rawDocumentId, this.options.maxBufferedBytes);
     const o = this.options;
@@ -138,7 +141,8 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       logger.debug({ err, documentId: rawDocumentId }, 'collab: socket error');
     });
     ws.on('message', (data, isBinary) => {
-      // Closing (refused, or cut): whatever still arrives is read only to finish the handshake.
+      // Closing (cut after attaching): whatever still arrives is read only to finish the
+      // handshake.
       if (!conn.open) return;
       if (!isBinary) return conn.close(CollabCloseCode.MALFORMED, 'text frames are not accepted');
       // ws already refused frames over LIMITS.collabFrameMaxBytes (maxPayload) with 4413.
@@ -226,9 +230,10 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         logger.error({ err, documentId: rawDocumentId }, 'collab: could not open the document');
         conn.close(1011, 'server error');
       } finally {
-        // Attached: read its frames from now on. Refused: read the peer's close frame (the
-        // gateway still counts and cuts what a refused socket sends).
-        ws.resume();
+        // Attached: read its frames from now on.
+        if (!preAuth) ws.resume();
+        else if (doc) preAuth.read();
+        else preAuth.refused();
         settled = true;
         authenticated();
         if (prefetched && !attached) {
