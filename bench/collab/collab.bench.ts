@@ -19,13 +19,21 @@
  * created and dropped). Diagnostics: BENCH_OURS_NODE_ARGS / BENCH_PEER_NODE_ARGS add node flags
  * to the server processes (e.g. `--cpu-prof`, or `-r ./bench/collab/probe/pg-probe.cjs`).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { clockTicks, cpuTimes, machine, median, percentile, statusBytes } from './proc';
+import {
+  clockTicks,
+  cpuTimes,
+  machine,
+  median,
+  percentile,
+  statusBytes,
+  threadTicks,
+} from './proc';
 import {
   type BenchClient,
   HocuspocusTarget,
@@ -63,6 +71,10 @@ const cfg = {
   coldUpdates: int('cold-updates', 'BENCH_COLD_UPDATES', 10_000, 1_000),
   coldRuns: int('cold-runs', 'BENCH_COLD_RUNS', 5, 2),
   rounds: int('rounds', 'BENCH_ROUNDS', 1, 1),
+  phases: setting('phases', 'BENCH_PHASES', 'commit,fanout,convergence,load')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   servers: setting('servers', 'BENCH_SERVERS', 'ours,ywebsocket,hocuspocus')
     .split(',')
     .map((s) => s.trim())
@@ -208,6 +220,23 @@ async function fanout(t: Target, r: Result): Promise<void> {
 
     const helpers0 = await helperTicks(t);
     const commits0 = t.commits ? await t.commits() : NaN;
+    // Diagnostics over the measured phase: BENCH_ATTACH is a command run with {pid} replaced
+    // by the server's, stopped with SIGINT at the end (e.g. `strace -c -f -p {pid}`, or
+    // `perf record -F 999 -g -o /tmp/perf.data -p {pid}`); its stderr is printed.
+    const attach = process.env.BENCH_ATTACH?.split(' ').filter(Boolean);
+    const strace = attach
+      ? spawn(
+          attach[0]!,
+          attach.slice(1).map((a) => a.replace('{pid}', String(t.pid()))),
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        )
+      : undefined;
+    let straceOut = '';
+    strace?.stderr!.on('data', (b: Buffer) => (straceOut += b.toString()));
+    if (strace) await sleep(500);
+    const threads0 = threadTicks(t.pid());
     const cpu0 = cpuTimes(t.pid())!;
     const client0 = process.cpuUsage();
     const start = performance.now();
@@ -218,6 +247,13 @@ async function fanout(t: Target, r: Result): Promise<void> {
     }
     await withTimeout(delivered, 15_000, 'fan-out delivery').catch(() => undefined);
     const cpu1 = cpuTimes(t.pid())!;
+    const threads1 = threadTicks(t.pid());
+    if (strace) {
+      const exited = new Promise((r) => strace.once('exit', r));
+      strace.kill('SIGINT');
+      await exited;
+      log(`${t.key} ${attach![0]} over the fan-out:\n${straceOut}`);
+    }
     const clientCpu = process.cpuUsage(client0);
     const wall = (performance.now() - start) / 1000;
     r.clientBusy = (clientCpu.user + clientCpu.system) / 1e6 / wall;
@@ -245,6 +281,15 @@ async function fanout(t: Target, r: Result): Promise<void> {
       `${t.key} fan-out: ${latencies.length}/${expected} delivered, p50 ${r.p50.toFixed(2)} ms, ` +
         `p99 ${r.p99.toFixed(2)} ms, CPU ${r.cpuPer1k.toFixed(3)} s/1k ` +
         `(${(100 * r.sysShare).toFixed(0)}% sys), load generator ${(100 * r.clientBusy).toFixed(0)}% busy`,
+    );
+    log(
+      `${t.key} fan-out CPU by thread (ticks): ` +
+        [...threads1]
+          .map(([name, v]) => [name, v - (threads0.get(name) ?? 0)] as const)
+          .filter(([, v]) => v > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, v]) => `${name} ${v}`)
+          .join(', '),
     );
     if (latencies.length < expected) r.errors.push(`fan-out: ${expected - latencies.length} lost`);
   } finally {
@@ -564,12 +609,13 @@ async function main(): Promise<void> {
       log(`${t.key}: starting${cfg.rounds > 1 ? ` (round ${round}/${cfg.rounds})` : ''}`);
       try {
         await t.start();
-        for (const [name, phase] of [
-          ['commit latency', commitLatency],
-          ['fan-out', fanout],
-          ['convergence', convergence],
-          ['load', load],
+        for (const [key, name, phase] of [
+          ['commit', 'commit latency', commitLatency],
+          ['fanout', 'fan-out', fanout],
+          ['convergence', 'convergence', convergence],
+          ['load', 'load', load],
         ] as const) {
+          if (!cfg.phases.includes(key)) continue;
           try {
             await phase(t, r);
           } catch (err) {

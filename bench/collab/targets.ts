@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { HocuspocusProvider } from '@hocuspocus/provider';
@@ -42,6 +42,8 @@ export interface Target {
   /** A fresh, empty document to open. */
   newDoc(): Promise<string>;
   connect(doc: string): BenchClient;
+  /** The WebSocket URL a raw y-protocol client opens for `doc` (y-websocket servers only). */
+  wsUrl?(doc: string): string;
   /** CPU ticks of other processes doing this server's work (its PostgreSQL backends). */
   helperTicks?(): Promise<Map<number, number>>;
   /** Committed transactions in its database so far (PostgreSQL statistics, ~1 s late). */
@@ -88,6 +90,12 @@ async function spawnPinned(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  // Diagnostics: BENCH_SERVER_LOG=<file> keeps everything the servers print (e.g. --trace-deopt).
+  if (process.env.BENCH_SERVER_LOG) {
+    const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     let buffered = '';
@@ -250,6 +258,10 @@ export class YWebsocketServerTarget extends PeerTarget implements Target {
   connect(doc: string): BenchClient {
     return yWebsocketClient(`ws://127.0.0.1:${this.port}`, doc, {});
   }
+
+  wsUrl(doc: string): string {
+    return `ws://127.0.0.1:${this.port}/${doc}`;
+  }
 }
 
 export class HocuspocusTarget extends PeerTarget implements Target {
@@ -389,6 +401,10 @@ export class OursTarget implements Target {
   connect(doc: string): BenchClient {
     const ws = this.url.replace(/^http/, 'ws');
     return yWebsocketClient(`${ws}/collab`, doc, { token: this.token });
+  }
+
+  wsUrl(doc: string): string {
+    return `${this.url.replace(/^http/, 'ws')}/collab/${doc}?token=${encodeURIComponent(this.token)}`;
   }
 
   async helperTicks(): Promise<Map<number, number>> {
