@@ -27,7 +27,7 @@ export interface BenchClient {
 }
 
 export interface Target {
-  readonly key: 'ours' | 'ywebsocket' | 'hocuspocus';
+  readonly key: 'ours' | 'baseline' | 'ywebsocket' | 'hocuspocus';
   readonly label: string;
   /** Which client library drives it. */
   readonly client: string;
@@ -283,8 +283,8 @@ export class HocuspocusTarget extends PeerTarget implements Target {
 
 /** Ours: the built server, durable on a scratch PostgreSQL database. */
 export class OursTarget implements Target {
-  readonly key = 'ours' as const;
-  readonly label = 'Coalesce (durable, PostgreSQL)';
+  readonly key: 'ours' | 'baseline' = 'ours';
+  readonly label: string = 'Coalesce (durable, PostgreSQL)';
   readonly client = 'y-websocket 3.1.0 WebsocketProvider';
   readonly durable = true;
   private proc: Spawned | undefined;
@@ -297,18 +297,29 @@ export class OursTarget implements Target {
   private n = 0;
   private readonly secret = randomBytes(32).toString('hex');
 
+  /**
+   * `main`: another build of the server to compare with (the `baseline` server of the bench,
+   * e.g. the previous commit built into server/dist-before; it must sit under server/ so that
+   * it finds the server's node_modules).
+   */
   constructor(
     private readonly baseDbUrl: string,
     private readonly core: string,
     private readonly extraEnv: Record<string, string> = {},
-  ) {}
+    private readonly main = join(repoRoot, 'server', 'dist', 'main.js'),
+  ) {
+    if (main !== join(repoRoot, 'server', 'dist', 'main.js')) {
+      this.key = 'baseline';
+      this.label = `Coalesce baseline (${main.replace(repoRoot + '/', '')})`;
+    }
+  }
 
   pid(): number {
     return this.proc?.child.pid ?? -1;
   }
 
   async start(): Promise<void> {
-    const main = join(repoRoot, 'server', 'dist', 'main.js');
+    const main = this.main;
     if (!existsSync(main)) {
       throw new Error(`${main} missing: npx pnpm --filter @coalesce/server build`);
     }

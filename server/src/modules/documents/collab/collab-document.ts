@@ -146,10 +146,10 @@ export class CollabDocument {
     }
     const changed = added.concat(updated, removed);
     if (!changed.length || this.connections.size === 0) return;
-    const message = asBuffer(
+    const frame = broadcastFrame(
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
-    for (const c of this.connections) c.send(message);
+    for (const c of this.connections) c.sendFrame(frame);
   };
 
   /** The server's own id, or an id another socket on this document announced. */
@@ -381,4 +381,3 @@ function rawSocket(ws: WebSocket): { write(chunk: Buffer): boolean } | null {
   return w._socket;
 }
 
-const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

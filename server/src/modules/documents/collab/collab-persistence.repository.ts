@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Client as PgClient, ClientConfig, QueryResult } from 'pg';
+import type { Client as PgClient, ClientConfig } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../../../common/logging/logger';
 
@@ -73,17 +73,18 @@ export class CollabPersistenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Appends rows in one autocommit statement; its RETURNING rows come in no particular order. */
-  async append(documentIds: string[], updates: Buffer[]): Promise<AppendedRow[]> {
+  append(documentIds: string[], updates: Buffer[]): Promise<AppendedRow[]> {
     const one = documentIds.length === 1;
     // The common case with few writers: plain parameters (the update goes as binary) instead of
     // array literals that pg builds as hex text and PostgreSQL parses back.
     const [name, text, values] = one
       ? [this.statementOne, INSERT_ONE, [documentIds[0], updates[0]]]
       : [this.statementMany, INSERT_MANY, [documentIds, updates]];
-    const client = this.client ?? (await this.connect());
-    if (!client) return (await this.dataSource.query(text, values)) as AppendedRow[];
-    const res: QueryResult<AppendedRow> = await client.query({ name, text, values });
-    return res.rows;
+    const run = (client: PgClient | null): Promise<AppendedRow[]> =>
+      client
+        ? client.query<AppendedRow>({ name, text, values }).then((res) => res.rows)
+        : (this.dataSource.query(text, values) as Promise<AppendedRow[]>);
+    return this.client ? run(this.client) : this.connect().then(run);
   }
 
   /** The dedicated connection (opened on first use, again after it broke); null: not pg. */

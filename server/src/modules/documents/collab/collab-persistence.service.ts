@@ -204,18 +204,13 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   /** The docSeq of each write (undefined: its document is gone), in batch order. */
   private async insert(batch: PendingWrite[]): Promise<(number | undefined)[]> {
     const start = performance.now();
-    const seqs = await this.insertRows(batch);
-    metrics.collabCommitDuration.observe((performance.now() - start) / 1000);
-    metrics.collabCommits.inc();
-    metrics.collabUpdates.inc(batch.length);
-    return seqs;
-  }
-
-  private async insertRows(batch: PendingWrite[]): Promise<(number | undefined)[]> {
     const rows = await this.repo.append(
       batch.map((w) => w.documentId),
       batch.map((w) => w.update),
     );
+    metrics.collabCommitDuration.observe((performance.now() - start) / 1000);
+    metrics.collabCommits.inc();
+    metrics.collabUpdates.inc(batch.length);
     if (batch.length === 1) {
       const r = rows[0];
       return [r && r.documentId === batch[0]!.documentId ? Number(r.docSeq) : undefined];
