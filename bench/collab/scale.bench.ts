@@ -22,7 +22,8 @@
  * only its own edits (like an offline editor: valid concurrent Yjs inserts) and does not apply
  * the others'; a reader applies nothing and finds each update's stamp (editor, seq, send time)
  * in the bytes of the frame. All editors use one account: our per-user write limit
- * (COLLAB_UPDATES_PER_SECOND) is raised for the bench, since 100 editors are 100 people.
+ * (COLLAB_UPDATES_PER_SECOND) is raised for the bench, since 100 editors are 100 people, and so
+ * is the create limit (RATE_LIMIT_CREATES_PER_MINUTE) for the memory phase's documents.
  *
  * Settings (flag or env): --seconds BENCH_SECONDS, --warmup BENCH_WARMUP_SECONDS, --rate
  * BENCH_RATE, --editors BENCH_EDITORS, --readers BENCH_READERS, --idle BENCH_IDLE, --docs
@@ -31,7 +32,7 @@
  * (memory,scale,steps), --out BENCH_OUT (bench/collab/scale-results.md; `-` for none).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -316,6 +317,7 @@ const fmt = (x: Traffic) =>
 
 interface Result {
   perConnection?: number;
+  perConnectionRss?: number;
   perDocument?: number;
   scale?: Traffic;
   converged?: string;
@@ -324,35 +326,46 @@ interface Result {
   errors: string[];
 }
 
-/** RSS after a full collection (probe/gc-signal.cjs) and a moment to settle. */
-async function rss(t: Target): Promise<number> {
+/**
+ * The server's live JavaScript memory (V8 heap + external + array buffers, which hold the
+ * sockets' and documents' bytes) after a full collection (probe/gc-signal.cjs), and its RSS.
+ * RSS alone hardly moves with a few hundred sockets in a process that already holds ~200 MB.
+ */
+async function memoryNow(t: Target): Promise<{ live: number; rss: number }> {
   await sleep(500);
+  const file = `/tmp/coalesce-bench-mem-${t.pid()}.json`;
+  rmSync(file, { force: true });
   process.kill(t.pid(), 'SIGUSR2');
-  await sleep(1_000);
-  return statusBytes(t.pid(), 'VmRSS') ?? NaN;
+  for (let i = 0; i < 50 && !existsSync(file); i++) await sleep(100);
+  await sleep(100);
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  rmSync(file, { force: true });
+  return { live: m.heapUsed! + m.external!, rss: statusBytes(t.pid(), 'VmRSS') ?? NaN };
 }
 
 async function memory(t: Target, r: Result): Promise<void> {
   const doc = await t.newDoc();
   const warm = await connectRaw(t, doc, 5, false); // the document itself is open first
-  const before = await rss(t);
+  const before = await memoryNow(t);
   const idle = await connectRaw(t, doc, cfg.idle, false);
-  const after = await rss(t);
-  r.perConnection = (after - before) / cfg.idle;
+  const after = await memoryNow(t);
+  r.perConnection = (after.live - before.live) / cfg.idle;
+  r.perConnectionRss = (after.rss - before.rss) / cfg.idle;
   idle.forEach((c) => c.close());
   warm.forEach((c) => c.close());
   await sleep(3_000); // our server unloads a document 2 s after its last client left
   const ids: string[] = [];
   for (let i = 0; i < cfg.docs; i++) ids.push(await t.newDoc());
-  const base = await rss(t);
+  const base = await memoryNow(t);
   const open: RawClient[] = [];
   for (const id of ids) open.push(...(await connectRaw(t, id, 1, false)));
-  const opened = await rss(t);
-  r.perDocument = (opened - base) / cfg.docs - r.perConnection;
+  const opened = await memoryNow(t);
+  r.perDocument = (opened.live - base.live) / cfg.docs - r.perConnection;
   open.forEach((c) => c.close());
   log(
-    `${t.key} memory: ${(r.perConnection / 1024).toFixed(1)} KiB per idle connection, ` +
-      `${(r.perDocument / 1024).toFixed(1)} KiB per open document (RSS growth)`,
+    `${t.key} memory (live JS after a full GC): ${(r.perConnection / 1024).toFixed(1)} KiB per ` +
+      `idle connection (RSS growth ${(r.perConnectionRss / 1024).toFixed(1)} KiB), ` +
+      `${(r.perDocument / 1024).toFixed(1)} KiB per open document`,
   );
 }
 
@@ -450,7 +463,7 @@ function report(results: Map<string, Result[]>, loadAvg: string): string {
     [
       `Fan-out p50 / p99, ${cfg.editors} editors × ${cfg.rate}/s, ${cfg.readers} readers (median; rounds)`,
       (rs) =>
-        `${med(rs, (r) => r.scale?.p50)?.toFixed(1)} / ${med(rs, (r) => r.scale?.p99)?.toFixed(1)} ms ` +
+        `${med(rs, (r) => r.scale?.p50)?.toFixed(1) ?? '—'} / ${med(rs, (r) => r.scale?.p99)?.toFixed(1) ?? '—'} ms ` +
         `(p99: ${spread(rs, (r) => r.scale?.p99)})`,
     ],
     [
@@ -466,12 +479,12 @@ function report(results: Map<string, Result[]>, loadAvg: string): string {
       (rs) => spread(rs, (r) => (r.scale ? 100 * r.scale.serverCpuPerSecond : undefined), 0) + ' %',
     ],
     [
-      'RSS per idle connection (median; rounds)',
+      'Live JS memory (heap + external, after a full GC) per idle connection (median; rounds)',
       (rs) =>
         `${kib(med(rs, (r) => r.perConnection))} (${spread(rs, (r) => r.perConnection && r.perConnection / 1024)})`,
     ],
     [
-      'RSS per open document, one connection excluded',
+      '…per open (empty) document, its one connection excluded',
       (rs) =>
         `${kib(med(rs, (r) => r.perDocument))} (${spread(rs, (r) => r.perDocument && r.perDocument / 1024)})`,
     ],
@@ -536,6 +549,8 @@ async function main(): Promise<void> {
         new OursTarget(cfg.db, SERVER_CORE, {
           COLLAB_UPDATES_PER_SECOND: '100000',
           COLLAB_PREAUTH_PER_ADDRESS: '1000',
+          // The memory phase opens --docs documents, all created by the one bench user.
+          RATE_LIMIT_CREATES_PER_MINUTE: '100000',
         }),
       );
     } else if (key === 'ywebsocket') targets.push(new YWebsocketServerTarget(SERVER_CORE));
