@@ -4,20 +4,20 @@
  * p99, from the writer's change to each reader's copy) and the server CPU per delivered update
  * of each instance.
  *
- *   npx tsx bench/collab/instances.bench.ts [--updates 300] [--readers 50]
+ *   npx tsx bench/collab/instances.bench.ts [--updates 300] [--readers 50] [--rounds 3]
  *
  * Needs a built server, BENCH_DATABASE_URL (or TEST_DATABASE_URL) and BENCH_REDIS_URL (default
  * redis://127.0.0.1:6379; a key prefix of its own, so it never meets other users of that Redis).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { clockTicks, cpuTicks, percentile } from './proc.ts';
+import { clockTicks, cpuTicks, machine, median, percentile } from './proc.ts';
 import { repoRoot } from './targets.ts';
 
 const arg = (flag: string, def: number) => {
@@ -26,6 +26,7 @@ const arg = (flag: string, def: number) => {
 };
 const UPDATES = arg('--updates', 300);
 const READERS = arg('--readers', 50);
+const ROUNDS = arg('--rounds', 3);
 const baseDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -143,6 +144,8 @@ async function run(
 
 async function main(): Promise<void> {
   if (!baseDb) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
+  const loadAvg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`environment: ${machine()}; load average ${loadAvg}`);
   if (!existsSync(join(repoRoot, 'server', 'dist', 'main.js'))) {
     throw new Error('build the server first: npx pnpm --filter @coalesce/server build');
   }
@@ -182,9 +185,29 @@ async function main(): Promise<void> {
           token,
         )
       ).visionDocumentId;
-    const single = await run(A, A, await newDoc(), token, A, B);
-    const cross = await run(A, B, await newDoc(), token, A, B);
+    // Rounds alternate the two placements (and which goes first), so that a noisy neighbour on
+    // a shared machine lands on both; each figure is the median, every round is printed.
+    const singles: Figures[] = [];
+    const crosses: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      console.log(`round ${round}/${ROUNDS}, load average ${load}`);
+      const order = round % 2 ? ['single', 'cross'] : ['cross', 'single'];
+      for (const which of order) {
+        if (which === 'single') singles.push(await run(A, A, await newDoc(), token, A, B));
+        else crosses.push(await run(A, B, await newDoc(), token, A, B));
+      }
+    }
+    const med = (rs: Figures[]): Figures => ({
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      cpuA: median(rs.map((r) => r.cpuA)),
+      cpuB: median(rs.map((r) => r.cpuB)),
+    });
+    const single = med(singles);
+    const cross = med(crosses);
     const f = (n: number) => n.toFixed(2);
+    console.log(`\n${machine()}; load average at start ${loadAvg}; ${ROUNDS} rounds, medians`);
     console.log(`\nFan-out, 1 writer + ${READERS} readers, ${UPDATES} updates (one at a time)\n`);
     console.log(
       '| placement                 | p50 ms | p99 ms | CPU ms/delivered A | CPU ms/delivered B |',
@@ -200,6 +223,10 @@ async function main(): Promise<void> {
     row('writer on A, readers on B', cross);
     console.log(
       `\ncross-instance p99 / single-instance p99 = ${(cross.p99 / single.p99).toFixed(2)} (goal: < 2)`,
+    );
+    console.log(
+      `p99 per round: all on A ${singles.map((r) => f(r.p99)).join(', ')}; ` +
+        `across ${crosses.map((r) => f(r.p99)).join(', ')}`,
     );
   } finally {
     for (const s of servers) s.child.kill('SIGTERM');

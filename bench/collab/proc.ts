@@ -1,6 +1,6 @@
 /** Process accounting from /proc (Linux) and small statistics helpers for the collab bench. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 let clkTck: number | undefined;
@@ -34,6 +34,28 @@ export function cpuTimes(pid: number): { user: number; sys: number } | undefined
   } catch {
     return undefined;
   }
+}
+
+/** utime + stime per thread of a process, by thread name (summed over same-named threads). */
+export function threadTicks(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // thread gone
+    }
+  }
+  return out;
 }
 
 /** A `VmHWM`/`VmRSS`-style line of /proc/<pid>/status, in bytes. */

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { HocuspocusProvider } from '@hocuspocus/provider';
@@ -27,7 +27,7 @@ export interface BenchClient {
 }
 
 export interface Target {
-  readonly key: 'ours' | 'ywebsocket' | 'hocuspocus';
+  readonly key: 'ours' | 'baseline' | 'ywebsocket' | 'hocuspocus';
   readonly label: string;
   /** Which client library drives it. */
   readonly client: string;
@@ -42,6 +42,8 @@ export interface Target {
   /** A fresh, empty document to open. */
   newDoc(): Promise<string>;
   connect(doc: string): BenchClient;
+  /** The WebSocket URL a raw y-protocol client opens for `doc` (y-websocket servers only). */
+  wsUrl?(doc: string): string;
   /** CPU ticks of other processes doing this server's work (its PostgreSQL backends). */
   helperTicks?(): Promise<Map<number, number>>;
   /** Committed transactions in its database so far (PostgreSQL statistics, ~1 s late). */
@@ -88,6 +90,12 @@ async function spawnPinned(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  // Diagnostics: BENCH_SERVER_LOG=<file> keeps everything the servers print (e.g. --trace-deopt).
+  if (process.env.BENCH_SERVER_LOG) {
+    const log = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     let buffered = '';
@@ -250,6 +258,10 @@ export class YWebsocketServerTarget extends PeerTarget implements Target {
   connect(doc: string): BenchClient {
     return yWebsocketClient(`ws://127.0.0.1:${this.port}`, doc, {});
   }
+
+  wsUrl(doc: string): string {
+    return `ws://127.0.0.1:${this.port}/${doc}`;
+  }
 }
 
 export class HocuspocusTarget extends PeerTarget implements Target {
@@ -271,8 +283,8 @@ export class HocuspocusTarget extends PeerTarget implements Target {
 
 /** Ours: the built server, durable on a scratch PostgreSQL database. */
 export class OursTarget implements Target {
-  readonly key = 'ours' as const;
-  readonly label = 'Coalesce (durable, PostgreSQL)';
+  readonly key: 'ours' | 'baseline' = 'ours';
+  readonly label: string = 'Coalesce (durable, PostgreSQL)';
   readonly client = 'y-websocket 3.1.0 WebsocketProvider';
   readonly durable = true;
   private proc: Spawned | undefined;
@@ -285,18 +297,29 @@ export class OursTarget implements Target {
   private n = 0;
   private readonly secret = randomBytes(32).toString('hex');
 
+  /**
+   * `main`: another build of the server to compare with (the `baseline` server of the bench,
+   * e.g. the previous commit built into server/dist-before; it must sit under server/ so that
+   * it finds the server's node_modules).
+   */
   constructor(
     private readonly baseDbUrl: string,
     private readonly core: string,
     private readonly extraEnv: Record<string, string> = {},
-  ) {}
+    private readonly main = join(repoRoot, 'server', 'dist', 'main.js'),
+  ) {
+    if (main !== join(repoRoot, 'server', 'dist', 'main.js')) {
+      this.key = 'baseline';
+      this.label = `Coalesce baseline (${main.replace(repoRoot + '/', '')})`;
+    }
+  }
 
   pid(): number {
     return this.proc?.child.pid ?? -1;
   }
 
   async start(): Promise<void> {
-    const main = join(repoRoot, 'server', 'dist', 'main.js');
+    const main = this.main;
     if (!existsSync(main)) {
       throw new Error(`${main} missing: npx pnpm --filter @coalesce/server build`);
     }
@@ -389,6 +412,10 @@ export class OursTarget implements Target {
   connect(doc: string): BenchClient {
     const ws = this.url.replace(/^http/, 'ws');
     return yWebsocketClient(`${ws}/collab`, doc, { token: this.token });
+  }
+
+  wsUrl(doc: string): string {
+    return `${this.url.replace(/^http/, 'ws')}/collab/${doc}?token=${encodeURIComponent(this.token)}`;
   }
 
   async helperTicks(): Promise<Map<number, number>> {

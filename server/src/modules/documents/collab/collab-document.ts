@@ -71,6 +71,22 @@ export class CollabConnection {
     this.ws.send(message);
   }
 
+  /**
+   * The same message as `send`, framed beforehand (see `BroadcastFrame`): one `write` of one
+   * Buffer shared by every reader, instead of ws framing it again for each (a header Buffer, two
+   * writes corked into a writev, and the option objects around them).
+   */
+  sendFrame(frame: BroadcastFrame): void {
+    if (!this.open) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.ws.terminate();
+      return;
+    }
+    const socket = rawSocket(this.ws);
+    if (socket) socket.write(frame.frame);
+    else this.ws.send(frame.payload);
+  }
+
   close(code: CollabCloseCode | 1011, reason = ''): void {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, reason.slice(0, 120));
@@ -115,9 +131,9 @@ export class CollabDocument {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullState = null;
     if (this.connections.size === 0) return;
-    // Encoded once, as a Buffer (ws would otherwise wrap the Uint8Array again for every reader).
-    const message = asBuffer(encodeUpdate(update));
-    for (const c of this.connections) if (c !== origin) c.send(message);
+    // Encoded and framed once, for every reader.
+    const frame = broadcastFrame(encodeUpdate(update));
+    for (const c of this.connections) if (c !== origin) c.sendFrame(frame);
   };
 
   private readonly onAwarenessUpdate = (
@@ -130,10 +146,10 @@ export class CollabDocument {
     }
     const changed = added.concat(updated, removed);
     if (!changed.length || this.connections.size === 0) return;
-    const message = asBuffer(
+    const frame = broadcastFrame(
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
-    for (const c of this.connections) c.send(message);
+    for (const c of this.connections) c.sendFrame(frame);
   };
 
   /** The server's own id, or an id another socket on this document announced. */
@@ -320,4 +336,48 @@ function admit(conn: CollabConnection, bytes: number): boolean {
   return rate.messages.take(1) && rate.bytes.take(bytes);
 }
 
-const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+/** A server → client WebSocket message: its payload, and the whole frame carrying it. */
+export interface BroadcastFrame {
+  payload: Buffer;
+  /** FIN + binary opcode, the length, the payload: server frames are not masked. */
+  frame: Buffer;
+}
+
+export function broadcastFrame(message: Uint8Array): BroadcastFrame {
+  const n = message.byteLength;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x82;
+  if (n < 126) frame[1] = n;
+  else if (n < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(n / 2 ** 32), 2);
+    frame.writeUInt32BE(n >>> 0, 6);
+  }
+  frame.set(message, head);
+  return { payload: frame.subarray(head), frame };
+}
+
+/** ws internals read by `rawSocket` (ws 8, pinned in package.json). */
+interface WsInternals {
+  _socket?: { write(chunk: Buffer): boolean } | null;
+  _sender?: { _state?: number; _queue?: unknown[] } | null;
+  _extensions?: Record<string, unknown>;
+}
+
+/**
+ * The socket under a ws WebSocket, when a frame may be written to it directly: ws's sender is
+ * idle with nothing queued (so the frame cannot overtake one of its own) and no extension
+ * (compression) rewrites frames. Otherwise null, and the caller goes through `ws.send`.
+ */
+function rawSocket(ws: WebSocket): { write(chunk: Buffer): boolean } | null {
+  const w = ws as unknown as WsInternals;
+  const sender = w._sender;
+  if (!w._socket || !sender || sender._state !== 0 || sender._queue?.length !== 0) return null;
+  if (w._extensions?.['permessage-deflate']) return null;
+  return w._socket;
+}
+

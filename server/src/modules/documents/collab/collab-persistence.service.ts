@@ -6,12 +6,14 @@ import {
   Optional,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { afterCommit } from '../../../common/database/after-commit';
 import { logger } from '../../../common/logging/logger';
 import { metrics } from '../../../common/metrics/metrics';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
+import { CollabPersistenceRepository } from './collab-persistence.repository';
 import { plainBytes } from './collab-protocol.util';
 
 interface PendingWrite {
@@ -43,47 +45,6 @@ interface Dirty {
   lastWriteAt: number;
 }
 
-/** The subset of pg's Pool used for the hot INSERT. */
-interface PgPool {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
-}
-
-/*
- * Each row gets the next `docSeq` of its document from the counter on the document's row, in
- * the same statement: the row lock orders the writers of one document (on every instance), so
- * docSeq order is commit order and a reader that sees docSeq n has seen every row before it.
- */
-const INSERT_ONE = `WITH s AS (
-    UPDATE "documents" SET "updateSeq" = "updateSeq" + 1 WHERE "id" = $1 RETURNING "updateSeq"
-  )
-  INSERT INTO "document_updates" ("documentId", "docSeq", "update")
-  SELECT $1, s."updateSeq", $2 FROM s RETURNING "documentId", "docSeq"`;
-const INSERT_MANY = `WITH input AS (
-    SELECT d, u, o FROM unnest($1::uuid[], $2::bytea[]) WITH ORDINALITY AS t(d, u, o)
-  ), counts AS (
-    SELECT d, count(*)::bigint AS n FROM input GROUP BY d
-  ), bumped AS (
-    UPDATE "documents" doc SET "updateSeq" = doc."updateSeq" + c.n FROM counts c
-     WHERE doc."id" = c.d RETURNING doc."id", doc."updateSeq" - c.n AS base
-  )
-  INSERT INTO "document_updates" ("documentId", "docSeq", "update")
-  SELECT i.d, b.base + row_number() OVER (PARTITION BY i.d ORDER BY i.o), i.u
-    FROM input i JOIN bumped b ON b."id" = i.d
-  RETURNING "documentId", "docSeq"`;
-/** Head (kind 0), snapshot (1), rows (2): one statement, so one consistent view. */
-const LOAD_SQL = `SELECT 0 AS "kind", "updateSeq" AS "seq", NULL::bytea AS "data" FROM "documents"
-   WHERE "id" = $1
-  UNION ALL
-  SELECT 1, NULL::bigint, "state" FROM "document_snapshots" WHERE "documentId" = $1
-  UNION ALL
-  SELECT 2, "docSeq", "update" FROM "document_updates" WHERE "documentId" = $1
-  ORDER BY 1, 2`;
-const TAIL_SQL = `SELECT 0 AS "kind", "updateSeq" AS "seq", NULL::bytea AS "data" FROM "documents"
-   WHERE "id" = $1
-  UNION ALL
-  SELECT 2, "docSeq", "update" FROM "document_updates" WHERE "documentId" = $1 AND "docSeq" > $2
-  ORDER BY 1, 2`;
-
 const toBuffer = (u: Uint8Array): Buffer =>
   Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -112,7 +73,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private squashWaiters = new Map<string, ((rows: number) => void)[]>();
-  private pool: PgPool | null | undefined;
+  private readonly repo: CollabPersistenceRepository;
   private readonly committedListeners = new Set<CommittedListener>();
 
   constructor(
@@ -120,6 +81,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
   ) {
     this.options = resolveCollabOptions(options);
+    this.repo = new CollabPersistenceRepository(dataSource);
   }
 
   onModuleInit(): void {
@@ -135,6 +97,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     await this.drained();
     await this.squashing;
     await this.squashAll(Date.now() + this.options.shutdownSquashMs);
+    await this.repo.close();
   }
 
   /**
@@ -240,29 +203,17 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
 
   /** The docSeq of each write (undefined: its document is gone), in batch order. */
   private async insert(batch: PendingWrite[]): Promise<(number | undefined)[]> {
-    const end = metrics.collabCommitDuration.startTimer();
-    const seqs = await this.insertRows(batch);
-    end();
+    const start = performance.now();
+    const rows = await this.repo.append(
+      batch.map((w) => w.documentId),
+      batch.map((w) => w.update),
+    );
+    metrics.collabCommitDuration.observe((performance.now() - start) / 1000);
     metrics.collabCommits.inc();
     metrics.collabUpdates.inc(batch.length);
-    return seqs;
-  }
-
-  private async insertRows(batch: PendingWrite[]): Promise<(number | undefined)[]> {
-    let rows: { documentId: string; docSeq: string }[];
     if (batch.length === 1) {
-      // The common case with few writers: plain parameters (the update goes as binary) instead
-      // of array literals that pg builds as hex text and PostgreSQL parses back; straight on
-      // the pg pool: this is the per-keystroke path, TypeORM's query runner adds only CPU.
-      // (Not a named statement: the embedded PGlite shares one session between connections,
-      // where a second connection preparing the same name fails.)
-      const w = batch[0]!;
-      rows = await this.rawQuery(INSERT_ONE, [w.documentId, w.update]);
-    } else {
-      rows = await this.rawQuery(INSERT_MANY, [
-        batch.map((w) => w.documentId),
-        batch.map((w) => w.update),
-      ]);
+      const r = rows[0];
+      return [r && r.documentId === batch[0]!.documentId ? Number(r.docSeq) : undefined];
     }
     // RETURNING has no order: within a document, docSeqs follow the batch order.
     const byDoc = new Map<string, number[]>();
@@ -273,22 +224,6 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     }
     for (const list of byDoc.values()) list.sort((a, b) => b - a);
     return batch.map((w) => byDoc.get(w.documentId)?.pop());
-  }
-
-  /** The pg pool under TypeORM, or null (another driver): then TypeORM runs the statement. */
-  private pgPool(): PgPool | null {
-    if (this.pool === undefined) {
-      const master = (this.dataSource.driver as { master?: unknown }).master;
-      this.pool =
-        master && typeof (master as PgPool).query === 'function' ? (master as PgPool) : null;
-    }
-    return this.pool;
-  }
-
-  private async rawQuery<T>(text: string, values: unknown[]): Promise<T[]> {
-    const pool = this.pgPool();
-    if (pool) return (await pool.query(text, values)).rows as T[];
-    return (await this.dataSource.query(text, values)) as T[];
   }
 
   /**
@@ -303,13 +238,15 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
         const runner = this.dataSource.createQueryRunner();
         try {
           await runner.connect();
-          await runner.query(LOAD_SQL, [probe]);
+          await this.repo.load(runner, probe);
         } finally {
           await runner.release();
         }
       }),
     );
     await this.load(probe).then((d) => d.destroy());
+    // The log connection, with its statement prepared (nothing matches: no row is written).
+    await this.repo.append([probe], [Buffer.alloc(0)]);
   }
 
   /**
@@ -317,12 +254,8 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
    * it is durable exactly when that transaction commits.
    */
   async appendWithin(manager: EntityManager, documentId: string, update: Uint8Array) {
-    const rows: { docSeq: string }[] = await manager.query(INSERT_ONE, [
-      documentId,
-      toBuffer(update),
-    ]);
-    if (!rows.length) throw new Error('document not found');
-    const docSeq = Number(rows[0]!.docSeq);
+    const docSeq = await this.repo.appendWithin(manager, documentId, toBuffer(update));
+    if (docSeq === null) throw new Error('document not found');
     afterCommit(manager, () => {
       this.noteStored(documentId, Date.now());
       this.notifyCommitted(documentId, docSeq, update);
@@ -373,10 +306,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
   async loadWithState(
     documentId: string,
   ): Promise<{ doc: Y.Doc; state: Uint8Array | null; head: number }> {
-    const found: { kind: number; seq: string | null; data: Buffer }[] = await this.dataSource.query(
-      LOAD_SQL,
-      [documentId],
-    );
+    const found = await this.repo.load(this.dataSource, documentId);
     const head = Number(found.find((r) => r.kind === 0)?.seq ?? 0);
     const snapshot = found.find((r) => r.kind === 1)?.data ?? null;
     const rows = found.filter((r) => r.kind === 2).map((r) => ({ seq: r.seq!, update: r.data }));
@@ -394,10 +324,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
 
   /** The head docSeq of each existing document among `documentIds`. */
   async heads(documentIds: string[]): Promise<Map<string, number>> {
-    const rows: { id: string; updateSeq: string }[] = await this.dataSource.query(
-      `SELECT "id", "updateSeq" FROM "documents" WHERE "id" = ANY($1::uuid[])`,
-      [documentIds],
-    );
+    const rows = await this.repo.heads(this.dataSource, documentIds);
     return new Map(rows.map((r) => [r.id, Number(r.updateSeq)]));
   }
 
@@ -408,10 +335,7 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
    * ignores what it has) and covers them.
    */
   async readTail(documentId: string, afterSeq: number): Promise<LogTail> {
-    const found: { kind: number; seq: string; data: Buffer | null }[] = await this.dataSource.query(
-      TAIL_SQL,
-      [documentId, afterSeq],
-    );
+    const found = await this.repo.tail(this.dataSource, documentId, afterSeq);
     const headRow = found.find((r) => r.kind === 0);
     if (!headRow) return { head: -1, rows: [], snapshot: null };
     const head = Number(headRow.seq);
@@ -422,31 +346,10 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
       rows.length === head - afterSeq && (rows.length === 0 || rows[0]!.docSeq === afterSeq + 1);
     let snapshot: Uint8Array | null = null;
     if (!contiguous && head > afterSeq) {
-      const state = await this.readSnapshot(this.dataSource.manager, documentId);
+      const state = await this.repo.snapshot(this.dataSource, documentId);
       snapshot = state ? plainBytes(state) : null;
     }
     return { head, rows, snapshot };
-  }
-
-  private async readSnapshot(m: EntityManager, documentId: string): Promise<Buffer | null> {
-    const rows: { state: Buffer }[] = await m.query(
-      `SELECT "state" FROM "document_snapshots" WHERE "documentId" = $1`,
-      [documentId],
-    );
-    return rows[0]?.state ?? null;
-  }
-
-  private readRows(
-    m: EntityManager,
-    documentId: string,
-    limit?: number,
-  ): Promise<{ seq: string; update: Buffer }[]> {
-    return m.query(
-      `SELECT "seq", "update" FROM "document_updates" WHERE "documentId" = $1 ORDER BY "docSeq"${
-        limit ? ' LIMIT ' + Math.floor(limit) : ''
-      }`,
-      [documentId],
-    );
   }
 
   /** Resolves with the number of rows folded by the next squash of `documentId` that folds any. */
@@ -511,35 +414,21 @@ export class CollabPersistenceService implements OnModuleInit, BeforeApplication
     let total = 0;
     for (;;) {
       const folded = await this.dataSource.transaction(async (m) => {
-        // One squash per document at a time (across processes) by an advisory lock; on the
-        // row only KEY SHARE (keeps the document from being deleted underneath): every append
-        // bumps the row's docSeq counter, and a stronger row lock would stall the group commit
-        // (all documents) behind the squash.
-        await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7201))`, [documentId]);
-        const locked: unknown[] = await m.query(
-          `SELECT "id" FROM "documents" WHERE "id" = $1 FOR KEY SHARE`,
-          [documentId],
-        );
-        if (!locked.length) return 0;
-        const rows = await this.readRows(m, documentId, 5_000);
+        if (!(await this.repo.lockForSquash(m, documentId))) return 0;
+        const rows = await this.repo.rows(m, documentId, 5_000);
         if (!rows.length) return 0;
-        const snapshot = await this.readSnapshot(m, documentId);
+        const snapshot = await this.repo.snapshot(m, documentId);
         const doc = new Y.Doc();
         try {
           applyAll(doc, documentId, snapshot, rows);
           const state = Buffer.from(Y.encodeStateAsUpdate(doc));
           const upToSeq = rows.reduce((m, r) => (BigInt(r.seq) > BigInt(m) ? r.seq : m), '0');
-          await m.query(
-            `INSERT INTO "document_snapshots" ("documentId", "state", "upToSeq", "updatedAt")
-             VALUES ($1, $2, $3, now())
-             ON CONFLICT ("documentId") DO UPDATE SET "state" = EXCLUDED."state",
-               "upToSeq" = GREATEST("document_snapshots"."upToSeq", EXCLUDED."upToSeq"),
-               "updatedAt" = now()`,
-            [documentId, state, upToSeq],
-          );
-          await m.query(
-            `DELETE FROM "document_updates" WHERE "documentId" = $1 AND "seq" = ANY($2::bigint[])`,
-            [documentId, rows.map((r) => r.seq)],
+          await this.repo.replaceRows(
+            m,
+            documentId,
+            state,
+            upToSeq,
+            rows.map((r) => r.seq),
           );
         } finally {
           doc.destroy();
