@@ -380,4 +380,3 @@ function rawSocket(ws: WebSocket): { write(chunk: Buffer): boolean } | null {
   if (w._extensions?.['permessage-deflate']) return null;
   return w._socket;
 }
-
