@@ -108,6 +108,14 @@ export class DocumentsService {
     return saved;
   }
 
+  /** Some document of the workspace, any (the collab warm-up exercises the lookups with it). */
+  async anyIdIn(workspaceId: string): Promise<string | null> {
+    const [d] = await this.dataSource
+      .getRepository(DocumentEntity)
+      .find({ select: { id: true }, where: { workspaceId }, take: 1 });
+    return d?.id ?? null;
+  }
+
   findById(id: string): Promise<DocumentEntity | null> {
     return this.dataSource.getRepository(DocumentEntity).findOneBy({ id });
   }

@@ -62,6 +62,14 @@ export class MembersService implements MembershipLookup {
     this.partnerLinkValidator = validator;
   }
 
+  /** Some membership, any (the collab warm-up exercises the real lookups with it). */
+  async anyMembership(): Promise<{ workspaceId: string; userId: string } | null> {
+    const [m] = await this.dataSource
+      .getRepository(MemberEntity)
+      .find({ select: { workspaceId: true, userId: true }, take: 1 });
+    return m ? { workspaceId: m.workspaceId, userId: m.userId } : null;
+  }
+
   /** The user's role in the workspace, or null when not a member. */
   async roleOf(
     workspaceId: string,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AUTH_COOKIES, CollabCloseCode } from '@coalesce/shared';
 import { AuthService, type Principal } from '../../auth/auth.service';
 import { parseCookieHeader } from '../../auth/auth.util';
@@ -29,7 +28,6 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
     private readonly members: MembersService,
     private readonly documents: DocumentsService,
     private readonly users: UsersService,
-    private readonly dataSource: DataSource,
   ) {}
 
   async authenticate(
@@ -71,11 +69,11 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
 
   async warmUp(): Promise<void> {
     const probe = randomUUID();
-    // Existing rows where there are any, so that mapping rows to entities is warm too.
-    const [some] = (await this.dataSource.query(
-      `SELECT d."id", m."workspaceId", m."userId" FROM "documents" d
-         JOIN "workspace_members" m ON m."workspaceId" = d."workspaceId" LIMIT 1`,
-    )) as { id: string; workspaceId: string; userId: string }[];
+    // Existing rows where there are any, so that mapping rows to entities is warm too. Each
+    // module is asked for its own rows (no reading another module's tables).
+    const member = await this.members.anyMembership();
+    const documentId = member ? await this.documents.anyIdIn(member.workspaceId) : null;
+    const some = member && { ...member, id: documentId ?? probe };
     await Promise.all([
       // Loads (and caches) the signing secret; the token itself is refused.
       this.auth.verifyAccessToken('warm.up.token'),
