@@ -18,5 +18,6 @@ export * from './proposals.js';
 export * from './experiments.js';
 export * from './connections.js';
 export * from './network.js';
+export * from './research.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';

@@ -256,6 +256,10 @@ export const en = {
       'partner.updated': '{actor} updated the profile of {partner}',
       'partner.left': '{actor} recorded that {partner} left the network',
       'partner.left_because': '{actor} recorded that {partner} left the network: “{reason}”',
+      // issue 17: research consent
+      'partner.research_named': '{actor} set that {partner} may be named in research exports',
+      'partner.research_unnamed':
+        '{actor} set that {partner} may not be named in research exports (pseudonym)',
       'policy.rule_changed':
         '{actor} changed how partners join the {tier} in the stage “{stage}”: {to} instead of {from}',
       'policy.changed': '{actor} adjusted the rule for the {tier} in the stage “{stage}” ({rule})',

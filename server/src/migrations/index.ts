@@ -1,3 +1,4 @@
+import { ResearchConsents1796568543409 } from './1796568543409-ResearchConsents';
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
 import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   RateLimits1796555020941,
   NotificationCatchUp1796558922068,
   SweepPauses1796558996867,
+  ResearchConsents1796568543409,
 ];
