@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_KINDS, TIERS, ACTOR_TYPES, type PartnerKind } from './domain.js';
+import { PARTNER_KINDS, TIERS, ACTOR_TYPES, type PartnerKind, type Role } from './domain.js';
 import { zInstant } from './schemas.js';
 
 /**
@@ -45,6 +45,12 @@ export interface ResearchConsentDto {
   explicit: boolean;
   updatedAt: string | null;
 }
+
+/** A partner's consent: set by a coordinator or one of the partner's own representatives. */
+export const canSetResearchConsent = (
+  m: { role: Role; partnerId: string | null },
+  partnerId: string,
+): boolean => m.role === 'coordinator' || (m.role !== 'observer' && m.partnerId === partnerId);
 
 /** Without an explicit setting: individuals are people (not named), organisations are. */
 export const defaultMayBeNamed = (kind: PartnerKind): boolean => kind !== 'individual';

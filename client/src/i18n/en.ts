@@ -31,6 +31,7 @@ export const en = {
     experiments: 'Experiments',
     network: 'Network map',
     activity: 'Activity',
+    research: 'Research',
     settings: 'Settings',
     signIn: 'Sign in',
     signOut: 'Sign out',

@@ -24,6 +24,7 @@ export const nl: CoreMessages = {
     experiments: 'Experimenten',
     network: 'Netwerkkaart',
     activity: 'Activiteit',
+    research: 'Onderzoek',
     settings: 'Instellingen',
     signIn: 'Aanmelden',
     signOut: 'Afmelden',

@@ -1,11 +1,2 @@
-import type { Membership } from '../../common/auth/auth.types';
-import { isRepresentative } from '@coalesce/shared';
-
-/** Research exports follow the existing export's rule (coordinators and observers). */
-export { canExport } from '@coalesce/shared';
-
-/** A partner's research consent: a coordinator, or one of the partner's own representatives. */
-export const canSetResearchConsent = (
-  me: Pick<Membership, 'role' | 'partnerId'>,
-  partnerId: string,
-): boolean => me.role === 'coordinator' || isRepresentative(me, partnerId);
+/** The rules live in @coalesce/shared, so the client's research page follows the same functions. */
+export { canExport, canSetResearchConsent } from '@coalesce/shared';

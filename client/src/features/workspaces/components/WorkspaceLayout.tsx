@@ -16,6 +16,7 @@ const sections: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: 'connections', label: 'connections.title' },
   { to: 'network', label: 'nav.network' },
   { to: 'activity', label: 'nav.activity' },
+  { to: 'research', label: 'nav.research' },
 ];
 
 /**
