@@ -21,7 +21,12 @@ export function useSetResearchConsent(wid: string) {
         method: 'PUT',
         body: { mayBeNamed },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: consentsKey(wid) }),
+    onSuccess: (saved) => {
+      qc.setQueryData<ResearchConsentDto[]>(consentsKey(wid), (list) =>
+        list?.map((c) => (c.partnerId === saved.partnerId ? saved : c)),
+      );
+      return qc.invalidateQueries({ queryKey: consentsKey(wid) });
+    },
   });
 }
 

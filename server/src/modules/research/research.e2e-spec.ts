@@ -261,6 +261,11 @@ describe('research exports (e2e)', () => {
     expect(byId.get(s.a.partner.id)).toMatchObject({ mayBeNamed: true, explicit: false });
     expect(byId.get(s.bPartner.id)).toMatchObject({ mayBeNamed: false, explicit: false });
 
+    await api(t).get(path(s.w.id, 'consents')).expect(401);
+    await api(t, (await registerUser(t)).token)
+      .get(path(s.w.id, 'consents'))
+      .expect(404);
+    await api(t, s.observer.token).get(path(s.w.id, 'consents')).expect(200);
     const put = (token: string | undefined, pid: string, body: object) =>
       api(t, token).put(path(s.w.id, `consents/${pid}`), body);
     await put(undefined, s.bPartner.id, { mayBeNamed: true }).expect(401);

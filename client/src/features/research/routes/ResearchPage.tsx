@@ -115,7 +115,12 @@ function Consents({ ws }: { ws: WorkspaceDto }) {
                 <input
                   type="checkbox"
                   aria-label={t('research.consents.mayBeNamedFor', { partner: c.partnerName })}
-                  checked={c.mayBeNamed}
+                  checked={
+                    // The choice shows at once; the server's answer replaces it.
+                    set.isPending && set.variables.partnerId === c.partnerId
+                      ? set.variables.mayBeNamed
+                      : c.mayBeNamed
+                  }
                   disabled={!mayChange(c) || set.isPending}
                   onChange={(e) =>
                     set.mutate({ partnerId: c.partnerId, mayBeNamed: e.target.checked })
