@@ -10,6 +10,7 @@ import { PartnersModule } from '../partners/partners.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { PrinciplesModule } from '../principles/principles.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { ResearchModule } from '../research/research.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoController } from './demo.controller';
@@ -31,6 +32,7 @@ import { DemoService } from './demo.service';
     ExperimentsModule,
     ConnectionsModule,
     DocumentsModule,
+    ResearchModule,
   ],
   controllers: [DemoController],
   providers: [DemoService],

@@ -15,6 +15,7 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { MembersService } from '../members/members.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersService } from '../partners/partners.service';
+import { ResearchService } from '../research/research.service';
 import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
 import { ProposalsService } from '../proposals/proposals.service';
@@ -51,6 +52,7 @@ export class DemoService {
     documents: DocumentsService,
     versions: DocumentVersionsService,
     collab: CollabService,
+    research: ResearchService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -70,6 +72,7 @@ export class DemoService {
       documents,
       versions,
       collab,
+      research,
     };
   }
 

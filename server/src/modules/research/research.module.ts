@@ -13,5 +13,6 @@ import { ResearchService } from './research.service';
   imports: [ActivityModule, PartnersModule, MembersModule, ConnectionsModule, ExperimentsModule],
   controllers: [ResearchController],
   providers: [ResearchService, ResearchRepository],
+  exports: [ResearchService],
 })
 export class ResearchModule {}
