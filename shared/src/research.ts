@@ -13,7 +13,16 @@ export const researchExportQuerySchema = z
   .object({
     /** Keep only nodes and edges whose interval overlaps [from, to]. */
     from: zInstant.optional(),
-    to: zInstant.optional(),
+    /** Inclusive: a bare date (`2025-03-31`) means the end of that day (UTC). */
+    to: z
+      .string()
+      .trim()
+      .refine((v) => zInstant.safeParse(v).success, {
+        message: 'must be an ISO date (YYYY-MM-DD) or date-time with a time zone',
+        params: { rule: 'instant' },
+      })
+      .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59.999Z` : zInstant.parse(v)))
+      .optional(),
     pseudonymise: z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')

@@ -169,6 +169,13 @@ describe('research exports (e2e)', () => {
       path(s.w.id, 'tables/edges.csv?from=2000-01-01&to=2000-12-31'),
     ).expect(200);
     expect(csv(before.body as string)).toEqual([]);
+    // `to` as a bare date includes that whole day: today's ties are in.
+    const today = new Date().toISOString().slice(0, 10);
+    const upToToday = csv(
+      (await raw(t, s.observer.token, path(s.w.id, `tables/edges.csv?from=${today}&to=${today}`)))
+        .body,
+    );
+    expect(upToToday).toHaveLength(4);
     // A range starting after Gamma left the experiment keeps only the open ties.
     const later = new Date(Date.now() + 60_000).toISOString();
     const now = csv<Record<string, string>>(
