@@ -145,28 +145,30 @@ function Codebook() {
         <section key={table.table} className="mt-4">
           <h3 className="font-semibold">{table.file}</h3>
           <p className="text-sm text-slate-600">{table.description[locale]}</p>
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th className="py-1 pr-3">{t('research.codebook.field')}</th>
-                <th className="py-1 pr-3">{t('research.codebook.type')}</th>
-                <th className="py-1 pr-3">{t('research.codebook.values')}</th>
-                <th className="py-1">{t('research.codebook.meaning')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.fields.map((f) => (
-                <tr key={f.name} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-3 font-mono">{f.name}</td>
-                  <td className="py-1 pr-3">{f.type}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">
-                    {f.allowedValues?.join(', ') ?? ''}
-                  </td>
-                  <td className="py-1">{f.meaning[locale]}</td>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th className="py-1 pr-3">{t('research.codebook.field')}</th>
+                  <th className="py-1 pr-3">{t('research.codebook.type')}</th>
+                  <th className="py-1 pr-3">{t('research.codebook.values')}</th>
+                  <th className="py-1">{t('research.codebook.meaning')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {table.fields.map((f) => (
+                  <tr key={f.name} className="border-b border-slate-100 align-top">
+                    <td className="py-1 pr-3 font-mono">{f.name}</td>
+                    <td className="py-1 pr-3">{f.type}</td>
+                    <td className="py-1 pr-3 font-mono text-xs">
+                      {f.allowedValues?.join(', ') ?? ''}
+                    </td>
+                    <td className="py-1">{f.meaning[locale]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
     </Card>
