@@ -66,15 +66,12 @@ test('research page: consent to be named decides what a pseudonymised export sho
   assert.match(nodes, /P-[0-9a-f]{10},P-[0-9a-f]{10},individual/);
 
   // Eva agrees to be named: kept after a reload, and in the next export.
-  await eva.check();
-  await page.waitForFunction(
-    () =>
-      (
-        document.querySelector(
-          'input[aria-label="Eva Peeters may be named in research exports"]',
-        ) as HTMLInputElement | null
-      )?.disabled === false,
-  );
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes('/research/consents/'),
+    ),
+    eva.check(),
+  ]);
   await page.reload();
   await page
     .getByLabel('Eva Peeters may be named in research exports')

@@ -86,6 +86,7 @@ function Consents({ ws }: { ws: WorkspaceDto }) {
   const { t } = useI18n();
   const consents = useResearchConsents(ws.id);
   const set = useSetResearchConsent(ws.id);
+  const [choosing, setChoosing] = useState<Record<string, boolean>>({});
   const mayChange = (c: ResearchConsentDto) =>
     canSetResearchConsent({ role: ws.myRole, partnerId: ws.myPartnerId }, c.partnerId);
   return (
@@ -115,16 +116,19 @@ function Consents({ ws }: { ws: WorkspaceDto }) {
                 <input
                   type="checkbox"
                   aria-label={t('research.consents.mayBeNamedFor', { partner: c.partnerName })}
-                  checked={
-                    // The choice shows at once; the server's answer replaces it.
-                    set.isPending && set.variables.partnerId === c.partnerId
-                      ? set.variables.mayBeNamed
-                      : c.mayBeNamed
-                  }
+                  // The choice shows at once (in this render); the server's answer replaces it.
+                  checked={choosing[c.partnerId] ?? c.mayBeNamed}
                   disabled={!mayChange(c) || set.isPending}
-                  onChange={(e) =>
-                    set.mutate({ partnerId: c.partnerId, mayBeNamed: e.target.checked })
-                  }
+                  onChange={(e) => {
+                    const mayBeNamed = e.target.checked;
+                    setChoosing((m) => ({ ...m, [c.partnerId]: mayBeNamed }));
+                    set.mutate(
+                      { partnerId: c.partnerId, mayBeNamed },
+                      {
+                        onSettled: () => setChoosing(({ [c.partnerId]: _done, ...rest }) => rest),
+                      },
+                    );
+                  }}
                 />
                 {t('research.consents.mayBeNamed')}
               </label>
