@@ -27,6 +27,7 @@ import { ProposalsModule } from './modules/proposals/proposals.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { ConnectionsModule } from './modules/connections/connections.module';
 import { NetworkModule } from './modules/network/network.module';
+import { ResearchModule } from './modules/research/research.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
@@ -82,6 +83,7 @@ export class AppModule {
         RealtimeModule,
         NotificationsModule,
         ExportModule,
+        ResearchModule,
         DemoModule,
         ThreadsModule,
         ...extraImports,

@@ -16,6 +16,7 @@ export const ACTIVITY_EVENT_TYPES = [
   'partner.added',
   'partner.updated',
   'partner.left',
+  'partner.research_consent_changed',
   'policy.changed',
   'proposal.opened',
   'vote.cast',

@@ -20,6 +20,7 @@ export * from './connections.js';
 export * from './network.js';
 export * from './threads.js';
 export * from './surveys.js';
+export * from './research.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
 export * from './document-diff.js';

@@ -179,6 +179,7 @@ function routes(s: SeededNetwork): { signedIn: boolean; path: string; name?: str
     { signedIn: true, path: `${w}/connections` },
     { signedIn: true, path: `${w}/network` },
     { signedIn: true, path: `${w}/network?view=table`, name: 'network table' },
+    { signedIn: true, path: `${w}/research` },
     { signedIn: true, path: '/no-such-page', name: 'not found (signed in)' },
   ];
 }
@@ -268,7 +269,7 @@ async function overflow(page: Page, where: string): Promise<string[]> {
  * key such as `network.title` instead of its words asked for the wrong part.
  */
 const NAMESPACES =
-  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition|deliberation';
+  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition|deliberation|research';
 async function messageKeys(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate(
     (ns) => document.body.innerText.match(new RegExp(`\\b(?:${ns})\\.[A-Za-z]+\\b`, 'g')),

@@ -133,6 +133,13 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'research',
+                ...lazyPage(
+                  () => import('../features/research/routes/ResearchPage'),
+                  (m) => m.ResearchPage,
+                ),
+              },
+              {
                 path: 'activity',
                 ...lazyPage(
                   () => import('../features/activity/routes/ActivityPage'),

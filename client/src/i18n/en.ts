@@ -33,6 +33,7 @@ export const en = {
     experiments: 'Experiments',
     network: 'Network map',
     activity: 'Activity',
+    research: 'Research',
     settings: 'Settings',
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -262,6 +263,10 @@ export const en = {
       'partner.updated': '{actor} updated the profile of {partner}',
       'partner.left': '{actor} recorded that {partner} left the network',
       'partner.left_because': '{actor} recorded that {partner} left the network: “{reason}”',
+      // issue 17: research consent
+      'partner.research_named': '{actor} set that {partner} may be named in research exports',
+      'partner.research_unnamed':
+        '{actor} set that {partner} may not be named in research exports (pseudonym)',
       'policy.rule_changed':
         '{actor} changed how partners join the {tier} in the stage “{stage}”: {to} instead of {from}',
       'policy.changed': '{actor} adjusted the rule for the {tier} in the stage “{stage}” ({rule})',

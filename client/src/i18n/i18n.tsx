@@ -48,6 +48,7 @@ const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
   proposals: 'pages',
   policies: 'pages',
   network: 'pages',
+  research: 'pages',
   'coalition.reps': 'pages',
   'coalition.preview': 'pages',
   'coalition.viewer': 'pages',

@@ -26,6 +26,7 @@ export const nl: CoreMessages = {
     experiments: 'Experimenten',
     network: 'Netwerkkaart',
     activity: 'Activiteit',
+    research: 'Onderzoek',
     settings: 'Instellingen',
     signIn: 'Aanmelden',
     signOut: 'Afmelden',
@@ -256,6 +257,11 @@ export const nl: CoreMessages = {
       'partner.updated': '{actor} paste het profiel van {partner} aan',
       'partner.left': '{actor} noteerde dat {partner} het netwerk verliet',
       'partner.left_because': '{actor} noteerde dat {partner} het netwerk verliet: “{reason}”',
+      // issue 17: research consent
+      'partner.research_named':
+        '{actor} stelde in dat {partner} genoemd mag worden in onderzoeksexports',
+      'partner.research_unnamed':
+        '{actor} stelde in dat {partner} niet genoemd mag worden in onderzoeksexports (pseudoniem)',
       'policy.rule_changed':
         '{actor} veranderde hoe partners toetreden tot de {tier} in de fase “{stage}”: {to} in plaats van {from}',
       'policy.changed': '{actor} paste de regel voor de {tier} aan in de fase “{stage}” ({rule})',

@@ -430,4 +430,38 @@ export const pagesEn = {
   },
   // Discussions (issue 16, threads)
   threads: threadsEn,
+  // issue 17: research exports, consents to be named, codebook
+  research: {
+    title: 'Research',
+    intro:
+      'The network over time for researchers: partners and their ties with start and end dates, as tables (CSV) and as a graph for Gephi (GEXF), documented field by field in the codebook below.',
+    exports: 'Export for research',
+    from: 'From',
+    to: 'Until',
+    pseudonymise: 'Pseudonymise',
+    pseudonymiseHint:
+      'People and partners that may not be named get a pseudonym valid in this file only; names and email addresses in texts are replaced by [redacted].',
+    files: {
+      nodes: 'Partners (nodes.csv)',
+      edges: 'Ties (edges.csv)',
+      gexf: 'Network over time (GEXF for Gephi)',
+      codebook: 'Codebook (JSON)',
+    },
+    kind: { individual: 'individual', organisation: 'organisation' },
+    consents: {
+      title: 'Named in research exports',
+      intro:
+        'Whether a partner may be named in pseudonymised research exports. Without a choice, organisations are named and individuals get a pseudonym. A coordinator or the partner’s own representatives decide.',
+      mayBeNamed: 'may be named',
+      mayBeNamedFor: '{partner} may be named in research exports',
+      default: 'default',
+    },
+    codebook: {
+      title: 'Codebook',
+      field: 'Field',
+      type: 'Type',
+      values: 'Allowed values',
+      meaning: 'Meaning',
+    },
+  },
 };

@@ -442,4 +442,38 @@ export const pagesNl: PagesMessages = {
   },
   // Gesprekken (issue 16, threads)
   threads: threadsNl,
+  // issue 17: onderzoeksexports, toestemming om genoemd te worden, codeboek
+  research: {
+    title: 'Onderzoek',
+    intro:
+      'Het netwerk door de tijd voor onderzoekers: partners en hun banden met begin- en einddatum, als tabellen (CSV) en als graaf voor Gephi (GEXF), veld per veld beschreven in het codeboek hieronder.',
+    exports: 'Export voor onderzoek',
+    from: 'Vanaf',
+    to: 'Tot en met',
+    pseudonymise: 'Pseudonimiseren',
+    pseudonymiseHint:
+      'Mensen en partners die niet genoemd mogen worden krijgen een pseudoniem dat alleen in dit bestand geldt; namen en e-mailadressen in teksten worden vervangen door [redacted].',
+    files: {
+      nodes: 'Partners (nodes.csv)',
+      edges: 'Banden (edges.csv)',
+      gexf: 'Netwerk door de tijd (GEXF voor Gephi)',
+      codebook: 'Codeboek (JSON)',
+    },
+    kind: { individual: 'individu', organisation: 'organisatie' },
+    consents: {
+      title: 'Genoemd in onderzoeksexports',
+      intro:
+        'Of een partner bij naam genoemd mag worden in gepseudonimiseerde onderzoeksexports. Zonder keuze worden organisaties genoemd en krijgen individuen een pseudoniem. Een coördinator of de eigen vertegenwoordigers van de partner beslissen.',
+      mayBeNamed: 'mag genoemd worden',
+      mayBeNamedFor: '{partner} mag genoemd worden in onderzoeksexports',
+      default: 'standaard',
+    },
+    codebook: {
+      title: 'Codeboek',
+      field: 'Veld',
+      type: 'Type',
+      values: 'Toegestane waarden',
+      meaning: 'Betekenis',
+    },
+  },
 };

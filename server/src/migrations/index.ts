@@ -1,6 +1,7 @@
 import { Threads1796565479550 } from './1796565479550-Threads';
 import { Delegation1796565767021 } from './1796565767021-Delegation';
 import { NetworkVersionIndex1796567655999 } from './1796567655999-NetworkVersionIndex';
+import { ResearchConsents1796568543409 } from './1796568543409-ResearchConsents';
 import { SweepPauses1796558996867 } from './1796558996867-SweepPauses';
 import { NotificationCatchUp1796558922068 } from './1796558922068-NotificationCatchUp';
 import { CollabDocSeq1796553307347 } from './1796553307347-CollabDocSeq';
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   SurveyWaves1796565741902,
   Delegation1796565767021,
   NetworkVersionIndex1796567655999,
+  ResearchConsents1796568543409,
 ];

@@ -74,6 +74,10 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     subjectId: JEUGDHUIS,
     payload: { name: 'Jeugdhuis X', tier: 'broad', reason: 'Verhuisd naar Hasselt' },
   },
+  'partner.research_consent_changed': {
+    subjectId: JEUGDHUIS,
+    payload: { partnerId: JEUGDHUIS, partnerName: 'Jeugdhuis X', from: false, to: true },
+  },
   'policy.changed': {
     payload: {
       stage: 'hypothesis_vision',

@@ -211,6 +211,12 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
         ? say('partner.left_because', { partner, reason: str(p.reason)! })
         : say('partner.left', { partner });
     }
+    case 'partner.research_consent_changed': {
+      const partner = partnerLink(e.subjectId, p.partnerName);
+      return p.to === true
+        ? say('partner.research_named', { partner })
+        : say('partner.research_unnamed', { partner });
+    }
     case 'policy.changed': {
       const before = obj(p.from);
       const after = obj(p.to);

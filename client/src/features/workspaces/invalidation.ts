@@ -23,7 +23,9 @@ export type LiveTarget =
   | 'threads'
   | 'workspaces'
   | 'notifications'
-  | 'pendingVotes';
+  | 'pendingVotes'
+  // issue 17: the research page (partners' consent to be named).
+  | 'research';
 
 /** The query key (a prefix: it covers lists, single items and filters) of a target. */
 export function targetKey(target: LiveTarget, wid: string): QueryKey {
@@ -68,6 +70,7 @@ export const LIVE_INVALIDATION = {
   'partner.added': ['partners', 'network', 'proposals', A],
   'partner.updated': ['partners', 'network', 'proposals', A],
   'partner.left': ['partners', 'network', 'proposals', A],
+  'partner.research_consent_changed': ['research', A],
   'policy.changed': ['policies', A],
   // Opening a proposal adds its candidate as a partner.
   'proposal.opened': ['proposals', 'partners', 'pendingVotes', A],

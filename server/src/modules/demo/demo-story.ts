@@ -31,6 +31,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { PartnersService } from '../partners/partners.service';
 import type { PoliciesService } from '../policies/policies.service';
 import type { PrinciplesService } from '../principles/principles.service';
+import type { ResearchService } from '../research/research.service';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { UsersService } from '../users/users.service';
 import type { WorkspacesService } from '../workspaces/workspaces.service';
@@ -64,6 +65,7 @@ export interface DemoServices {
   collab: CollabService;
   threads: ThreadsService;
   surveys: SurveysService;
+  research: ResearchService;
 }
 
 export interface DemoAccount {
@@ -281,6 +283,9 @@ const STORY: Step[] = [
   }),
   step(10, 24, 'a first relationship survey: most partners answer', (s) =>
     s.surveyWave('Bevraging najaar', { closeAfterDays: 7, warmth: 0, skip: ['vanhoof'] }),
+  ),
+  step(11, 2, 'Lies agrees to be named in research exports', (s) =>
+    s.researchConsent('lies', true),
   ),
   step(11, 6, 'the art academy does not get enough support', async (s) => {
     const p = await s.propose('kunstkamer', 'klets', 'Ateliers voor kinderen.');
@@ -572,6 +577,11 @@ export class DemoStory {
 
   async policy(tier: Tier, policy: PolicyInput): Promise<void> {
     await this.s.policies.put(this.me, tier, policyPutSchema.parse(policy));
+  }
+
+  /** A partner's representative sets whether it may be named in research exports. */
+  async researchConsent(key: DemoPartnerKey, mayBeNamed: boolean): Promise<void> {
+    await this.s.research.setConsent(this.rep(key), this.partnerId(key), { mayBeNamed });
   }
 
   /** The partner leaves, and its representative leaves the workspace with it. */

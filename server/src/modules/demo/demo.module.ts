@@ -10,6 +10,7 @@ import { PartnersModule } from '../partners/partners.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { PrinciplesModule } from '../principles/principles.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { ResearchModule } from '../research/research.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ThreadsModule } from '../threads/threads.module';
@@ -35,6 +36,7 @@ import { DemoService } from './demo.service';
     DocumentsModule,
     ThreadsModule,
     SurveysModule,
+    ResearchModule,
   ],
   controllers: [DemoController],
   providers: [DemoService],

@@ -15,6 +15,7 @@ import { InvitationsService } from '../invitations/invitations.service';
 import { MembersService } from '../members/members.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PartnersService } from '../partners/partners.service';
+import { ResearchService } from '../research/research.service';
 import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
 import { ProposalsService } from '../proposals/proposals.service';
@@ -55,6 +56,7 @@ export class DemoService {
     collab: CollabService,
     threads: ThreadsService,
     surveys: SurveysService,
+    research: ResearchService,
     private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -76,6 +78,7 @@ export class DemoService {
       collab,
       threads,
       surveys,
+      research,
     };
   }
 

@@ -17,6 +17,7 @@ const sections: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: 'network', label: 'nav.network' },
   { to: 'surveys', label: 'surveys.nav' },
   { to: 'activity', label: 'nav.activity' },
+  { to: 'research', label: 'nav.research' },
 ];
 
 /**
