@@ -392,7 +392,7 @@ const STORY: Step[] = [
   ),
   step(
     17,
-    20,
+    21,
     'a second survey wave is open; the coordinator’s own partner has yet to answer',
     (s) => s.surveyWave('Bevraging anderhalf jaar', { warmth: 1, skip: ['klets'] }),
   ),
