@@ -30,6 +30,7 @@ import { NetworkModule } from './modules/network/network.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
+import { ParticipationModule } from './modules/participation/participation.module';
 
 @Global()
 @Module({})
@@ -77,6 +78,7 @@ export class AppModule {
         ExperimentsModule,
         ConnectionsModule,
         SurveysModule,
+        ParticipationModule,
         NetworkModule,
         DocumentsModule,
         RealtimeModule,

@@ -23,3 +23,4 @@ export * from './surveys.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
 export * from './document-diff.js';
+export * from './participation.js';
