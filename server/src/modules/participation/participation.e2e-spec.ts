@@ -1,4 +1,4 @@
-import type { BrokerFollowThroughDto } from '@coalesce/shared';
+import type { BrokerFollowThroughDto, PartnerParticipationDto } from '@coalesce/shared';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import {
   addMember,
@@ -25,9 +25,18 @@ describe('participation (e2e)', () => {
     const { coordinator, workspace, members } = await workspaceWithMembers(t, ['observer']);
     const broker = await addMember(t, coordinator, workspace.id, 'member', { broker: true });
     const plain = await addMember(t, coordinator, workspace.id, 'member');
-    const a = await partnerWithRepresentative(t, coordinator, workspace.id, { name: 'A' });
-    const b = await partnerWithRepresentative(t, coordinator, workspace.id, { name: 'B' });
-    const c = await partnerWithRepresentative(t, coordinator, workspace.id, { name: 'C' });
+    const a = await partnerWithRepresentative(t, coordinator, workspace.id, {
+      name: 'A',
+      tier: 'core',
+    });
+    const b = await partnerWithRepresentative(t, coordinator, workspace.id, {
+      name: 'B',
+      tier: 'core',
+    });
+    const c = await partnerWithRepresentative(t, coordinator, workspace.id, {
+      name: 'C',
+      tier: 'core',
+    });
     const w = `/api/workspaces/${workspace.id}`;
     for (const [x, y] of [
       [a, b],
@@ -47,7 +56,7 @@ describe('participation (e2e)', () => {
           .expect(200);
       }
     }
-    await api(t, coordinator.token)
+    const exp = await api(t, coordinator.token)
       .post(`${w}/experiments`, {
         title: 'Homework club',
         partnerIds: [a.partner.id, b.partner.id],
@@ -71,7 +80,17 @@ describe('participation (e2e)', () => {
         stage: {},
       })
       .expect(200);
-    return { coordinator, observer: members[0]!, broker, plain, a, b, c, w };
+    return {
+      coordinator,
+      observer: members[0]!,
+      broker,
+      plain,
+      a,
+      b,
+      c,
+      w,
+      exp: exp.body.id as string,
+    };
   }
 
   it('GET …/participation/brokers: coordinators and brokers see follow-through; 401/403/404 otherwise', async () => {
@@ -109,6 +128,64 @@ describe('participation (e2e)', () => {
       expect(kinds[[s.a.partner.id, s.b.partner.id].sort().join()]).toBe('shared_experiment');
       expect(kinds[[s.a.partner.id, s.c.partner.id].sort().join()]).toBe('survey_rating');
       expect(kinds[[s.b.partner.id, s.c.partner.id].sort().join()]).toBeNull();
+    }
+  });
+
+  it('GET …/participation/partners(/:pid): counts per partner, alphabetically; roles 401/403/404', async () => {
+    const s = await scenario();
+    await api(t, s.a.rep.token)
+      .post(`${s.w}/experiments/${s.exp}/learnings`, { text: 'Wednesdays work best' })
+      .expect(201);
+    await api(t, s.a.rep.token)
+      .post(`${s.w}/threads`, { subject: { type: 'experiment', id: s.exp }, text: 'Who runs it?' })
+      .expect(201);
+    const proposal = await api(t, s.coordinator.token)
+      .post(`${s.w}/proposals`, {
+        candidate: { kind: 'organisation', name: 'Labiomista', actorType: 'arts_culture' },
+        tier: 'core',
+        rationale: 'They run the park',
+      })
+      .expect(201);
+    const vote = await api(t, s.b.rep.token).post(`${s.w}/proposals/${proposal.body.id}/votes`, {
+      choice: 'yes',
+    });
+    expect([200, 201]).toContain(vote.status);
+
+    const all = `${s.w}/participation/partners`;
+    await api(t).get(all).expect(401);
+    for (const who of [s.observer, s.plain, s.broker, s.a.rep]) {
+      await api(t, who.token).get(all).expect(403);
+    }
+    const stranger = await registerUser(t);
+    await api(t, stranger.token).get(all).expect(404);
+    const list = (await api(t, s.coordinator.token).get(all).expect(200))
+      .body as PartnerParticipationDto[];
+    expect(list.map((p) => p.name)).toEqual(['A', 'B', 'C']);
+    const [a, b, c] = list;
+    expect(a!.totals).toEqual({
+      votesPossible: 1,
+      votesCast: 0,
+      experiments: 1,
+      learnings: 1,
+      comments: 1,
+      surveyResponses: 0,
+      surveysAsked: 1,
+    });
+    expect(b!.totals).toMatchObject({ votesPossible: 1, votesCast: 1, experiments: 1 });
+    expect(c!.totals).toMatchObject({ experiments: 0, surveyResponses: 1, surveysAsked: 1 });
+    expect(a!.quarters).toHaveLength(1);
+
+    const one = `${s.w}/participation/partners/${s.a.partner.id}`;
+    await api(t).get(one).expect(401);
+    await api(t, s.coordinator.token)
+      .get(`${s.w}/participation/partners/00000000-0000-4000-8000-000000000000`)
+      .expect(404);
+    for (const who of [s.observer, s.plain, s.broker, s.b.rep]) {
+      await api(t, who.token).get(one).expect(403);
+    }
+    for (const who of [s.coordinator, s.a.rep]) {
+      const res = await api(t, who.token).get(one).expect(200);
+      expect(res.body).toEqual(a);
     }
   });
 });

@@ -336,6 +336,7 @@ export class SurveysService {
    */
   async participationRows(workspaceId: string): Promise<{
     waves: { id: string; opensAt: Date; rosterPartnerIds: string[] }[];
+    respondents: { waveId: string; partnerId: string }[];
     ratings: {
       waveId: string;
       raterPartnerId: string;
@@ -360,6 +361,7 @@ export class SurveysService {
         opensAt: w.opensAt,
         rosterPartnerIds: w.roster.map((r) => r.partnerId),
       })),
+      respondents: rows.map((r) => ({ waveId: r.waveId, partnerId: r.partnerId })),
       ratings: rows.flatMap((r) =>
         r.ties.map((t) => ({
           waveId: r.waveId,
