@@ -31,6 +31,7 @@ import { ResearchModule } from './modules/research/research.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
+import { ParticipationModule } from './modules/participation/participation.module';
 
 @Global()
 @Module({})
@@ -78,6 +79,7 @@ export class AppModule {
         ExperimentsModule,
         ConnectionsModule,
         SurveysModule,
+        ParticipationModule,
         NetworkModule,
         DocumentsModule,
         RealtimeModule,

@@ -24,3 +24,4 @@ export * from './research.js';
 export * from './policies/index.js';
 export * from './presence-colors.js';
 export * from './document-diff.js';
+export * from './participation.js';

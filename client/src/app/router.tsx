@@ -262,6 +262,13 @@ const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'participation',
+                ...lazyPage(
+                  () => import('../features/participation/routes/ParticipationPage'),
+                  (m) => m.ParticipationPage,
+                ),
+              },
+              {
                 path: 'surveys/:sid',
                 ...lazyPage(
                   () => import('../features/surveys/routes/SurveyWavePage'),

@@ -1,6 +1,7 @@
 import { deliberationEn } from './deliberation.en';
 import { coalitionEn } from './coalition.en';
 import { surveysEn } from './surveys.en';
+import { participationEn } from './participation.en';
 import type { errorsEn } from './errors.en';
 import type { landingEn } from './landing.en';
 import type { pagesEn } from './pages.en';
@@ -490,6 +491,7 @@ export const en = {
   coalition: coalitionEn,
   deliberation: deliberationEn,
   surveys: surveysEn,
+  participation: participationEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,6 +1,7 @@
 import { deliberationNl } from './deliberation.nl';
 import { coalitionNl } from './coalition.nl';
 import { surveysNl } from './surveys.nl';
+import { participationNl } from './participation.nl';
 import type { CoreMessages } from './en';
 
 /** Nederlands — the product's first language (the source material is Flemish). */
@@ -491,4 +492,5 @@ export const nl: CoreMessages = {
   coalition: coalitionNl,
   deliberation: deliberationNl,
   surveys: surveysNl,
+  participation: participationNl,
 };

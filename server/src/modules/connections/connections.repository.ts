@@ -17,4 +17,22 @@ export class ConnectionsRepository {
       [workspaceId],
     );
   }
+
+  /** Accepted connections with their broker and acceptance moment (broker follow-through). */
+  introductions(workspaceId: string): Promise<AcceptedIntroduction[]> {
+    return this.dataSource.query(
+      `SELECT "id" AS "connectionId", "proposedBy" AS "brokerId", "fromPartnerId", "toPartnerId",
+              COALESCE("closedAt", "updatedAt") AS "acceptedAt"
+         FROM "connections" WHERE "workspaceId" = $1 AND "status" = 'accepted'`,
+      [workspaceId],
+    );
+  }
+}
+
+export interface AcceptedIntroduction {
+  connectionId: string;
+  brokerId: string;
+  fromPartnerId: string;
+  toPartnerId: string;
+  acceptedAt: Date;
 }

@@ -1,3 +1,4 @@
+import type { AcceptedIntroduction } from './connections.repository';
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
@@ -89,6 +90,11 @@ export class ConnectionsService {
     opts: { acceptedOnly?: boolean } = {},
   ): Promise<ConnectionPair[]> {
     return this.repository.pairs(workspaceId, opts.acceptedOnly ?? false);
+  }
+
+  /** Accepted connections: who introduced whom, and when both said yes (participation). */
+  async acceptedIntroductions(workspaceId: string): Promise<AcceptedIntroduction[]> {
+    return this.repository.introductions(workspaceId);
   }
 
   // ---- endpoints -----------------------------------------------------------------------------

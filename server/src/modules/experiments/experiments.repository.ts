@@ -29,4 +29,24 @@ export class ExperimentsRepository {
       [workspaceId],
     );
   }
+
+  /**
+   * Every experiment's partners and dates, and every learning's author and date (participation
+   * and broker follow-through), in two lean queries.
+   */
+  async participationRows(workspaceId: string): Promise<{
+    experiments: { id: string; partnerIds: string[]; startDate: string | null; createdAt: Date }[];
+    learnings: { authorId: string; createdAt: Date }[];
+  }> {
+    const experiments = await this.dataSource.query(
+      `SELECT "id", "partnerIds", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "createdAt"
+         FROM "experiments" WHERE "workspaceId" = $1`,
+      [workspaceId],
+    );
+    const learnings = await this.dataSource.query(
+      `SELECT "authorId", "createdAt" FROM "experiment_learnings" WHERE "workspaceId" = $1`,
+      [workspaceId],
+    );
+    return { experiments, learnings };
+  }
 }

@@ -117,6 +117,11 @@ export class ExperimentsService {
     return this.repository.listForNetwork(workspaceId);
   }
 
+  /** Partners and dates of every experiment, authors and dates of every learning. */
+  participationRows(workspaceId: string) {
+    return this.repository.participationRows(workspaceId);
+  }
+
   /**
    * What a discussion needs of an experiment (the threads module): its title and partners, or
    * null when it is not in that workspace. Reads in the caller's transaction.

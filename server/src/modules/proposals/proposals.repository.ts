@@ -94,4 +94,26 @@ export const proposalsRepository = {
     )) as PendingVoteRow[];
     return rows.map((r) => ({ ...r, closesAt: new Date(r.closesAt) }));
   },
+
+  /** Every proposal's electorate (partner ids) and opening, and every current vote's partner. */
+  async participationRows(
+    manager: EntityManager,
+    workspaceId: string,
+  ): Promise<{
+    proposals: { id: string; createdAt: Date; electorate: string[] }[];
+    votes: { proposalId: string; partnerId: string }[];
+  }> {
+    const proposals = (await manager.query(
+      `SELECT "id", "createdAt",
+              ARRAY(SELECT e->>'partnerId' FROM jsonb_array_elements("electorate") e) AS "electorate"
+         FROM proposals WHERE "workspaceId" = $1`,
+      [workspaceId],
+    )) as { id: string; createdAt: Date; electorate: string[] }[];
+    const votes = (await manager.query(
+      `SELECT v."proposalId", v."partnerId" FROM proposal_votes v
+         JOIN proposals p ON p.id = v."proposalId" WHERE p."workspaceId" = $1`,
+      [workspaceId],
+    )) as { proposalId: string; partnerId: string }[];
+    return { proposals, votes };
+  },
 };

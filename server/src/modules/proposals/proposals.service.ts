@@ -804,6 +804,11 @@ export class ProposalsService {
 
   // ---- reading -------------------------------------------------------------------------------
 
+  /** Electorates and cast votes of every proposal (the participation module's counts). */
+  participationRows(workspaceId: string) {
+    return proposalsRepository.participationRows(this.dataSource.manager, workspaceId);
+  }
+
   /**
    * What a discussion needs of a proposal (the threads module): its candidate, or null when
    * the proposal is not in that workspace. Reads in the caller's transaction.

@@ -330,6 +330,50 @@ export class SurveysService {
     };
   }
 
+  /**
+   * Every opened wave (roster and opening) with who answered and how they rated each tie, for
+   * the participation module's aggregates (it never exposes individual answers).
+   */
+  async participationRows(workspaceId: string): Promise<{
+    waves: { id: string; opensAt: Date; rosterPartnerIds: string[] }[];
+    respondents: { waveId: string; partnerId: string }[];
+    ratings: {
+      waveId: string;
+      raterPartnerId: string;
+      ratedPartnerId: string;
+      level: string | null;
+      submittedAt: Date;
+    }[];
+  }> {
+    const manager = this.dataSource.manager;
+    const waves = await manager
+      .getRepository(SurveyWaveEntity)
+      .createQueryBuilder('w')
+      .where('w.workspaceId = :workspaceId AND w.openedAt IS NOT NULL', { workspaceId })
+      .getMany();
+    const rows = await repo.responsesOf(
+      manager,
+      waves.map((w) => w.id),
+    );
+    return {
+      waves: waves.map((w) => ({
+        id: w.id,
+        opensAt: w.opensAt,
+        rosterPartnerIds: w.roster.map((r) => r.partnerId),
+      })),
+      respondents: rows.map((r) => ({ waveId: r.waveId, partnerId: r.partnerId })),
+      ratings: rows.flatMap((r) =>
+        r.ties.map((t) => ({
+          waveId: r.waveId,
+          raterPartnerId: r.partnerId,
+          ratedPartnerId: t.partnerId,
+          level: t.worksWith ? (t.level ?? null) : null,
+          submittedAt: r.submittedAt,
+        })),
+      ),
+    };
+  }
+
   // ---- sweeps --------------------------------------------------------------------------------
 
   /**

@@ -55,6 +55,16 @@ export class ThreadsService {
     private readonly documents: DocumentsService,
   ) {}
 
+  /** Who wrote each comment of the workspace, and when (the participation module's counts). */
+  async commentAuthors(workspaceId: string): Promise<{ authorId: string; createdAt: Date }[]> {
+    return this.dataSource
+      .getRepository(ThreadCommentEntity)
+      .createQueryBuilder('c')
+      .select(['c.authorId', 'c.createdAt'])
+      .where('c.workspaceId = :workspaceId', { workspaceId })
+      .getMany();
+  }
+
   // ---- reading -------------------------------------------------------------------------------
 
   /** Open threads first, then the newest; each with all its comments, oldest first. */

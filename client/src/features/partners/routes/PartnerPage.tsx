@@ -1,11 +1,12 @@
 import {
   canEditPartner,
+  canViewPartnerParticipation,
   canSetDelegation,
   PARTNER_PROFILE_FIELDS,
   type WorkspaceDto,
 } from '@coalesce/shared';
 import { useState, type FormEvent } from 'react';
-import { useOutletContext, useParams } from 'react-router';
+import { Link, useOutletContext, useParams } from 'react-router';
 import { serverFieldErrors, type FieldErrors } from '../../../components/ui/form';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
@@ -64,6 +65,16 @@ export function PartnerPage() {
             {p.leftAt && ` · ${t('partners.left', { date: fmt.format(new Date(p.leftAt)) })}`}
           </p>
           {p.description && <p className="whitespace-pre-line text-slate-700">{p.description}</p>}
+          {canViewPartnerParticipation(capacityOf(ws), p.id) && (
+            <p className="text-sm">
+              <Link
+                to={`/w/${ws.id}/participation?partner=${p.id}`}
+                className="text-brand-700 hover:underline"
+              >
+                {t('participation.link')}
+              </Link>
+            </p>
+          )}
         </header>
         {editing ? (
           <Card>

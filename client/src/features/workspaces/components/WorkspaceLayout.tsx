@@ -1,3 +1,4 @@
+import { canViewBrokerFollowThrough, type WorkspaceDto } from '@coalesce/shared';
 import { clsx } from 'clsx';
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router';
@@ -6,8 +7,15 @@ import { ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useWorkspace } from '../api';
 import { useWorkspaceLive } from '../live';
+import { capacityOf } from '../capacity';
 
-const sections: { to: string; label: MessageKey; end?: boolean }[] = [
+const sections: {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+  /** Shown only to whom the rule allows (the server enforces it too). */
+  only?: (ws: WorkspaceDto) => boolean;
+}[] = [
   { to: '', label: 'workspaces.overview', end: true },
   { to: 'vision', label: 'nav.vision' },
   { to: 'partners', label: 'nav.partners' },
@@ -16,6 +24,11 @@ const sections: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: 'connections', label: 'connections.title' },
   { to: 'network', label: 'nav.network' },
   { to: 'surveys', label: 'surveys.nav' },
+  {
+    to: 'participation',
+    label: 'participation.nav',
+    only: (ws) => canViewBrokerFollowThrough(capacityOf(ws)),
+  },
   { to: 'activity', label: 'nav.activity' },
   { to: 'research', label: 'nav.research' },
 ];
@@ -68,25 +81,27 @@ export function WorkspaceLayout() {
             ref={row}
             className="flex snap-x flex-row flex-nowrap gap-1 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] md:flex-col md:overflow-visible md:px-0 md:pb-0"
           >
-            {sections.map((s) => (
-              <li key={s.to} className="shrink-0 snap-start">
-                <NavLink
-                  to={s.to}
-                  end={s.end}
-                  {...warmOn(`/w/${wid}/${s.to}`)}
-                  className={({ isActive }) =>
-                    clsx(
-                      'block whitespace-nowrap rounded-md px-3 py-2 text-sm',
-                      isActive
-                        ? 'bg-brand-100 font-medium text-brand-800'
-                        : 'bg-slate-100 text-slate-700 hover:bg-slate-200 md:bg-transparent md:hover:bg-slate-100',
-                    )
-                  }
-                >
-                  {t(s.label)}
-                </NavLink>
-              </li>
-            ))}
+            {sections
+              .filter((s) => !s.only || s.only(ws.data))
+              .map((s) => (
+                <li key={s.to} className="shrink-0 snap-start">
+                  <NavLink
+                    to={s.to}
+                    end={s.end}
+                    {...warmOn(`/w/${wid}/${s.to}`)}
+                    className={({ isActive }) =>
+                      clsx(
+                        'block whitespace-nowrap rounded-md px-3 py-2 text-sm',
+                        isActive
+                          ? 'bg-brand-100 font-medium text-brand-800'
+                          : 'bg-slate-100 text-slate-700 hover:bg-slate-200 md:bg-transparent md:hover:bg-slate-100',
+                      )
+                    }
+                  >
+                    {t(s.label)}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
           {/* The fade says "there is more this way" on a phone. */}
           <span
