@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { api, workspaceWithMembers } from '../../../test/factories';
+import { api, createPartner, workspaceWithMembers } from '../../../test/factories';
 
 /**
  * Routes whose 404/403 depend on a row (`@ResourceAccess`) answer them before the body's or
@@ -40,5 +40,20 @@ describe('@ResourceAccess precedence (e2e)', () => {
     await as.post(`${vision}/versions`, { label: '' }).expect(400);
     await as.get(`${vision}/export?format=pdf`).expect(400);
     await api(t, observer.token).post(`${vision}/versions`, { label: '' }).expect(403);
+
+    const partners = `/api/workspaces/${wid}/partners`;
+    const { id: pid } = await createPartner(t, coordinator, wid);
+    for (const id of [unknown, 'nope']) {
+      await as.patch(`${partners}/${id}`, { tier: 'bogus' }).expect(404);
+      await as.post(`${partners}/${id}/leave`, {}).expect(404);
+      await as.put(`${partners}/${id}/delegation`, {}).expect(404);
+    }
+    const obs = api(t, observer.token);
+    await obs.patch(`${partners}/${pid}`, { name: '' }).expect(403);
+    await obs.post(`${partners}/${pid}/leave`, {}).expect(403);
+    await obs.put(`${partners}/${pid}/delegation`, {}).expect(403);
+    await as.patch(`${partners}/${pid}`, { tier: 'bogus' }).expect(400);
+    await as.post(`${partners}/${pid}/leave`, {}).expect(400);
+    await as.put(`${partners}/${pid}/delegation`, {}).expect(400);
   });
 });

@@ -75,7 +75,7 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
     const [delegator, delegate] = voters;
     await a
       .get(PartnersService)
-      .setDelegation(delegator!, delegator!.partnerId!, { toPartnerId: delegate!.partnerId });
+      .setDelegation(delegator!, delegator!.partnerId!, { toPartnerId: delegate!.partnerId! });
     for (let round = 0; round < 6; round++) {
       const p = await a.get(ProposalsService).create(coord, candidate(`Race ${round}`));
       // Alternate who goes through which instance, so either may win the row lock.
