@@ -55,5 +55,23 @@ describe('@ResourceAccess precedence (e2e)', () => {
     await as.patch(`${partners}/${pid}`, { tier: 'bogus' }).expect(400);
     await as.post(`${partners}/${pid}/leave`, {}).expect(400);
     await as.put(`${partners}/${pid}/delegation`, {}).expect(400);
+
+    const threads = `/api/workspaces/${wid}/threads`;
+    const opened = await as
+      .post(threads, { subject: { type: 'experiment', id: made.body.id }, text: 'Why?' })
+      .expect(201);
+    const tp = `${threads}/${opened.body.id}`;
+    const cid: string = opened.body.comments[0].id;
+    for (const id of [unknown, 'nope']) {
+      await as.patch(`${threads}/${id}`, { resolved: 'x' }).expect(404);
+      await as.post(`${threads}/${id}/comments`, {}).expect(404);
+      await as.patch(`${tp}/comments/${id}`, {}).expect(404);
+    }
+    await obs.patch(tp, { resolved: 'x' }).expect(403);
+    await obs.post(`${tp}/comments`, {}).expect(403);
+    await obs.patch(`${tp}/comments/${cid}`, {}).expect(403);
+    await as.patch(tp, { resolved: 'x' }).expect(400);
+    await as.post(`${tp}/comments`, {}).expect(400);
+    await as.patch(`${tp}/comments/${cid}`, {}).expect(400);
   });
 });
