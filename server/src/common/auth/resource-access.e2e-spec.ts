@@ -73,5 +73,17 @@ describe('@ResourceAccess precedence (e2e)', () => {
     await as.patch(tp, { resolved: 'x' }).expect(400);
     await as.post(`${tp}/comments`, {}).expect(400);
     await as.patch(`${tp}/comments/${cid}`, {}).expect(400);
+
+    const proposals = `/api/workspaces/${wid}/proposals`;
+    for (const id of [unknown, 'nope']) {
+      for (const action of ['votes', 'advice', 'decide', 'statement']) {
+        await as.post(`${proposals}/${id}/${action}`, { choice: 'maybe' }).expect(404);
+      }
+      await as.patch(`${proposals}/${id}`, { closesAt: 'soon' }).expect(404);
+    }
+    await obs.post(proposals, {}).expect(403);
+    await obs.post(`${proposals}/preview`, {}).expect(403);
+    await as.post(proposals, {}).expect(400);
+    await as.post(`${proposals}/preview`, {}).expect(400);
   });
 });
