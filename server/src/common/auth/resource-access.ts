@@ -35,6 +35,17 @@ export class AccessRequest {
     if (!isUuid(value)) throw notFound(what);
     return value.toLowerCase();
   }
+
+  /**
+   * The top-level keys of the raw, not yet validated body: for rules about which fields a
+   * caller may touch at all (403), which the contract answers before the values' 400.
+   */
+  get bodyKeys(): string[] {
+    const body: unknown = this.req.body;
+    return typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? Object.keys(body)
+      : [];
+  }
 }
 
 type AccessCheck<S> = (service: S, req: AccessRequest) => unknown;

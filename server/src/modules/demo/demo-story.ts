@@ -697,6 +697,7 @@ export class DemoStory {
       candidatePartnerId: this.partnerId(key),
       tier: 'core',
       rationale,
+      principleFit: [],
     });
     this.later(6);
     return p;

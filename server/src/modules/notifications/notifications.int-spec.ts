@@ -3,7 +3,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { startIntContext } from '../../../test/int-context';
 import { uniqueEmail } from '../../../test/factories';
-import type { Stage } from '@coalesce/shared';
+import { createProposalSchema, type Stage } from '@coalesce/shared';
 import { ActivityService, type RecordEventInput } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { PartnersService } from '../partners/partners.service';
@@ -251,12 +251,15 @@ describe('vote reminders on real proposals: exactly once (PostgreSQL)', () => {
   });
   /** A real proposal (inline candidate), opened by the coordinator through the service. */
   const propose = (n: Net, name: string, closesAt: Date, tier: 'core' | 'broad' = 'core') =>
-    a.get(ProposalsService).create(coordinator(n), {
-      candidate: { kind: 'organisation', name, actorType: 'sports' },
-      tier,
-      rationale: 'They run the park',
-      closesAt: closesAt.toISOString(),
-    });
+    a.get(ProposalsService).create(
+      coordinator(n),
+      createProposalSchema.parse({
+        candidate: { kind: 'organisation', name, actorType: 'sports' },
+        tier,
+        rationale: 'They run the park',
+        closesAt: closesAt.toISOString(),
+      }),
+    );
   const reminders = (workspaceId: string) =>
     a.get(DataSource).query(
       `SELECT "userId", "subjectId", payload FROM notifications

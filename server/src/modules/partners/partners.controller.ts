@@ -18,6 +18,9 @@ import {
   partnerListQuerySchema,
   updatePartnerSchema,
   type CreatePartner,
+  type DelegationInput,
+  type LeavePartnerInput,
+  type UpdatePartner,
   type Page,
   type PartnerDetailDto,
   type PartnerDto,
@@ -26,6 +29,7 @@ import {
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
@@ -81,16 +85,18 @@ export class PartnersController {
     return this.partners.get(wid, pid);
   }
 
-  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Patch(':pid')
   @ApiOperation({ summary: 'Update a partner' })
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @ApiZodBody(updatePartnerSchema)
   @ApiOkResponse({ description: 'Coordinator: any field; a representative: profile fields only' })
+  @ResourceAccess(PartnersService, (s, r) =>
+    s.authorizeUpdate(r.member, r.id('pid', 'Partner'), r.bodyKeys),
+  )
   update(
     @CurrentMember() me: Membership,
     @Param('pid', new IdPipe('Partner')) pid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(updatePartnerSchema)) body: UpdatePartner,
   ): Promise<PartnerDetailDto> {
     return this.partners.update(me, pid, body);
   }
@@ -101,10 +107,11 @@ export class PartnersController {
   @HttpCode(200)
   @ApiZodBody(leavePartnerSchema)
   @ApiOkResponse({ description: 'The partner, `left` (coordinator or a representative)' })
+  @ResourceAccess(PartnersService, (s, r) => s.authorizeLeave(r.member, r.id('pid', 'Partner')))
   leave(
     @CurrentMember() me: Membership,
     @Param('pid', new IdPipe('Partner')) pid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(leavePartnerSchema)) body: LeavePartnerInput,
   ): Promise<PartnerDetailDto> {
     return this.partners.leave(me, pid, body);
   }
@@ -117,10 +124,13 @@ export class PartnersController {
     description:
       'The partner with its standing `delegation` (a representative of the partner or a coordinator); one per partner, a new one replaces it',
   })
+  @ResourceAccess(PartnersService, (s, r) =>
+    s.authorizeDelegation(r.member, r.id('pid', 'Partner')),
+  )
   setDelegation(
     @CurrentMember() me: Membership,
     @Param('pid', new IdPipe('Partner')) pid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(delegationInputSchema)) body: DelegationInput,
   ): Promise<PartnerDetailDto> {
     return this.partners.setDelegation(me, pid, body);
   }

@@ -10,15 +10,14 @@ import {
   type Page,
   type PartnerDelegationDto,
   type Tier,
-  delegationInputSchema,
-  leavePartnerSchema,
-  updatePartnerSchema,
+  type DelegationInput,
+  type LeavePartnerInput,
+  type UpdatePartner,
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { PartnerEntity } from './partners.entity';
@@ -97,7 +96,6 @@ const PATCHABLE = [
   'description',
   'website',
 ] as const satisfies readonly (keyof UpdatePartner & keyof PartnerEntity)[];
-type UpdatePartner = ReturnType<typeof updatePartnerSchema.parse>;
 
 /**
  * Partners of a workspace. Other modules use the exported helpers (`findInWorkspace`,
@@ -569,13 +567,13 @@ export class PartnersService implements OnModuleInit {
     };
   }
 
-  /** Coordinators change anything; a representative only its partner's profile fields (403). */
-  async update(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
-    // Contract precedence 404 → 403 → 400: who may touch which field is decided on the raw
-    // body's keys before the values are validated.
+  /**
+   * 404, then 403: coordinators change anything; a representative only its partner's profile
+   * fields. Decided on the keys the body touches, so `@ResourceAccess` can answer it from the
+   * raw body before the values are validated (contract precedence 404 → 403 → 400).
+   */
+  async authorizeUpdate(me: Membership, partnerId: string, keys: readonly string[]): Promise<void> {
     await this.getInWorkspace(me.workspaceId, partnerId);
-    const keys =
-      typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : [];
     const touched = PATCHABLE.filter((f) => keys.includes(f));
     if (!canEditPartner(me, partnerId, touched)) {
       throw forbidden(
@@ -584,7 +582,15 @@ export class PartnersService implements OnModuleInit {
           : 'Only coordinators and the partner’s representatives can change a partner',
       );
     }
-    const input = parseOrThrow(updatePartnerSchema, body ?? {});
+  }
+
+  /** Coordinators change anything; a representative only its partner's profile fields (403). */
+  async update(me: Membership, partnerId: string, input: UpdatePartner): Promise<PartnerDetailDto> {
+    await this.authorizeUpdate(
+      me,
+      partnerId,
+      PATCHABLE.filter((f) => input[f] !== undefined),
+    );
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, me.workspaceId, partnerId);
       const fields = PATCHABLE.filter((f) => input[f] !== undefined);
@@ -633,13 +639,21 @@ export class PartnersService implements OnModuleInit {
     return this.get(me.workspaceId, partnerId);
   }
 
-  /** A coordinator or a representative; only an active partner can leave (409 otherwise). */
-  async leave(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
+  /** 404, then 403: a coordinator or one of the partner's representatives. */
+  async authorizeLeave(me: Membership, partnerId: string): Promise<void> {
     await this.getInWorkspace(me.workspaceId, partnerId);
     if (!canLeavePartner(me, partnerId)) {
       throw forbidden('Only coordinators and the partner’s representatives can do this');
     }
-    const { reason } = parseOrThrow(leavePartnerSchema, body ?? {});
+  }
+
+  /** A coordinator or a representative; only an active partner can leave (409 otherwise). */
+  async leave(
+    me: Membership,
+    partnerId: string,
+    { reason }: LeavePartnerInput,
+  ): Promise<PartnerDetailDto> {
+    await this.authorizeLeave(me, partnerId);
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, me.workspaceId, partnerId);
       if (current.status !== 'active') {
@@ -664,18 +678,26 @@ export class PartnersService implements OnModuleInit {
     return this.get(me.workspaceId, partnerId);
   }
 
+  /** 404, then 403: a representative of the partner or a coordinator. */
+  async authorizeDelegation(me: Membership, partnerId: string): Promise<void> {
+    await this.getInWorkspace(me.workspaceId, partnerId);
+    if (!canSetDelegation(me, partnerId)) {
+      throw forbidden('Only coordinators and the partner’s representatives can delegate its vote');
+    }
+  }
+
   /**
    * `PUT …/partners/:pid/delegation`: the partner's standing delegation (replacing any). By a
    * representative of the partner or a coordinator (403). The delegate must be another partner
    * of this workspace (400) that is active (400 `not_active_partner`); the delegating partner
    * must be active itself (409): only active partners vote.
    */
-  async setDelegation(me: Membership, partnerId: string, body: unknown): Promise<PartnerDetailDto> {
-    await this.getInWorkspace(me.workspaceId, partnerId);
-    if (!canSetDelegation(me, partnerId)) {
-      throw forbidden('Only coordinators and the partner’s representatives can delegate its vote');
-    }
-    const { toPartnerId } = parseOrThrow(delegationInputSchema, body ?? {});
+  async setDelegation(
+    me: Membership,
+    partnerId: string,
+    { toPartnerId }: DelegationInput,
+  ): Promise<PartnerDetailDto> {
+    await this.authorizeDelegation(me, partnerId);
     if (toPartnerId === partnerId) {
       throw invalid(['toPartnerId'], 'a partner cannot delegate to itself', 'delegation_self');
     }

@@ -8,24 +8,32 @@ import {
   proposalListQuerySchema,
   statementInputSchema,
   voteInputSchema,
+  type AdviceInput,
+  type CreateProposal,
+  type DecideInput,
+  type ExtendProposalInput,
   type Page,
   type PendingVoteDto,
   type ProposalDto,
   type ProposalListQuery,
   type ProposalPreviewDto,
+  type StatementInput,
+  type VoteInput,
   ErrorCode,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CurrentMember, CurrentUser } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
 import { ProposalsService } from './proposals.service';
 import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 
 /**
- * Bodies are validated in the service right after the caller's rights are checked, so the
- * contract's precedence 404 → 403 → 400 → 409 holds (e.g. an observer's bad vote is a 403).
+ * The caller's rights on the proposal are checked by `@ResourceAccess` guards before the body's
+ * pipe, so the contract's precedence 404 → 403 → 400 → 409 holds (an observer's bad vote is a
+ * 403); the service checks them again under the row lock.
  */
 @ApiTags('proposals')
 @Controller('workspaces/:wid/proposals')
@@ -49,7 +57,11 @@ export class ProposalsController {
   })
   @LimitCreates('proposals')
   @ApiCreatedResponse({ description: 'The proposal, open, with its frozen policy and electorate' })
-  create(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalDto> {
+  @ResourceAccess(ProposalsService, (s, r) => s.authorizePropose(r.member))
+  create(
+    @CurrentMember() me: Membership,
+    @Body(new ZodPipe(createProposalSchema)) body: CreateProposal,
+  ): Promise<ProposalDto> {
     return this.proposals.create(me, body);
   }
 
@@ -74,7 +86,11 @@ export class ProposalsController {
     description:
       'What opening this proposal now would freeze (rule, deadlines, electorate with weights and representatives) and warnings; nothing is written',
   })
-  preview(@CurrentMember() me: Membership, @Body() body: unknown): Promise<ProposalPreviewDto> {
+  @ResourceAccess(ProposalsService, (s, r) => s.authorizePropose(r.member))
+  preview(
+    @CurrentMember() me: Membership,
+    @Body(new ZodPipe(createProposalSchema)) body: CreateProposal,
+  ): Promise<ProposalPreviewDto> {
     return this.proposals.preview(me, body);
   }
 
@@ -95,10 +111,13 @@ export class ProposalsController {
   @ApiOkResponse({
     description: "The proposal after casting or replacing the caller's partner's vote",
   })
+  @ResourceAccess(ProposalsService, (s, r) =>
+    s.authorizeAction(r.member, r.id('id', 'Proposal'), 'vote'),
+  )
   vote(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(voteInputSchema)) body: VoteInput,
   ): Promise<ProposalDto> {
     return this.proposals.vote(me, id, body);
   }
@@ -108,10 +127,13 @@ export class ProposalsController {
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(adviceInputSchema)
+  @ResourceAccess(ProposalsService, (s, r) =>
+    s.authorizeAction(r.member, r.id('id', 'Proposal'), 'advise'),
+  )
   advise(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(adviceInputSchema)) body: AdviceInput,
   ): Promise<ProposalDto> {
     return this.proposals.advise(me, id, body);
   }
@@ -121,10 +143,13 @@ export class ProposalsController {
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @HttpCode(200)
   @ApiZodBody(decideInputSchema)
+  @ResourceAccess(ProposalsService, (s, r) =>
+    s.authorizeAction(r.member, r.id('id', 'Proposal'), 'decide'),
+  )
   decide(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(decideInputSchema)) body: DecideInput,
   ): Promise<ProposalDto> {
     return this.proposals.decide(me, id, body);
   }
@@ -148,10 +173,13 @@ export class ProposalsController {
     description:
       'The proposal with its new `closesAt` (only later than the current one); vote reminders follow the new deadline',
   })
+  @ResourceAccess(ProposalsService, (s, r) =>
+    s.authorizeAction(r.member, r.id('id', 'Proposal'), 'extend'),
+  )
   extend(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(extendProposalSchema)) body: ExtendProposalInput,
   ): Promise<ProposalDto> {
     return this.proposals.extend(me, id, body);
   }
@@ -167,10 +195,13 @@ export class ProposalsController {
     description:
       "The proposal; `outcome.statement` {text, by, at} (proposer or coordinator, after closing; replaces an earlier one). The electorate's representatives are notified",
   })
+  @ResourceAccess(ProposalsService, (s, r) =>
+    s.authorizeAction(r.member, r.id('id', 'Proposal'), 'statement'),
+  )
   statement(
     @CurrentMember() me: Membership,
     @Param('id', new IdPipe('Proposal')) id: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(statementInputSchema)) body: StatementInput,
   ): Promise<ProposalDto> {
     return this.proposals.addStatement(me, id, body);
   }

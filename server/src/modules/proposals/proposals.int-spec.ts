@@ -1,5 +1,5 @@
 import type { TestingModule } from '@nestjs/testing';
-import type { CreatePartner } from '@coalesce/shared';
+import { createProposalSchema, type CreatePartner } from '@coalesce/shared';
 import { DataSource } from 'typeorm';
 import { startIntContext } from '../../../test/int-context';
 import { uniqueEmail } from '../../../test/factories';
@@ -64,18 +64,19 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
     return { coord, voters, wid: w.id };
   }
 
-  const candidate = (name = 'Candidate') => ({
-    candidate: { kind: 'organisation', name, actorType: 'other' },
-    tier: 'core',
-    rationale: 'r',
-  });
+  const candidate = (name = 'Candidate') =>
+    createProposalSchema.parse({
+      candidate: { kind: 'organisation', name, actorType: 'other' },
+      tier: 'core',
+      rationale: 'r',
+    });
 
   it('race on two instances: a delegator’s direct vote and its delegate’s vote give one effective vote', async () => {
     const { coord, voters } = await network(3);
     const [delegator, delegate] = voters;
     await a
       .get(PartnersService)
-      .setDelegation(delegator!, delegator!.partnerId!, { toPartnerId: delegate!.partnerId });
+      .setDelegation(delegator!, delegator!.partnerId!, { toPartnerId: delegate!.partnerId! });
     for (let round = 0; round < 6; round++) {
       const p = await a.get(ProposalsService).create(coord, candidate(`Race ${round}`));
       // Alternate who goes through which instance, so either may win the row lock.
@@ -105,7 +106,7 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
       Array.from({ length: 30 }, (_, i) =>
         (i % 2 ? a : b)
           .get(ProposalsService)
-          .vote(voters[0]!, p.id, { choice: choices[i % 3], reason: 'because' }),
+          .vote(voters[0]!, p.id, { choice: choices[i % 3]!, reason: 'because' }),
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
@@ -143,8 +144,8 @@ describe('ProposalsService concurrency and deadlines (PostgreSQL)', () => {
     // Everyone votes twice in parallel on two instances; the last of the 24 closes it (quorum 1).
     const results = await Promise.allSettled(
       voters.flatMap((v, i) => [
-        a.get(ProposalsService).vote(v, p.id, { choice: choices[i % 3] }),
-        b.get(ProposalsService).vote(v, p.id, { choice: choices[(i + 1) % 3] }),
+        a.get(ProposalsService).vote(v, p.id, { choice: choices[i % 3]! }),
+        b.get(ProposalsService).vote(v, p.id, { choice: choices[(i + 1) % 3]! }),
       ]),
     );
     const refused = results.filter((r) => r.status === 'rejected');

@@ -2,21 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   LIMITS,
-  adviceInputSchema,
-  createProposalSchema,
   canPropose,
   canAddStatement,
   canExtend,
   canRemind,
-  decideInputSchema,
   effectiveVotes,
-  extendProposalSchema,
   PROPOSE_DENIED,
   REMIND_INTERVAL_MS,
-  statementInputSchema,
-  voteInputSchema,
   type AdviceDto,
+  type AdviceInput,
   type CreateProposal,
+  type DecideInput,
+  type ExtendProposalInput,
   type ElectorateMember,
   type Page,
   type PartnerDto,
@@ -28,12 +25,13 @@ import {
   type ProposalListQuery,
   type ProposalOutcomeDto,
   type ProposalStatus,
+  type StatementInput,
   type Tally,
   type VoteDto,
+  type VoteInput,
   type VoteHistoryDto,
 } from '@coalesce/shared';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
-import type { z } from 'zod';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import {
   DomainError,
@@ -44,7 +42,7 @@ import {
 } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
 import { keysetPage } from '../../common/pagination/cursor';
-import { validationError } from '../../common/validation/zod.pipe';
+import { isUniqueViolation } from '../../common/database/unique-violation.util';
 import { ActivityService } from '../activity/activity.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { MembersService } from '../members/members.service';
@@ -106,12 +104,23 @@ function enforceForbidden(check: Check): void {
   if (!check.ok && check.error === 'forbidden') enforce(check);
 }
 
-function parseLater<T extends z.ZodType>(schema: T, body: unknown): () => z.infer<T> {
-  const result = schema.safeParse(body ?? {});
-  return () => {
-    if (!result.success) throw validationError(result.error);
-    return result.data;
-  };
+/** An action on one proposal whose 403 the contract answers before its body's 400. */
+export type ProposalAction = 'vote' | 'advise' | 'decide' | 'statement' | 'extend';
+
+/** The engine's check of `action` as far as it does not depend on the body. */
+function accessCheck(action: ProposalAction, now: Date, p: ProposalEntity, me: Actor): Check {
+  switch (action) {
+    case 'vote':
+      return canVote(now, snapshot(p), me, { choice: 'yes' });
+    case 'advise':
+      return canAdvise(now, snapshot(p), me);
+    case 'decide':
+      return canDecide(now, snapshot(p), me);
+    case 'statement':
+      return canAddStatement({ status: p.status, proposedBy: p.proposedBy }, me);
+    case 'extend':
+      return canExtend(now, snapshot(p), me);
+  }
 }
 
 const snapshot = (p: ProposalEntity): ProposalSnapshot => ({
@@ -124,10 +133,6 @@ const snapshot = (p: ProposalEntity): ProposalSnapshot => ({
 
 const openProposalConflict = () =>
   new DomainError(ErrorCode.CONFLICT, 'This candidate already has an open proposal');
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof QueryFailedError &&
-  (err.driverError as { code?: string } | undefined)?.code === '23505';
 
 const toVoteDto = (v: ProposalVoteEntity): VoteDto => ({
   partnerId: v.partnerId,
@@ -194,9 +199,29 @@ export class ProposalsService {
 
   // ---- opening -------------------------------------------------------------------------------
 
-  async create(me: Actor, body: unknown): Promise<ProposalDto> {
+  /** 403 unless the caller may propose (create and preview), before the body's 400. */
+  authorizePropose(me: Actor): Promise<void> {
+    return this.assertMayPropose(me);
+  }
+
+  /**
+   * 404 (unknown proposal), then the 403 of `action` on it, read without a lock: the guard of
+   * the routes that take a body. The action re-checks everything under the row lock, so a state
+   * change in between still answers as the contract says.
+   */
+  async authorizeAction(me: Actor, proposalId: string, action: ProposalAction): Promise<void> {
+    const p = await findInWorkspace(
+      this.dataSource.manager,
+      ProposalEntity,
+      'Proposal',
+      me.workspaceId,
+      proposalId,
+    );
+    enforceForbidden(accessCheck(action, clock.now(), p, me));
+  }
+
+  async create(me: Actor, input: CreateProposal): Promise<ProposalDto> {
     await this.assertMayPropose(me);
-    const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const id = await this.dataSource.transaction(async (manager) => {
       const plan = await this.plan(manager, wid, input, clock.now());
@@ -274,9 +299,8 @@ export class ProposalsService {
    * same `plan` as `create`, without writing anything. Same 403/400/409 as `create`, except that
    * an electorate without weight is a warning (EMPTY_ELECTORATE) rather than a 409.
    */
-  async preview(me: Actor, body: unknown): Promise<ProposalPreviewDto> {
+  async preview(me: Actor, input: CreateProposal): Promise<ProposalPreviewDto> {
     await this.assertMayPropose(me);
-    const input = parseLater(createProposalSchema, body)();
     const wid = me.workspaceId;
     const manager = this.dataSource.manager;
     const plan = await this.plan(manager, wid, input, clock.now());
@@ -415,14 +439,12 @@ export class ProposalsService {
    * (supersede, append, upsert the current one); the tally, the verdict and the answer are
    * computed from those rows, so the transaction is short and the answer needs one more read.
    */
-  async vote(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
-    const parse = parseLater(voteInputSchema, body);
+  async vote(me: Actor, proposalId: string, input: VoteInput): Promise<ProposalDto> {
     const { p, history, named } = await this.oneAtATime(proposalId, () =>
       this.dataSource.transaction(async (manager) => {
         const p = await this.lockRaw(manager, me.workspaceId, proposalId);
         const now = clock.now();
-        enforceForbidden(canVote(now, snapshot(p), me, { choice: 'yes' }));
-        const input = parse();
+        enforceForbidden(accessCheck('vote', now, p, me));
         enforce(canVote(now, snapshot(p), me, input));
         const partnerId = me.partnerId!;
         const reason = input.reason?.length ? input.reason : null;
@@ -501,13 +523,10 @@ export class ProposalsService {
   }
 
   /** Any member but observers, on an autonomous proposal during its consultation. */
-  async advise(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
-    const parse = parseLater(adviceInputSchema, body);
+  async advise(me: Actor, proposalId: string, { text }: AdviceInput): Promise<ProposalDto> {
     const p = await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
       const now = clock.now();
-      enforceForbidden(canAdvise(now, snapshot(p), me));
-      const { text } = parse();
       enforce(canAdvise(now, snapshot(p), me));
       const repo = manager.getRepository(ProposalAdviceEntity);
       const saved = await repo.save(
@@ -544,13 +563,10 @@ export class ProposalsService {
   }
 
   /** Autonomous only: a decider's representative (or a coordinator without deciders) decides. */
-  async decide(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
-    const parse = parseLater(decideInputSchema, body);
+  async decide(me: Actor, proposalId: string, input: DecideInput): Promise<ProposalDto> {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
       const now = clock.now();
-      enforceForbidden(canDecide(now, snapshot(p), me));
-      const input = parse();
       enforce(canDecide(now, snapshot(p), me));
       const votes = await this.currentVotes(manager, p.id);
       await this.closeLocked(manager, p, { status: input.outcome, reason: 'decided' }, votes, {
@@ -629,13 +645,14 @@ export class ProposalsService {
    * once the proposal is closed (409). A later statement replaces the earlier one. The
    * electorate's representatives and the voters are notified (`proposal.statement_added`).
    */
-  async addStatement(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
-    const parse = parseLater(statementInputSchema, body);
+  async addStatement(
+    me: Actor,
+    proposalId: string,
+    { text }: StatementInput,
+  ): Promise<ProposalDto> {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
       const check = canAddStatement({ status: p.status, proposedBy: p.proposedBy }, me);
-      enforceForbidden(check);
-      const { text } = parse();
       enforce(check);
       const statement = { text, by: me.userId, at: clock.now().toISOString() };
       const outcome: ProposalOutcomeDto = { ...p.outcome!, statement };
@@ -730,13 +747,12 @@ export class ProposalsService {
    * proposal (409) later (400). Vote reminders already sent are forgotten when the new deadline
    * puts their moment in the future again, so they go out before the new deadline.
    */
-  async extend(me: Actor, proposalId: string, body: unknown): Promise<ProposalDto> {
-    const parse = parseLater(extendProposalSchema, body);
+  async extend(me: Actor, proposalId: string, input: ExtendProposalInput): Promise<ProposalDto> {
     await this.dataSource.transaction(async (manager) => {
       const p = await this.lock(manager, me.workspaceId, proposalId);
       const now = clock.now();
       enforceForbidden(canExtend(now, snapshot(p), me));
-      const closesAt = new Date(parse().closesAt);
+      const closesAt = new Date(input.closesAt);
       enforce(canExtend(now, snapshot(p), me, closesAt));
       await manager.getRepository(ProposalEntity).update({ id: p.id }, { closesAt });
       await this.notifications.rescheduleVoteReminders(manager, p.id, closesAt, now);

@@ -12,9 +12,11 @@ import {
   type SurveyResponseDto,
   type SurveyScoresDto,
   type SurveyWaveDto,
+  type SubmitSurveyResponse,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
@@ -118,7 +120,6 @@ export class SurveysController {
     return this.surveys.response(me, sid, pid);
   }
 
-  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Put(':sid/responses/:pid')
   @ApiOperation({ summary: "Submit or revise a partner's answer while the wave is open" })
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
@@ -140,11 +141,14 @@ export class SurveysController {
     description:
       "The partner's response (representatives of that partner; 409 when the wave is not open)",
   })
+  @ResourceAccess(SurveysService, (s, r) =>
+    s.authorizeSubmit(r.member, r.id('sid', 'Survey wave'), r.id('pid', 'Partner')),
+  )
   submit(
     @CurrentMember() me: Membership,
     @Param('sid', new IdPipe('Survey wave')) sid: string,
     @Param('pid', new IdPipe('Partner')) pid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(submitSurveyResponseSchema)) body: SubmitSurveyResponse,
   ): Promise<SurveyResponseDto> {
     return this.surveys.submit(me, sid, pid, body);
   }

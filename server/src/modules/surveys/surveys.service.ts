@@ -5,12 +5,12 @@ import {
   canReadAllSurveyResponses,
   canReadSurveyResponse,
   ErrorCode,
-  submitSurveyResponseSchema,
   type CreateSurveyWave,
   type Page,
   type PerceivedNetworkDto,
   type SurveyListQuery,
   type SurveyResponseDto,
+  type SubmitSurveyResponse,
   type SurveyScoresDto,
   type SurveyStatus,
   type SurveyWaveDto,
@@ -21,7 +21,6 @@ import { clock } from '../../common/clock/clock';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { PartnersService } from '../partners/partners.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -166,6 +165,16 @@ export class SurveysService {
     return toWaveDto(w, respondents.get(w.id) ?? []);
   }
 
+  /** 404 (wave, or a partner not asked), then 403: only the partner's representatives answer. */
+  async authorizeSubmit(me: Membership, waveId: string, partnerId: string) {
+    const found = await this.find(this.dataSource.manager, me.workspaceId, waveId);
+    this.assertAsked(found, partnerId);
+    if (!canAnswerSurveyFor(me, partnerId)) {
+      throw forbidden('Only a representative of this partner can answer for it');
+    }
+    return found;
+  }
+
   /**
    * A representative answers for their partner (again: it replaces the answer) while the wave
    * is open: 404 (wave, or a partner not asked) → 403 → 400 → 409 (not open).
@@ -174,14 +183,9 @@ export class SurveysService {
     me: Membership,
     waveId: string,
     partnerId: string,
-    body: unknown,
+    input: SubmitSurveyResponse,
   ): Promise<SurveyResponseDto> {
-    const found = await this.find(this.dataSource.manager, me.workspaceId, waveId);
-    this.assertAsked(found, partnerId);
-    if (!canAnswerSurveyFor(me, partnerId)) {
-      throw forbidden('Only a representative of this partner can answer for it');
-    }
-    const input = parseOrThrow(submitSurveyResponseSchema, body ?? {});
+    const found = await this.authorizeSubmit(me, waveId, partnerId);
     const asked = new Set(found.roster.map((r) => r.partnerId));
     input.ties.forEach((t, i) => {
       if (t.partnerId === partnerId) {

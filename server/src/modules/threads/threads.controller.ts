@@ -14,13 +14,16 @@ import {
   threadListQuerySchema,
   THREADS_WRITE_DENIED,
   updateThreadSchema,
+  type CommentBody,
   type CreateThread,
   type Page,
   type ThreadDto,
   type ThreadListQuery,
+  type UpdateThread,
 } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { LimitCreates } from '../../common/rate-limit/rate-limit.interceptor';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
@@ -79,16 +82,16 @@ export class ThreadsController {
     return this.threads.get(wid, tid);
   }
 
-  /** Validated in the service, after the 404 and 403 checks (contract precedence). */
   @Patch(':tid')
   @ApiOperation({ summary: 'Resolve or reopen a thread' })
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATE)
   @ApiZodBody(updateThreadSchema, { resolved: true })
   @ApiOkResponse({ description: 'The thread; 409 when it already is in that state' })
+  @ResourceAccess(ThreadsService, (s, r) => s.authorizeUpdate(r.member, r.id('tid', 'Thread')))
   update(
     @CurrentMember() me: Membership,
     @Param('tid', new IdPipe('Thread')) tid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(updateThreadSchema)) body: UpdateThread,
   ): Promise<ThreadDto> {
     return this.threads.update(me, tid, body);
   }
@@ -99,10 +102,11 @@ export class ThreadsController {
   @LimitCreates('threads')
   @ApiZodBody(commentBodySchema, { text: `Agreed. <@${EXAMPLE_USER}>, can you ask them?` })
   @ApiCreatedResponse({ description: 'The thread with the new comment last' })
+  @ResourceAccess(ThreadsService, (s, r) => s.authorizeComment(r.member, r.id('tid', 'Thread')))
   addComment(
     @CurrentMember() me: Membership,
     @Param('tid', new IdPipe('Thread')) tid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(commentBodySchema)) body: CommentBody,
   ): Promise<ThreadDto> {
     return this.threads.addComment(me, tid, body);
   }
@@ -112,11 +116,14 @@ export class ThreadsController {
   @ApiErrors(ErrorCode.FORBIDDEN)
   @ApiZodBody(commentBodySchema, { text: 'Agreed, for the Wednesday group only.' })
   @ApiOkResponse({ description: 'The thread; the comment carries `editedAt`' })
+  @ResourceAccess(ThreadsService, (s, r) =>
+    s.authorizeEditComment(r.member, r.id('tid', 'Thread'), r.id('cid', 'Comment')),
+  )
   editComment(
     @CurrentMember() me: Membership,
     @Param('tid', new IdPipe('Thread')) tid: string,
     @Param('cid', new IdPipe('Comment')) cid: string,
-    @Body() body: unknown,
+    @Body(new ZodPipe(commentBodySchema)) body: CommentBody,
   ): Promise<ThreadDto> {
     return this.threads.editComment(me, tid, cid, body);
   }

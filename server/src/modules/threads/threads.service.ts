@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   COMMENT_DELETE_DENIED,
   COMMENT_EDIT_DENIED,
-  commentBodySchema,
   ErrorCode,
   mentionedUserIds,
   newlyMentioned,
@@ -11,12 +10,13 @@ import {
   canEditComment,
   canResolveThreads,
   canWriteThreads,
-  updateThreadSchema,
+  type CommentBody,
   type CreateThread,
   type Page,
   type ThreadDto,
   type ThreadListQuery,
   type ThreadSubject,
+  type UpdateThread,
 } from '@coalesce/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
@@ -24,7 +24,6 @@ import { clock } from '../../common/clock/clock';
 import { findInWorkspace } from '../../common/database/workspace-row';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { keysetPage } from '../../common/pagination/cursor';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { DocumentsService } from '../documents/documents.service';
 import { ExperimentsService } from '../experiments/experiments.service';
@@ -147,11 +146,15 @@ export class ThreadsService {
     return this.get(me.workspaceId, id);
   }
 
-  /** 404 → 403 → 400 → 409 (a resolved thread is reopened before it takes replies). */
-  async addComment(me: Membership, threadId: string, body: unknown): Promise<ThreadDto> {
-    await this.get(me.workspaceId, threadId);
+  /** 404 (unknown thread), then 403: whether the caller may reply in it. */
+  async authorizeComment(me: Membership, threadId: string): Promise<void> {
+    await this.find(me.workspaceId, threadId);
     if (!canWriteThreads(me)) throw forbidden(THREADS_WRITE_DENIED);
-    const input = parseOrThrow(commentBodySchema, body ?? {});
+  }
+
+  /** 404 → 403 → 400 → 409 (a resolved thread is reopened before it takes replies). */
+  async addComment(me: Membership, threadId: string, input: CommentBody): Promise<ThreadDto> {
+    await this.authorizeComment(me, threadId);
     await this.dataSource.transaction(async (manager) => {
       const thread = await this.lock(manager, me.workspaceId, threadId);
       const mentions = await this.assertMentions(manager, me.workspaceId, input.text);
@@ -179,16 +182,20 @@ export class ThreadsService {
     return this.get(me.workspaceId, threadId);
   }
 
+  /** 404 (thread, then comment), then 403: only its author edits a comment. */
+  async authorizeEditComment(me: Membership, threadId: string, commentId: string): Promise<void> {
+    const found = await this.findComment(this.dataSource.manager, me, threadId, commentId);
+    if (!canEditComment(me, found)) throw forbidden(COMMENT_EDIT_DENIED);
+  }
+
   /** 404 → 403 (author only) → 400. Newly mentioned members are notified; the others not again. */
   async editComment(
     me: Membership,
     threadId: string,
     commentId: string,
-    body: unknown,
+    input: CommentBody,
   ): Promise<ThreadDto> {
-    const found = await this.findComment(this.dataSource.manager, me, threadId, commentId);
-    if (!canEditComment(me, found)) throw forbidden(COMMENT_EDIT_DENIED);
-    const input = parseOrThrow(commentBodySchema, body ?? {});
+    await this.authorizeEditComment(me, threadId, commentId);
     await this.dataSource.transaction(async (manager) => {
       const thread = await this.lock(manager, me.workspaceId, threadId);
       const comment = await this.findComment(manager, me, threadId, commentId);
@@ -227,11 +234,15 @@ export class ThreadsService {
     });
   }
 
-  /** 404 → 403 → 400 → 409 (already in that state). */
-  async update(me: Membership, threadId: string, body: unknown): Promise<ThreadDto> {
-    await this.get(me.workspaceId, threadId);
+  /** 404 (unknown thread), then 403: whether the caller may resolve or reopen it. */
+  async authorizeUpdate(me: Membership, threadId: string): Promise<void> {
+    await this.find(me.workspaceId, threadId);
     if (!canResolveThreads(me)) throw forbidden(THREADS_WRITE_DENIED);
-    const input = parseOrThrow(updateThreadSchema, body ?? {});
+  }
+
+  /** 404 → 403 → 400 → 409 (already in that state). */
+  async update(me: Membership, threadId: string, input: UpdateThread): Promise<ThreadDto> {
+    await this.authorizeUpdate(me, threadId);
     await this.dataSource.transaction(async (manager) => {
       const thread = await this.lock(manager, me.workspaceId, threadId);
       if (thread.resolved === input.resolved) {
@@ -258,6 +269,10 @@ export class ThreadsService {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  private find(workspaceId: string, threadId: string) {
+    return findInWorkspace(this.dataSource.manager, ThreadEntity, 'Thread', workspaceId, threadId);
+  }
 
   private lock(manager: EntityManager, workspaceId: string, threadId: string) {
     return findInWorkspace(manager, ThreadEntity, 'Thread', workspaceId, threadId, { lock: true });
