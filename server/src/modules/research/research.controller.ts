@@ -4,6 +4,7 @@ import {
   ErrorCode,
   RESEARCH_CODEBOOK,
   researchConsentSchema,
+  type ResearchConsentInput,
   researchExportQuerySchema,
   type CodebookTable,
   type ResearchConsentDto,
@@ -12,6 +13,7 @@ import {
 import type { Response } from 'express';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
 import { IdPipe, ZodPipe } from '../../common/validation/zod.pipe';
@@ -110,12 +112,13 @@ export class ResearchController {
   @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND)
   @ApiZodBody(researchConsentSchema, { mayBeNamed: true })
   @ApiOkResponse({ description: 'The partner’s setting after the change' })
+  // The 404 and 403 checks run as a guard, before the body is parsed (404 → 403 → 400).
+  @ResourceAccess(ResearchService, (s, r) => s.authorizeConsent(r.member, r.id('pid', 'Partner')))
   setConsent(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @Param('pid', new IdPipe('Partner')) pid: string,
     @CurrentMember() me: Membership,
-    // Parsed by the service after the 404 and 403 checks (precedence: 404 → 403 → 400).
-    @Body() body: unknown,
+    @Body(new ZodPipe(researchConsentSchema)) body: ResearchConsentInput,
   ): Promise<ResearchConsentDto> {
     return this.research.setConsent(me, pid, body);
   }

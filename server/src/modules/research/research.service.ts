@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   defaultMayBeNamed,
-  researchConsentSchema,
+  type ResearchConsentInput,
   RESEARCH_EDGE_COLUMNS,
   RESEARCH_NODE_COLUMNS,
   type ResearchConsentDto,
@@ -14,7 +14,6 @@ import { DataSource } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { clock } from '../../common/clock/clock';
 import { forbidden } from '../../common/errors/domain-error';
-import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
@@ -124,11 +123,19 @@ export class ResearchService {
     });
   }
 
-  /** Coordinators, or a representative of the partner itself. 404 for a foreign partner. */
-  async setConsent(me: Membership, partnerId: string, body: unknown): Promise<ResearchConsentDto> {
+  /** Coordinators, or a representative of the partner itself: 404 for a foreign partner, then 403. */
+  async authorizeConsent(me: Membership, partnerId: string) {
     const partner = await this.partners.getInWorkspace(me.workspaceId, partnerId);
     if (!canSetResearchConsent(me, partnerId)) throw forbidden(CONSENT_DENIED);
-    const { mayBeNamed } = parseOrThrow(researchConsentSchema, body);
+    return partner;
+  }
+
+  async setConsent(
+    me: Membership,
+    partnerId: string,
+    { mayBeNamed }: ResearchConsentInput,
+  ): Promise<ResearchConsentDto> {
+    const partner = await this.authorizeConsent(me, partnerId);
     await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.consent(manager, me.workspaceId, partnerId);
       const before = current ? current.mayBeNamed : defaultMayBeNamed(partner.kind);
