@@ -7,3 +7,10 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 export const isUuid = (value: unknown): value is string =>
   typeof value === 'string' && UUID_PATTERN.test(value);
+
+/**
+ * A uuid exactly as the database writes it (lower case): the collab socket refuses other
+ * spellings of a document id rather than open a second copy of the document under them.
+ */
+export const isCanonicalUuid = (value: unknown): value is string =>
+  isUuid(value) && value === value.toLowerCase();

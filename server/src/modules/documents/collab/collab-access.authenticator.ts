@@ -9,9 +9,9 @@ import { UsersService } from '../../users/users.service';
 import { DocumentsService } from '../documents.service';
 import { documentAccessFor } from '../documents.policy';
 import type { CollabAuthenticator, CollabAuthHooks, CollabAuthResult } from './collab.auth';
+import { isCanonicalUuid } from '../../../common/validation/uuid.util';
 
 /** Lower case only: an upper-case spelling is 4404, never a second live copy. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Who is on a `/collab/:documentId` socket, decided like an HTTP request to the document:
@@ -41,13 +41,13 @@ export class CollabAccessAuthenticator implements CollabAuthenticator {
     // token costs no query (an unauthenticated flood once queued hundreds of them ahead of
     // everyone else's, /api/health included).
     const lookup =
-      UUID.test(documentId) && (await this.worthLookingUp(req))
+      isCanonicalUuid(documentId) && (await this.worthLookingUp(req))
         ? this.documents.findById(documentId.toLowerCase())
         : null;
     lookup?.catch(() => undefined); // awaited below unless the credentials fail
     const principal = await this.principalOf(req);
     if (!principal) return { ok: false, code: CollabCloseCode.UNAUTHENTICATED };
-    if (!UUID.test(documentId)) return { ok: false, code: CollabCloseCode.NOT_FOUND };
+    if (!isCanonicalUuid(documentId)) return { ok: false, code: CollabCloseCode.NOT_FOUND };
     const doc = await (lookup ?? this.documents.findById(documentId.toLowerCase()));
     if (!doc) return { ok: false, code: CollabCloseCode.NOT_FOUND };
     hooks?.documentFound?.(doc.id);

@@ -29,9 +29,9 @@ import {
 import { newCollabCounters, TokenBucket } from './collab-limits.util';
 import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
+import { isCanonicalUuid } from '../../../common/validation/uuid.util';
 
 /** Canonical ids only (lower case): another spelling would be a second live copy. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return plainBytes(Buffer.concat(data));
@@ -202,7 +202,8 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
         );
         if (closed) return;
         if (!result.ok) return conn.close(result.code, 'refused');
-        if (!UUID.test(rawDocumentId)) return conn.close(CollabCloseCode.NOT_FOUND, 'refused');
+        if (!isCanonicalUuid(rawDocumentId))
+          return conn.close(CollabCloseCode.NOT_FOUND, 'refused');
         conn.identity = {
           userId: result.userId,
           workspaceId: result.workspaceId,
