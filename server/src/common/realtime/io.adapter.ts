@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { OriginCheck } from '../http/origin.util';
 import { closeRedis, createRedisClient } from '../redis/redis';
+import { coalesceWrites } from './write-coalescing';
 
 /**
  * socket.io on the Nest HTTP server (path /socket.io). With REDIS_URL, rooms are shared by
@@ -45,6 +46,7 @@ export class AppIoAdapter extends IoAdapter {
       allowRequest: (req, callback) =>
         callback(null, this.originAllowed(req.headers.origin, req.headers.host)),
     } as ServerOptions);
+    coalesceWrites(server);
     if (url) {
       const client = createRedisClient(url, 'socket.io');
       this.clients.push(client);
