@@ -7,7 +7,11 @@
 export const FOLLOW_THROUGH_WINDOW_DAYS = 90;
 
 /** What showed that two introduced partners collaborated. */
-export const FOLLOW_THROUGH_KINDS = ['shared_experiment', 'survey_rating'] as const;
+export const FOLLOW_THROUGH_KINDS = [
+  'shared_experiment',
+  'survey_rating',
+  'document_coedit',
+] as const;
 export type FollowThroughKind = (typeof FOLLOW_THROUGH_KINDS)[number];
 
 export interface FollowThroughTally {

@@ -7,7 +7,7 @@ export const participationEn = {
   title: 'Follow-through and participation',
   brokersTitle: 'Do introductions turn into collaboration?',
   brokersIntro:
-    'For every accepted connection: did the two partners later share an experiment, or rate each other as cooperating or more in a survey? Co-editing documents is not counted.',
+    'For every accepted connection: did the two partners later share an experiment, write in the same document (other than the shared vision, which everyone writes), or rate each other as cooperating or more in a survey?',
   brokersEmpty: 'No accepted connections yet.',
   broker: 'Broker',
   overall: 'All brokers',

@@ -8,7 +8,7 @@ export const participationNl: Widen<typeof participationEn> = {
   title: 'Opvolging en deelname',
   brokersTitle: 'Worden kennismakingen samenwerking?',
   brokersIntro:
-    'Voor elke aanvaarde verbinding: deelden de twee partners daarna een experiment, of beoordeelden ze elkaar in een bevraging als samenwerkend of meer? Samen documenten bewerken telt niet mee.',
+    'Voor elke aanvaarde verbinding: deelden de twee partners daarna een experiment, schreven ze in hetzelfde document (niet de gedeelde visie, waar iedereen in schrijft), of beoordeelden ze elkaar in een bevraging als samenwerkend of meer?',
   brokersEmpty: 'Nog geen aanvaarde verbindingen.',
   broker: 'Makelaar',
   overall: 'Alle makelaars',

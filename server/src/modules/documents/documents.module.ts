@@ -15,6 +15,7 @@ import { DocumentVersionsService } from './document-versions.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { canonicalDocumentsPath } from './documents.util';
+import { DocumentEditsRepository } from './document-edits.repository';
 
 /**
  * Redirects (308, method and body kept) a documents request spelled another way (upper-case
@@ -47,6 +48,7 @@ function canonicalDocumentsRedirect(req: Request, res: Response, next: NextFunct
     CollabAccessAuthenticator,
     { provide: COLLAB_AUTHENTICATOR, useExisting: CollabAccessAuthenticator },
     CollabAccessListener,
+    DocumentEditsRepository,
   ],
   exports: [DocumentsService, CollabService, DocumentVersionsService],
 })

@@ -3,6 +3,7 @@ import { ErrorCode, type DocumentDto, type DocumentKind, type Page } from '@coal
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ActivityService } from '../activity/activity.service';
+import { type DocumentEditRow, DocumentEditsRepository } from './document-edits.repository';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './documents.entity';
 import { isUniqueViolation } from '../../common/database/unique-violation.util';
@@ -44,7 +45,17 @@ export class DocumentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly activity: ActivityService,
+    private readonly edits: DocumentEditsRepository,
   ) {}
+
+  /**
+   * Who wrote in which document on which day (UTC), for the workspace: one row per (document,
+   * person, day), with the document's kind. Live editing only (the collab socket); a restore is
+   * not writing.
+   */
+  editsInWorkspace(workspaceId: string): Promise<DocumentEditRow[]> {
+    return this.edits.inWorkspace(workspaceId);
+  }
 
   /** Creates a document and its `document.created` event in one transaction. */
   create(input: CreateDocumentInput): Promise<DocumentEntity> {

@@ -7,6 +7,7 @@ import {
   registerUser,
   workspaceWithMembers,
 } from '../../../test/factories';
+import { addParagraph, connect, createDocument, synced, type Client } from '../../../test/collab';
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
@@ -128,6 +129,54 @@ describe('participation (e2e)', () => {
       expect(kinds[[s.a.partner.id, s.b.partner.id].sort().join()]).toBe('shared_experiment');
       expect(kinds[[s.a.partner.id, s.c.partner.id].sort().join()]).toBe('survey_rating');
       expect(kinds[[s.b.partner.id, s.c.partner.id].sort().join()]).toBeNull();
+    }
+  });
+
+  it('counts two introduced partners writing in the same document (not the vision) as follow-through', async () => {
+    const s = await scenario();
+    const path = `${s.w}/participation/brokers`;
+    const kindOfBC = async () => {
+      const body = (await api(t, s.coordinator.token).get(path).expect(200))
+        .body as BrokerFollowThroughDto;
+      const pair = [s.b.partner.id, s.c.partner.id].sort().join();
+      return body.introductions.find(
+        (i) => [i.fromPartnerId, i.toPartnerId].sort().join() === pair,
+      )!.firstCollaborationKind;
+    };
+    const workspaceId = s.w.split('/').pop()!;
+    const write = async (documentId: string, token: string, text: string) => {
+      const c: Client = connect(t, documentId, token);
+      await synced(c);
+      addParagraph(c.doc, text);
+      return c;
+    };
+    const clients: Client[] = [];
+    try {
+      // Both write the network's vision: everyone does, it is not evidence.
+      const vision = (await api(t, s.coordinator.token).get(`${s.w}/documents`).expect(200))
+        .body as { items: { id: string; kind: string }[] };
+      const visionId = vision.items.find((d) => d.kind === 'vision')?.id;
+      const visionDoc =
+        visionId ??
+        (await createDocument(t, { token: s.coordinator.token, workspaceId }, 'vision')).id;
+      clients.push(await write(visionDoc, s.b.rep.token, 'B was here'));
+      clients.push(await write(visionDoc, s.c.rep.token, 'C was here'));
+      // A working document only B writes in: one side is not co-editing.
+      const notes = await createDocument(t, { token: s.coordinator.token, workspaceId });
+      clients.push(await write(notes.id, s.b.rep.token, 'Agenda'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await kindOfBC()).toBeNull();
+      // Now C writes in it too.
+      clients.push(await write(notes.id, s.c.rep.token, 'Minutes'));
+      const deadline = Date.now() + 5_000;
+      let kind = await kindOfBC();
+      while (kind === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        kind = await kindOfBC();
+      }
+      expect(kind).toBe('document_coedit');
+    } finally {
+      clients.forEach((c) => c.destroy());
     }
   });
 

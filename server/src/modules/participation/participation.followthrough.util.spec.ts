@@ -61,7 +61,7 @@ describe('brokerFollowThrough', () => {
         submittedAt: d('2026-03-02T00:00:00Z'),
       },
     ];
-    const r = brokerFollowThrough(intros, work, ratings, new Map([['bea', 'Bea']]));
+    const r = brokerFollowThrough(intros, work, ratings, [], new Map([['bea', 'Bea']]));
     expect(r.overall).toEqual({
       introductions: 4,
       within90Days: 1,
@@ -119,5 +119,70 @@ describe('brokerFollowThrough', () => {
       [],
     );
     expect(late.overall).toMatchObject({ within90Days: 0, ever: 1 });
+  });
+
+  describe('co-editing a document', () => {
+    const edit = (documentId: string, partnerId: string, day: string) => ({
+      documentId,
+      partnerId,
+      day: d(`${day}T00:00:00Z`),
+    });
+    const accepted = intro('c1', 'b', 'A', 'B', '2026-03-10T15:00:00Z');
+
+    it('counts when both sides wrote in one document, dated by the later first day', () => {
+      const r = brokerFollowThrough(
+        [accepted],
+        [],
+        [],
+        [
+          edit('doc', 'A', '2026-03-12'),
+          edit('doc', 'A', '2026-03-20'),
+          edit('doc', 'B', '2026-03-15'),
+          edit('doc', 'B', '2026-03-11'),
+        ],
+      );
+      expect(r.introductions[0]).toMatchObject({
+        firstCollaborationAt: '2026-03-12T00:00:00.000Z',
+        firstCollaborationKind: 'document_coedit',
+      });
+    });
+
+    it('counts the acceptance day itself, from the moment of acceptance', () => {
+      const r = brokerFollowThrough(
+        [accepted],
+        [],
+        [],
+        [edit('doc', 'A', '2026-03-10'), edit('doc', 'B', '2026-03-10')],
+      );
+      expect(r.introductions[0]!.firstCollaborationAt).toBe('2026-03-10T15:00:00.000Z');
+    });
+
+    it('ignores writing before the acceptance, in different documents, or by a third partner', () => {
+      const r = brokerFollowThrough(
+        [accepted],
+        [],
+        [],
+        [
+          edit('old', 'A', '2026-03-01'),
+          edit('old', 'B', '2026-03-09'),
+          edit('one', 'A', '2026-04-01'),
+          edit('two', 'B', '2026-04-01'),
+          edit('three', 'A', '2026-04-02'),
+          edit('three', 'C', '2026-04-02'),
+        ],
+      );
+      expect(r.introductions[0]!.firstCollaborationAt).toBeNull();
+      expect(r.overall.ever).toBe(0);
+    });
+
+    it('loses to earlier evidence of another kind', () => {
+      const r = brokerFollowThrough(
+        [accepted],
+        [{ partnerIds: ['A', 'B'], at: d('2026-03-11T00:00:00Z') }],
+        [],
+        [edit('doc', 'A', '2026-03-12'), edit('doc', 'B', '2026-03-12')],
+      );
+      expect(r.introductions[0]!.firstCollaborationKind).toBe('shared_experiment');
+    });
   });
 });

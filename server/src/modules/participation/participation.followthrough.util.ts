@@ -30,6 +30,17 @@ export interface TieRating {
   submittedAt: Date;
 }
 
+/**
+ * One partner's writing in one document on one UTC day (through any of its representatives).
+ * The network's vision is left out by the caller: everyone writes it.
+ */
+export interface PartnerEdit {
+  documentId: string;
+  partnerId: string;
+  /** The day's first moment (UTC). */
+  day: Date;
+}
+
 /** "Cooperating or more" on the survey's scale (awareness alone is not collaboration). */
 const COLLABORATING_LEVELS = new Set(['cooperation', 'coordination', 'collaboration']);
 const DAY_MS = 24 * 3600 * 1000;
@@ -58,15 +69,18 @@ function tally(
 
 /**
  * Did the introduced partners collaborate afterwards? Evidence is a shared experiment that
- * counts from on or after the acceptance, or either partner rating the other as cooperating or
- * more in a wave that opened on or after the acceptance (dated by the answer). Evidence from
- * before the acceptance is ignored: it was there already, not the broker's doing. Brokers come
- * out in first-introduction order, never ranked.
+ * counts from on or after the acceptance, either partner rating the other as cooperating or
+ * more in a wave that opened on or after the acceptance (dated by the answer), or both writing
+ * in the same document from the day of the acceptance on (dated by the later of the two first
+ * days; a day counts whole, so the acceptance day does). Evidence from before the acceptance is
+ * ignored: it was there already, not the broker's doing. Brokers come out in
+ * first-introduction order, never ranked.
  */
 export function brokerFollowThrough(
   introductions: readonly Introduction[],
   work: readonly SharedWork[],
   ratings: readonly TieRating[],
+  edits: readonly PartnerEdit[] = [],
   brokerNames: ReadonlyMap<string, string> = new Map(),
   windowDays = FOLLOW_THROUGH_WINDOW_DAYS,
 ): BrokerFollowThroughDto {
@@ -94,6 +108,21 @@ export function brokerFollowThrough(
       if (!pair || !r.level || !COLLABORATING_LEVELS.has(r.level)) continue;
       if (r.waveOpensAt.getTime() < t0) continue;
       consider(Math.max(r.submittedAt.getTime(), t0), 'survey_rating');
+    }
+    // Per document, each side's first day from the acceptance day on.
+    const day0 = Math.floor(t0 / DAY_MS) * DAY_MS;
+    const firstDay = new Map<string, [number, number]>();
+    for (const e of edits) {
+      const at = e.day.getTime();
+      const from = e.partnerId === i.fromPartnerId;
+      if ((!from && e.partnerId !== i.toPartnerId) || at < day0) continue;
+      const days = firstDay.get(e.documentId) ?? [Infinity, Infinity];
+      if (from) days[0] = Math.min(days[0], at);
+      else days[1] = Math.min(days[1], at);
+      firstDay.set(e.documentId, days);
+    }
+    for (const [a, b] of firstDay.values()) {
+      if (a !== Infinity && b !== Infinity) consider(Math.max(a, b, t0), 'document_coedit');
     }
     const f = first as { at: number; kind: FollowThroughKind } | null;
     return {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConnectionsModule } from '../connections/connections.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { MembersModule } from '../members/members.module';
 import { PartnersModule } from '../partners/partners.module';
@@ -21,6 +22,7 @@ import { ParticipationService } from './participation.service';
     MembersModule,
     ProposalsModule,
     ThreadsModule,
+    DocumentsModule,
   ],
   controllers: [ParticipationController],
   providers: [ParticipationService],

@@ -7,6 +7,7 @@ import {
 import type { Membership } from '../../common/auth/auth.types';
 import { forbidden } from '../../common/errors/domain-error';
 import { ConnectionsService } from '../connections/connections.service';
+import { DocumentsService } from '../documents/documents.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { MembersService } from '../members/members.service';
 import { PartnersService } from '../partners/partners.service';
@@ -14,7 +15,11 @@ import { ProposalsService } from '../proposals/proposals.service';
 import { SurveysService } from '../surveys/surveys.service';
 import { ThreadsService } from '../threads/threads.service';
 import { UsersService } from '../users/users.service';
-import { brokerFollowThrough, type TieRating } from './participation.followthrough.util';
+import {
+  brokerFollowThrough,
+  type PartnerEdit,
+  type TieRating,
+} from './participation.followthrough.util';
 import { participation } from './participation.util';
 
 export const PARTNER_DENIED = "Only coordinators and the partner's own representatives see this";
@@ -24,9 +29,9 @@ const experimentAt = (e: { startDate: string | null; createdAt: Date | string })
   e.startDate ? new Date(`${e.startDate}T00:00:00Z`) : new Date(e.createdAt);
 
 /**
- * Broker follow-through and participation: aggregates over what other modules own,
- * asked of their services. Co-editing a document is not counted: the collaborative documents
- * keep no per-person edit record that is cheap to ask for.
+ * Broker follow-through and participation: aggregates over what other modules own, asked of
+ * their services. Co-editing counts the documents module's per-day edit record, by the
+ * partners' current representatives.
  */
 @Injectable()
 export class ParticipationService {
@@ -39,13 +44,15 @@ export class ParticipationService {
     private readonly members: MembersService,
     private readonly proposals: ProposalsService,
     private readonly threads: ThreadsService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async brokers(workspaceId: string): Promise<BrokerFollowThroughDto> {
-    const [introductions, exp, survey] = await Promise.all([
+    const [introductions, exp, survey, edits] = await Promise.all([
       this.connections.acceptedIntroductions(workspaceId),
       this.experiments.participationRows(workspaceId),
       this.surveys.participationRows(workspaceId),
+      this.partnerEdits(workspaceId),
     ]);
     const opens = new Map(survey.waves.map((w) => [w.id, w.opensAt]));
     const ratings: TieRating[] = survey.ratings.map((r) => ({
@@ -59,8 +66,30 @@ export class ParticipationService {
       introductions.map((i) => ({ ...i, acceptedAt: new Date(i.acceptedAt) })),
       work,
       ratings,
+      edits,
       names,
     );
+  }
+
+  /** Documents written by partners (through their current representatives), the vision aside. */
+  private async partnerEdits(workspaceId: string): Promise<PartnerEdit[]> {
+    const edits = (await this.documents.editsInWorkspace(workspaceId)).filter(
+      (e) => e.kind !== 'vision',
+    );
+    if (!edits.length) return [];
+    const partners = await this.partners.listForNetwork(workspaceId);
+    const reps = await this.members.representativesByPartner(
+      workspaceId,
+      partners.map((p) => p.id),
+    );
+    const partnerOfUser = new Map<string, string>();
+    for (const [pid, list] of reps) for (const r of list) partnerOfUser.set(r.userId, pid);
+    return edits.flatMap((e) => {
+      const partnerId = partnerOfUser.get(e.userId);
+      return partnerId
+        ? [{ documentId: e.documentId, partnerId, day: new Date(`${e.day}T00:00:00Z`) }]
+        : [];
+    });
   }
 
   /** Every partner that is or was a member (not candidates), alphabetically. Coordinators only. */

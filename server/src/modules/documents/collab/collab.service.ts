@@ -30,6 +30,8 @@ import { newCollabCounters, TokenBucket } from './collab-limits.util';
 import { warmUpYjs } from './collab-warmup';
 import { COLLAB_OPTIONS, type CollabOptions, resolveCollabOptions } from './collab.options';
 import { isCanonicalUuid } from '../../../common/validation/uuid.util';
+import { clock } from '../../../common/clock/clock';
+import { DocumentEditsRepository } from '../document-edits.repository';
 
 /** Canonical ids only (lower case): another spelling would be a second live copy. */
 
@@ -81,6 +83,7 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     @Optional() @Inject(COLLAB_OPTIONS) options?: Partial<CollabOptions>,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
     @Optional() private readonly relay?: CollabRelayService,
+    @Optional() private readonly edits?: DocumentEditsRepository,
   ) {
     this.options = resolveCollabOptions(options, config);
     this.unreport = reportCollabStats(() => this.stats());
@@ -333,6 +336,33 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
     return true;
   }
 
+  /** Day (UTC) of `editsNoted`; the set starts again each day. */
+  private editDay = '';
+  /** `documentId userId` pairs already recorded today by this instance. */
+  private readonly editsNoted = new Set<string>();
+
+  /**
+   * Records that a person wrote in a document today (see DocumentEditEntity): the first update of
+   * the day per (document, person) on this instance costs one idempotent INSERT, the rest
+   * nothing. Off the update's path: the update is committed already; a failed note is retried
+   * with that person's next update.
+   */
+  private noteEdit(documentId: string, userId: string): void {
+    if (!this.edits) return;
+    const day = clock.now().toISOString().slice(0, 10);
+    if (day !== this.editDay) {
+      this.editDay = day;
+      this.editsNoted.clear();
+    }
+    const key = `${documentId} ${userId}`;
+    if (this.editsNoted.has(key)) return;
+    this.editsNoted.add(key);
+    this.edits.record(documentId, userId, day).catch((err: unknown) => {
+      this.editsNoted.delete(key);
+      logger.warn({ err, documentId }, 'collab: could not note an edit');
+    });
+  }
+
   private dispatch(doc: CollabDocument, conn: CollabConnection, frame: Uint8Array): void {
     this.counters.frames++;
     let pending: Promise<void> | undefined;
@@ -340,6 +370,14 @@ export class CollabService implements OnApplicationBootstrap, BeforeApplicationS
       const message = decodeClientMessage(frame);
       if (this.overWriteLimit(doc, conn, message, frame.byteLength)) return;
       pending = doc.receive(conn, message);
+      const author = conn.identity?.userId;
+      if (pending && author && (message.kind === 'update' || message.kind === 'sync-step2')) {
+        // Noted once committed (a refused or unstored update is nobody's writing).
+        pending.then(
+          () => this.noteEdit(doc.id, author),
+          () => undefined,
+        );
+      }
     } catch (err) {
       logger.debug({ err, documentId: doc.id }, 'collab: malformed message');
       return conn.close(CollabCloseCode.MALFORMED, 'malformed message');
