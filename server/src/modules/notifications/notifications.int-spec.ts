@@ -13,7 +13,6 @@ import { WorkspacesService } from '../workspaces/workspaces.service';
 import { NotificationsListener } from './notifications.listener';
 import { NotificationsService } from './notifications.service';
 import { VoteRemindersService } from './vote-reminders.service';
-import { SqlDueReminderSource } from './vote-reminders.repository';
 
 /**
  * A workspace with core partners P1 (two representatives), P2 (one), P3 (none) and a broker:
@@ -360,9 +359,53 @@ describe('vote reminders on real proposals: exactly once (PostgreSQL)', () => {
     expect((await reminders(n.w.id)).map((r) => r.userId)).toEqual([n.u2.id]);
   });
 
-  it('the default source reads the real proposal tables and refuses odd table names', async () => {
-    const ds = a.get(DataSource);
-    expect(await new SqlDueReminderSource().ready(ds.manager)).toBe(true);
-    expect(() => new SqlDueReminderSource({ proposals: 'x; DROP TABLE y', votes: 'v' })).toThrow();
+  it('many proposals, two instances racing page by page: each representative reminded once per proposal', async () => {
+    const n = await network(a);
+    const names = ['Atelier', 'Bakkerij', 'Circus', 'Dansschool', 'Erfgoed'];
+    const ps: Awaited<ReturnType<typeof propose>>[] = [];
+    for (const [i, name] of names.entries()) ps.push(await propose(n, name, at(10 + i)));
+    // P2 voted on the first: it owes no vote there.
+    await a.get(ProposalsService).vote(rep(n, n.u2.id, n.p2), ps[0]!.id, { choice: 'abstain' });
+    // Two proposals per transaction, both instances at once, three rounds.
+    const counts = await Promise.all(
+      [0, 1, 2].flatMap(() => [
+        a.get(VoteRemindersService).tick(at(0), 2),
+        b.get(VoteRemindersService).tick(at(0), 2),
+      ]),
+    );
+    expect(sum(counts)).toBe(5 * 3 - 1);
+    for (const p of ps) expect(await remindedPartners(p.id)).toHaveLength(p === ps[0] ? 2 : 3);
+    const rows = await reminders(n.w.id);
+    const perUserAndProposal = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.userId}/${r.subjectId}`;
+      perUserAndProposal.set(key, (perUserAndProposal.get(key) ?? 0) + 1);
+    }
+    expect([...perUserAndProposal.values()].every((c) => c === 1)).toBe(true);
+    // u1 and u1b (P1) on all five, u2 (P2) on the four it did not vote on.
+    expect(rows).toHaveLength(5 * 2 + 4);
+    expect(await tickBoth(at(1))).toEqual([0, 0]);
+  });
+
+  it('the proposals module answers who is due: the window, a vote, the extended deadline', async () => {
+    const n = await network(a);
+    const p = await propose(n, 'Zwembad', at(24));
+    const dueAt = (now: Date) =>
+      a.get(DataSource).transaction(async (m) => {
+        const page = await a
+          .get(ProposalsService)
+          .dueVoteReminders(m, { now, leadHours: 24, limit: 1000 });
+        return page.find((d) => d.proposalId === p.id)?.partnerIds.sort();
+      });
+    const everyone = [n.p1, n.p2, n.p3].sort();
+    expect(await dueAt(new Date(at(0).getTime() - 1))).toBeUndefined();
+    expect(await dueAt(at(0))).toEqual(everyone);
+    expect(await dueAt(at(24))).toBeUndefined(); // the deadline has come: the sweep closes it
+    await a.get(ProposalsService).vote(rep(n, n.u1.id, n.p1), p.id, { choice: 'yes' });
+    expect(await dueAt(at(1))).toEqual([n.p2, n.p3].sort());
+    // Extended by two days: due again only 24 hours before the new deadline.
+    await a.get(ProposalsService).extend(coordinator(n), p.id, { closesAt: at(72).toISOString() });
+    expect(await dueAt(at(47))).toBeUndefined();
+    expect(await dueAt(at(48))).toEqual([n.p2, n.p3].sort());
   });
 });

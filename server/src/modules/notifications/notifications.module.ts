@@ -11,11 +11,12 @@ import { NotificationsListener } from './notifications.listener';
 import { NotificationsScheduler } from './notifications.scheduler';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-import { DUE_REMINDER_SOURCE, SqlDueReminderSource } from './vote-reminders.repository';
 import { VoteRemindersService } from './vote-reminders.service';
 
 /**
  * In-app and email notifications, derived from the activity log, plus durable vote reminders.
+ * Exports VoteRemindersService only so that the proposals module can supply the reminders'
+ * `DueReminderSource` (notifications reads no proposal tables and imports no proposals code).
  *
  * Payload contract with the producing modules (read by `deriveNotifications`; ids are uuids).
  * The proposal rows are what ProposalsService records today (in the same transaction as the
@@ -25,7 +26,7 @@ import { VoteRemindersService } from './vote-reminders.service';
  * | proposal.opened             | proposal, actor=proposer | proposalId, electorate [{partnerId, weight}], rule (policy snapshot), closesAt, tier, candidateName [candidatePartnerId, inlineCandidate, stage, proposedBy, consultationEndsAt] | vote_needed → reps of electorate partners (none if rule = autonomous) |
  * | vote.cast                   | proposal, actor=castBy | partnerId [proposalId, choice, reason, replaced] | (read for proposal_outcome)                  |
  * | proposal.closed             | proposal, actor=decider/withdrawer, or null (system: deadline, or the vote that settled it) | proposalId, status, reason (the outcome, spread), candidateName, tier, proposedBy, votes [{partnerId, choice, castBy}] (current votes) [candidatePartnerId, rule, tally, decidedBy?, rationale?] | proposal_outcome → proposer + voters + reps of voting partners (also found in the log: proposal.opened actor, vote.cast actor + payload.partnerId) |
- * | (vote reminders)            | proposal               | read from the tables: open, non-autonomous, no current vote in proposal_votes, due REMINDER_LEAD_HOURS before closesAt; candidateName/tier from proposal.opened | vote_reminder → reps of each such partner, once ever |
+ * | (vote reminders)            | proposal               | asked of the proposals module (`DueReminderSource`, supplied by ProposalsModule on init): open, non-autonomous, REMINDER_LEAD_HOURS before closesAt, partners without an effective vote; claimed in `vote_reminders`; candidateName/tier from proposal.opened | vote_reminder → reps of each such partner, once ever |
  * | proposal.statement_added    | proposal, actor=proposer/coordinator | proposalId, electorate [{partnerId}], voters [userId], candidateName, tier, status, text | proposal_statement → reps of electorate partners + voters + proposer (log) |
  * | proposal.reminded           | proposal, actor=proposer/coordinator | proposalId, partnerIds (no effective vote), closesAt, candidateName, tier | vote_reminder → reps of those partners |
  * | proposal.extended           | proposal               | (none: the reminder rows of the proposal are forgotten in its transaction when the new deadline puts them in the future) | — |
@@ -47,7 +48,6 @@ import { VoteRemindersService } from './vote-reminders.service';
   controllers: [NotificationsController],
   providers: [
     { provide: MAILER, useFactory: mailerFromConfig, inject: [APP_CONFIG] },
-    { provide: DUE_REMINDER_SOURCE, useFactory: () => new SqlDueReminderSource() },
     NotificationEmailService,
     NotificationsService,
     NotificationsRepository,
@@ -55,6 +55,6 @@ import { VoteRemindersService } from './vote-reminders.service';
     NotificationsScheduler,
     VoteRemindersService,
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, VoteRemindersService],
 })
 export class NotificationsModule {}

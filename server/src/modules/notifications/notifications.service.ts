@@ -17,7 +17,7 @@ import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { VoteReminderEntity } from './vote-reminder.entity';
+import { voteRemindersRepository } from './vote-reminders.repository';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { clock } from '../../common/clock/clock';
 
@@ -70,7 +70,7 @@ export class NotificationsService {
   ): Promise<void> {
     const remindAt = closesAt.getTime() - this.config.scheduler.reminderLeadHours * 3_600_000;
     if (remindAt <= now.getTime()) return;
-    await manager.getRepository(VoteReminderEntity).delete({ proposalId });
+    await voteRemindersRepository.forget(manager, proposalId);
   }
 
   /**

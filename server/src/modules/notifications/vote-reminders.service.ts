@@ -11,31 +11,70 @@ import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { NotificationsService, type NotificationDraft } from './notifications.service';
-import { VoteReminderEntity } from './vote-reminder.entity';
-import {
-  DUE_REMINDER_SOURCE,
-  type DueReminder,
-  type DueReminderSource,
-} from './vote-reminders.repository';
+import { reminderKey, voteRemindersRepository } from './vote-reminders.repository';
 
+/** Proposals per transaction. */
 const BATCH = 100;
 
+/** An open proposal whose vote-reminder moment has come, as the proposals module answers it. */
+export interface DueVoteReminder {
+  proposalId: string;
+  workspaceId: string;
+  closesAt: Date;
+  /** The electorate partners without an effective vote (neither their own nor their delegate's). */
+  partnerIds: string[];
+}
+
+/** Where a page of `DueReminderSource.dueVoteReminders` ended (keyset: closesAt, then id). */
+export interface DueReminderCursor {
+  closesAt: Date;
+  proposalId: string;
+}
+
 /**
- * Durable vote reminders. Every DEADLINE_POLL_MS each instance claims due (proposal, partner)
- * pairs (FOR UPDATE SKIP LOCKED) and, in ONE transaction, inserts them into `vote_reminders`
- * (ON CONFLICT DO NOTHING) and creates `vote_reminder` notifications for the representatives
- * of the pairs it actually inserted. So each partner is reminded exactly once per proposal:
- * across restarts (the table remembers), instances (locks + the unique key) and crashes (a
- * rolled-back transaction leaves neither the row nor the notifications).
+ * The port through which the reminders learn who is due one. The proposals module owns that
+ * question (its tables, its delegation rules) and supplies the answer with `useSource` on its
+ * init: it already imports this module, so the dependency runs one way only.
+ */
+export interface DueReminderSource {
+  /**
+   * In the caller's transaction: up to `limit` open, voted-on proposals with
+   * `closesAt - leadHours <= now < closesAt`, in (closesAt, id) order after `after`, each locked
+   * FOR UPDATE SKIP LOCKED (one a vote or another instance holds is left to a later round),
+   * with the electorate partners that still owe a vote (possibly none).
+   */
+  dueVoteReminders(
+    manager: EntityManager,
+    opts: { now: Date; leadHours: number; limit: number; after?: DueReminderCursor },
+  ): Promise<DueVoteReminder[]>;
+}
+
+/** One (proposal, partner) pair to remind. */
+interface DueReminder {
+  proposalId: string;
+  workspaceId: string;
+  partnerId: string;
+  closesAt: Date;
+}
+
+/**
+ * Durable vote reminders. Every DEADLINE_POLL_MS each instance pages through the proposals whose
+ * reminder moment has come (asked of the proposals module, which locks each page FOR UPDATE
+ * SKIP LOCKED) and, in ONE transaction per page, claims their (proposal, partner) pairs in
+ * `vote_reminders` (ON CONFLICT DO NOTHING) and creates `vote_reminder` notifications for the
+ * representatives of the pairs it actually inserted. So each partner is reminded exactly once
+ * per proposal: across restarts (the table remembers), instances (the primary key; the locks
+ * keep them on different proposals) and crashes (a rolled-back transaction leaves neither the
+ * row nor the notifications).
  */
 @Injectable()
 export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  private source: DueReminderSource | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(DUE_REMINDER_SOURCE) private readonly source: DueReminderSource,
     private readonly notifications: NotificationsService,
     private readonly members: MembersService,
     private readonly activity: ActivityService,
@@ -58,43 +97,46 @@ export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDes
     await this.running;
   }
 
-  /** Sends every reminder due at `now`; answers how many (proposal, partner) pairs it sent. */
-  async tick(now = new Date(), source: DueReminderSource = this.source): Promise<number> {
-    if (source.ready && !(await source.ready(this.dataSource.manager))) return 0;
+  /** The proposals module answers who is due a reminder (until then, nobody is). */
+  useSource(source: DueReminderSource): void {
+    this.source = source;
+  }
+
+  /**
+   * Sends every reminder due at `now`, `batch` proposals per transaction; answers how many
+   * (proposal, partner) pairs it sent.
+   */
+  async tick(now = new Date(), batch = BATCH): Promise<number> {
+    const source = this.source;
+    if (!source) return 0;
     let total = 0;
+    let after: DueReminderCursor | undefined;
     for (;;) {
-      const { claimed, sent } = await this.dataSource.transaction(async (manager) => {
-        const due = await source.claimDue(manager, {
+      const cursor = after;
+      const page = await this.dataSource.transaction(async (manager) => {
+        const due = await source.dueVoteReminders(manager, {
           now,
           leadHours: this.config.scheduler.reminderLeadHours,
-          limit: BATCH,
+          limit: batch,
+          ...(cursor ? { after: cursor } : {}),
         });
-        if (!due.length) return { claimed: 0, sent: 0 };
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(VoteReminderEntity)
-          .values(
-            due.map((d) => ({
-              proposalId: d.proposalId,
-              partnerId: d.partnerId,
-              workspaceId: d.workspaceId,
-            })),
-          )
-          .orIgnore()
-          .returning(['proposalId', 'partnerId'])
-          .execute();
-        const fresh = new Set(
-          (inserted.raw as { proposalId: string; partnerId: string }[]).map(
-            (r) => `${r.proposalId}/${r.partnerId}`,
-          ),
+        const pairs = due.flatMap((d) =>
+          d.partnerIds.map((partnerId) => ({
+            proposalId: d.proposalId,
+            workspaceId: d.workspaceId,
+            partnerId,
+            closesAt: d.closesAt,
+          })),
         );
-        const toSend = due.filter((d) => fresh.has(`${d.proposalId}/${d.partnerId}`));
+        const fresh = await voteRemindersRepository.claim(manager, pairs);
+        const toSend = pairs.filter((p) => fresh.has(reminderKey(p)));
         await this.notifications.deliver(manager, await this.drafts(manager, toSend));
-        return { claimed: due.length, sent: toSend.length };
+        return { due, sent: toSend.length };
       });
-      total += sent;
-      if (claimed < BATCH || sent === 0) return total;
+      total += page.sent;
+      const last = page.due[page.due.length - 1];
+      if (!last || page.due.length < batch) return total;
+      after = { closesAt: last.closesAt, proposalId: last.proposalId };
     }
   }
 

@@ -6,6 +6,7 @@ import {
   effectiveVotes,
   evaluateAtDeadline,
   evaluateOnVote,
+  partnersOwingVote,
   withDelegates,
   type CurrentVote,
 } from './proposals.engine.util';
@@ -58,6 +59,21 @@ describe('effective votes (delegation)', () => {
       .map((e) => `${e.partnerId}:${e.vote.choice[0]}${e.via ? `(${e.via})` : ''}`)
       .join(' ');
     expect(got).toBe(expected);
+  });
+
+  it.each([
+    // electorate, votes, partners owing a vote (a vote reminder goes to them)
+    ['A:1 B:1 C:1', '', 'A B C'],
+    ['A:1>B B:1 C:1', 'B:y', 'C'], // A votes through B
+    ['A:1>B B:1 C:1', 'A:n', 'B C'], // A's own vote carries nothing for B
+    ['A:1>B B:1>C C:1', 'C:y', 'A'], // no chains
+    ['A:1>Z B:1', 'Z:y', 'A B'], // a delegate outside the electorate carries nothing
+    ['A:1 B:1', 'A:y B:a Z:n', ''], // an abstention is a vote; outsiders are ignored
+  ])('%s with %s: %s owe a vote', (electorate, votes, expected) => {
+    const e = el(electorate);
+    const v = vs(votes);
+    expect(partnersOwingVote(e, v).join(' ')).toBe(expected);
+    expect(partnersOwingVote(e, v)).toEqual(computeTally(e, v).missing);
   });
 
   it.each([
@@ -182,6 +198,7 @@ describe('effective votes (delegation)', () => {
           const total = electorate.reduce((s, m) => s + m.weight, 0);
           expect(t.totalWeight).toBe(total);
           expect(t.yes + t.no + t.abstain + t.missing.length).toBe(electorate.length);
+          expect(partnersOwingVote(electorate, votes)).toEqual(t.missing);
           expect(t.votedWeight).toBeLessThanOrEqual(total);
           expect(t.yesWeight + t.noWeight + t.abstainWeight).toBe(t.votedWeight);
         }),

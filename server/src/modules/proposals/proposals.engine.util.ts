@@ -131,6 +131,18 @@ export function computeTally(electorate: ElectorateMember[], votes: CurrentVote[
   return tally;
 }
 
+/**
+ * The electorate partners without an effective vote (neither their own current vote nor their
+ * delegate's, as `effectiveVotes` decides), in electorate order: who a vote reminder is for.
+ */
+export function partnersOwingVote(
+  electorate: readonly ElectorateMember[],
+  votes: readonly { partnerId: string }[],
+): string[] {
+  const voted = new Set(effectiveVotes(electorate, votes).map((e) => e.partnerId));
+  return electorate.filter((m) => !voted.has(m.partnerId)).map((m) => m.partnerId);
+}
+
 /** The current votes after `vote` casts or replaces its partner's vote. */
 export function castVote(votes: CurrentVote[], vote: CurrentVote): CurrentVote[] {
   return [...votes.filter((v) => v.partnerId !== vote.partnerId), vote];

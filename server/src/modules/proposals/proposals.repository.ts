@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { VoteChoice } from '@coalesce/shared';
+import type { ElectorateMember, VoteChoice } from '@coalesce/shared';
 import { ProposalEntity, type ProposalVoteHistoryEntity } from './proposals.entity';
 
 /** An open proposal on which one of the caller's partners has no effective vote. */
@@ -93,6 +93,55 @@ export const proposalsRepository = {
       [seats.map((s) => s.workspaceId), seats.map((s) => s.partnerId), now],
     )) as PendingVoteRow[];
     return rows.map((r) => ({ ...r, closesAt: new Date(r.closesAt) }));
+  },
+
+  /**
+   * Open, voted-on (not autonomous) proposals whose vote-reminder moment (`closesAt` minus
+   * `leadHours`) has come by `now` and whose deadline has not, in (closesAt, id) order after
+   * `after`, at most `limit`, locked FOR UPDATE SKIP LOCKED in the caller's transaction: a
+   * proposal a vote (or another instance's reminders) holds is skipped, not waited for.
+   */
+  async dueForVoteReminder(
+    manager: EntityManager,
+    opts: {
+      now: Date;
+      leadHours: number;
+      limit: number;
+      after?: { closesAt: Date; proposalId: string };
+    },
+  ): Promise<
+    { id: string; workspaceId: string; closesAt: Date; electorate: ElectorateMember[] }[]
+  > {
+    const rows = (await manager.query(
+      `SELECT id, "workspaceId", "closesAt", electorate FROM proposals
+        WHERE status = 'open' AND "closesAt" > $1
+          AND "closesAt" - make_interval(secs => $2) <= $1
+          AND policy->>'rule' <> 'autonomous'
+          AND ($4::timestamptz IS NULL OR ("closesAt", id) > ($4::timestamptz, $5::uuid))
+        ORDER BY "closesAt", id
+        LIMIT $3
+        FOR UPDATE SKIP LOCKED`,
+      [
+        opts.now,
+        opts.leadHours * 3600,
+        opts.limit,
+        opts.after?.closesAt ?? null,
+        opts.after?.proposalId ?? null,
+      ],
+    )) as { id: string; workspaceId: string; closesAt: Date; electorate: ElectorateMember[] }[];
+    return rows.map((r) => ({ ...r, closesAt: new Date(r.closesAt) }));
+  },
+
+  /** The partners with a current vote on each of these proposals. */
+  currentVoters(
+    manager: EntityManager,
+    proposalIds: readonly string[],
+  ): Promise<{ proposalId: string; partnerId: string }[]> {
+    if (!proposalIds.length) return Promise.resolve([]);
+    return manager.query(
+      `SELECT "proposalId", "partnerId" FROM proposal_votes WHERE "proposalId" = ANY($1::uuid[])`,
+      [proposalIds],
+    );
   },
 
   /** Every proposal's electorate (partner ids) and opening, and every current vote's partner. */

@@ -51,6 +51,11 @@ import { PoliciesService } from '../policies/policies.service';
 import { PrinciplesService } from '../principles/principles.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import type {
+  DueReminderCursor,
+  DueReminderSource,
+  DueVoteReminder,
+} from '../notifications/vote-reminders.service';
 import { proposalsRepository } from './proposals.repository';
 import {
   ProposalAdviceEntity,
@@ -69,6 +74,7 @@ import {
   computeTally,
   evaluateAtDeadline,
   evaluateOnVote,
+  partnersOwingVote,
   proposalTransition,
   type Check,
   type Closing,
@@ -182,7 +188,7 @@ const NOBODY: ProposalDto['viewer'] = { partnerId: null, canVote: false, reason:
  * closed, and a closing (status, outcome, the candidate's new status, the events) commits whole.
  */
 @Injectable()
-export class ProposalsService {
+export class ProposalsService implements DueReminderSource {
   constructor(
     private readonly dataSource: DataSource,
     private readonly partners: PartnersService,
@@ -816,6 +822,33 @@ export class ProposalsService {
         closesAt: r.closesAt.toISOString(),
       })),
     };
+  }
+
+  /**
+   * The notifications module's `DueReminderSource` (supplied by ProposalsModule on init): in the
+   * caller's transaction, a page of the open, voted-on proposals whose reminder moment
+   * (`leadHours` before `closesAt`, the extended one if moved) has come, locked FOR UPDATE SKIP
+   * LOCKED, each with the electorate partners that have no effective vote (a delegate's vote
+   * counts, `partnersOwingVote`). Who represents them is the members module's answer.
+   */
+  async dueVoteReminders(
+    manager: EntityManager,
+    opts: { now: Date; leadHours: number; limit: number; after?: DueReminderCursor },
+  ): Promise<DueVoteReminder[]> {
+    const due = await proposalsRepository.dueForVoteReminder(manager, opts);
+    const votes = await proposalsRepository.currentVoters(
+      manager,
+      due.map((p) => p.id),
+    );
+    const byProposal = new Map<string, { partnerId: string }[]>();
+    for (const v of votes)
+      byProposal.set(v.proposalId, [...(byProposal.get(v.proposalId) ?? []), v]);
+    return due.map((p) => ({
+      proposalId: p.id,
+      workspaceId: p.workspaceId,
+      closesAt: p.closesAt,
+      partnerIds: partnersOwingVote(p.electorate, byProposal.get(p.id) ?? []),
+    }));
   }
 
   // ---- reading -------------------------------------------------------------------------------
