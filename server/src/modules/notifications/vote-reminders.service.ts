@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { logger } from '../../common/logging/logger';
+import { Poller } from '../../common/scheduling/poller';
 import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -69,8 +69,7 @@ interface DueReminder {
  */
 @Injectable()
 export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly poller: Poller<number>;
   private source: DueReminderSource | undefined;
 
   constructor(
@@ -80,21 +79,21 @@ export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDes
     private readonly activity: ActivityService,
     private readonly workspaces: WorkspacesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((err: unknown) => logger.error({ err }, 'vote reminders'))
-        .finally(() => (this.running = undefined));
-    }, this.config.scheduler.deadlinePollMs);
-    this.timer.unref();
+  ) {
+    this.poller = new Poller(
+      'vote reminders',
+      config.scheduler.deadlinePollMs,
+      () => this.tick(),
+      0,
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.poller.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** The proposals module answers who is due a reminder (until then, nobody is). */
