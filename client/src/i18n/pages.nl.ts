@@ -446,7 +446,7 @@ export const pagesNl: PagesMessages = {
   research: {
     title: 'Onderzoek',
     intro:
-      'Het netwerk door de tijd voor onderzoekers: partners en hun banden met begin- en einddatum, als tabellen (CSV) en als graaf voor Gephi (GEXF), veld per veld beschreven in het codeboek hieronder.',
+      'Gegevens voor onderzoekers: het netwerk door de tijd (partners en hun banden met begin- en einddatum), de enquêterondes met hun antwoorden, scores en faseprofielen, en of verbindingen tot samenwerking leidden. Elk veld staat uitgelegd in het codeboek hieronder.',
     exports: 'Export voor onderzoek',
     from: 'Vanaf',
     to: 'Tot en met',
@@ -458,7 +458,16 @@ export const pagesNl: PagesMessages = {
       edges: 'Banden (edges.csv)',
       gexf: 'Netwerk door de tijd (GEXF voor Gephi)',
       codebook: 'Codeboek (JSON)',
+      dataset: 'De onderzoeksdataset downloaden (ZIP)',
+      datasetJson: 'Hetzelfde als één JSON-bestand',
     },
+    datasetHint:
+      'Alle tabellen als CSV (ze openen in Excel, SPSS of R), het codeboek, het netwerk voor Gephi en een README. Pseudoniemen zijn in elke tabel van één download dezelfde, zodat de tabellen op elkaar aansluiten.',
+    singleFiles: 'Losse bestanden',
+    singleFilesHint:
+      'Elk bestand wordt apart gepseudonimiseerd: de pseudoniemen komen niet overeen met die van een ander bestand.',
+    withheldHint:
+      'Zonder pseudonimisering blijven individuele enquêteantwoorden en de rijen per makelaar weg: waarnemers krijgen ze alleen gepseudonimiseerd.',
     kind: { individual: 'individu', organisation: 'organisatie' },
     consents: {
       title: 'Genoemd in onderzoeksexports',
@@ -474,6 +483,7 @@ export const pagesNl: PagesMessages = {
       type: 'Type',
       values: 'Toegestane waarden',
       meaning: 'Betekenis',
+      individual: 'individuele antwoorden: coördinatoren, of gepseudonimiseerd',
     },
   },
 };

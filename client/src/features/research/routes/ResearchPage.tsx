@@ -1,5 +1,6 @@
 import {
   canExport,
+  canExportIndividualRows,
   canSetResearchConsent,
   RESEARCH_CODEBOOK,
   type ResearchConsentDto,
@@ -7,7 +8,7 @@ import {
 } from '@coalesce/shared';
 import { useState } from 'react';
 import { useOutletContext } from 'react-router';
-import { Card, ErrorNote, Field, Input, Spinner } from '../../../components/ui/ui';
+import { Badge, Card, ErrorNote, Field, Input, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { capacityOf } from '../../workspaces/capacity';
 import { researchExportUrl, useResearchConsents, useSetResearchConsent } from '../api';
@@ -55,7 +56,31 @@ export function ResearchPage() {
             </label>
           </div>
           <p className="mt-1 text-sm text-slate-500">{t('research.pseudonymiseHint')}</p>
-          <div className="mt-3 flex flex-wrap gap-3 text-sm">
+          {!canExportIndividualRows({ role: ws.myRole }, pseudonymise) && (
+            <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
+              {t('research.withheldHint')}
+            </p>
+          )}
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <a
+              className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              href={researchExportUrl(ws.id, 'dataset.zip', { from, to, pseudonymise })}
+              download
+            >
+              {t('research.files.dataset')}
+            </a>
+            <a
+              className="text-sm font-medium text-brand-700 underline"
+              href={researchExportUrl(ws.id, 'dataset.json', { from, to, pseudonymise })}
+              download
+            >
+              {t('research.files.datasetJson')}
+            </a>
+          </div>
+          <p className="mt-1 text-sm text-slate-600">{t('research.datasetHint')}</p>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">{t('research.singleFiles')}</h3>
+          <p className="text-sm text-slate-500">{t('research.singleFilesHint')}</p>
+          <div className="mt-2 flex flex-wrap gap-3 text-sm">
             {FILES.map(([file, label]) => (
               <a
                 key={file}
@@ -147,7 +172,10 @@ function Codebook() {
       <h2 className="text-lg font-semibold">{t('research.codebook.title')}</h2>
       {RESEARCH_CODEBOOK.map((table) => (
         <section key={table.table} className="mt-4">
-          <h3 className="font-semibold">{table.file}</h3>
+          <h3 className="flex flex-wrap items-center gap-2 font-semibold">
+            {table.table}.csv
+            {table.individual && <Badge tone="amber">{t('research.codebook.individual')}</Badge>}
+          </h3>
           <p className="text-sm text-slate-600">{table.description[locale]}</p>
           <div className="mt-2 overflow-x-auto">
             <table className="w-full text-left text-sm">
