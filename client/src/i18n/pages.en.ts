@@ -440,7 +440,7 @@ export const pagesEn = {
     to: 'Until',
     pseudonymise: 'Pseudonymise',
     pseudonymiseHint:
-      'People and partners that may not be named get a pseudonym valid in this file only; names and email addresses in texts are replaced by [redacted].',
+      'People and partners that may not be named get a pseudonym (P-…) that holds within one download only; names and email addresses in texts are replaced by [redacted].',
     files: {
       nodes: 'Partners (nodes.csv)',
       edges: 'Ties (edges.csv)',
@@ -472,6 +472,7 @@ export const pagesEn = {
       values: 'Allowed values',
       meaning: 'Meaning',
       individual: 'individual answers: coordinators, or pseudonymised',
+      fieldsCount: '{n} fields',
     },
   },
 };

@@ -452,7 +452,7 @@ export const pagesNl: PagesMessages = {
     to: 'Tot en met',
     pseudonymise: 'Pseudonimiseren',
     pseudonymiseHint:
-      'Mensen en partners die niet genoemd mogen worden krijgen een pseudoniem dat alleen in dit bestand geldt; namen en e-mailadressen in teksten worden vervangen door [redacted].',
+      'Mensen en partners die niet genoemd mogen worden krijgen een pseudoniem (P-…) dat alleen binnen één download geldt; namen en e-mailadressen in teksten worden vervangen door [redacted].',
     files: {
       nodes: 'Partners (nodes.csv)',
       edges: 'Banden (edges.csv)',
@@ -484,6 +484,7 @@ export const pagesNl: PagesMessages = {
       values: 'Toegestane waarden',
       meaning: 'Betekenis',
       individual: 'individuele antwoorden: coördinatoren, of gepseudonimiseerd',
+      fieldsCount: '{n} velden',
     },
   },
 };
