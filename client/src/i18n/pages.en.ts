@@ -460,7 +460,7 @@ export const pagesEn = {
     consents: {
       title: 'Named in research exports',
       intro:
-        'Whether a partner may be named in pseudonymised research exports. Without a choice, organisations are named and individuals get a pseudonym. A coordinator or the partner’s own representatives decide.',
+        'Whether a partner may be named in pseudonymised research exports. Without a choice, organisations are named and individuals get a pseudonym. A partner that is named is named beside its own survey answers too. A coordinator or the partner’s own representatives decide.',
       mayBeNamed: 'may be named',
       mayBeNamedFor: '{partner} may be named in research exports',
       default: 'default',

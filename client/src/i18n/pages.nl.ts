@@ -472,7 +472,7 @@ export const pagesNl: PagesMessages = {
     consents: {
       title: 'Genoemd in onderzoeksexports',
       intro:
-        'Of een partner bij naam genoemd mag worden in gepseudonimiseerde onderzoeksexports. Zonder keuze worden organisaties genoemd en krijgen individuen een pseudoniem. Een coördinator of de eigen vertegenwoordigers van de partner beslissen.',
+        'Of een partner bij naam genoemd mag worden in gepseudonimiseerde onderzoeksexports. Zonder keuze worden organisaties genoemd en krijgen individuen een pseudoniem. Een partner die genoemd wordt, staat ook bij naam naast zijn eigen enquêteantwoorden. Een coördinator of de eigen vertegenwoordigers van de partner beslissen.',
       mayBeNamed: 'mag genoemd worden',
       mayBeNamedFor: '{partner} mag genoemd worden in onderzoeksexports',
       default: 'standaard',
