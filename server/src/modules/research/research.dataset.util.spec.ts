@@ -258,5 +258,19 @@ describe('codebook and README', () => {
     expect(text).toContain('Period: … – 2025-03-31T23:59:59.999Z');
     expect(text).toContain('  waves.csv: Waves');
     expect(text).toContain('  waves.csv: Rondes');
+    const all = datasetReadme(
+      {
+        exportedAt: '2025-01-01T00:00:00.000Z',
+        from: null,
+        to: null,
+        pseudonymised: true,
+        withheld: [],
+        files: [],
+      },
+      3,
+    );
+    expect(all).toContain('Period: the whole history.');
+    expect(all).toContain('Tijdvak: de hele geschiedenis.');
+    expect(all).toContain('Nothing was left out.');
   });
 });

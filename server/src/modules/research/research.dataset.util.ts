@@ -272,12 +272,15 @@ export function datasetReadme(
   },
   minRaters: number,
 ): string {
-  const period = `${d.from ?? '…'} – ${d.to ?? '…'}`;
+  const range = `${d.from ?? '…'} – ${d.to ?? '…'}`;
+  const whole = !d.from && !d.to;
   const en = [
     'Coalesce research dataset',
     '=========================',
     `Exported: ${d.exportedAt}`,
-    `Period: ${period} (rows whose interval overlaps it; introductions accepted in it)`,
+    whole
+      ? 'Period: the whole history.'
+      : `Period: ${range} (rows whose interval overlaps it; introductions accepted in it)`,
     d.pseudonymised
       ? 'Pseudonymised: yes. People, and partners that did not consent to be named, appear as pseudonyms (P-…). ' +
         'Pseudonyms are the same in every file of this ZIP and differ from those of any other export. ' +
@@ -297,7 +300,9 @@ export function datasetReadme(
     'Coalesce-onderzoeksdataset',
     '==========================',
     `Geëxporteerd: ${d.exportedAt}`,
-    `Tijdvak: ${period} (rijen waarvan de periode het raakt; verbindingen die erin aanvaard werden)`,
+    whole
+      ? 'Tijdvak: de hele geschiedenis.'
+      : `Tijdvak: ${range} (rijen waarvan de periode het raakt; verbindingen die erin aanvaard werden)`,
     d.pseudonymised
       ? 'Gepseudonimiseerd: ja. Personen, en partners die niet genoemd willen worden, staan er als pseudoniem (P-…). ' +
         'Een pseudoniem is hetzelfde in elk bestand van deze ZIP en verschilt van dat in elke andere export. ' +
