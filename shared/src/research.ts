@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTNER_KINDS, TIERS, ACTOR_TYPES, type PartnerKind, type Role } from './domain.js';
 import { zInstant } from './schemas.js';
+import { SURVEY_CODEBOOK_TABLES } from './research-survey.js';
 
 /**
  * Research exports (issue 17): the network over time as tables (CSV) and as a dynamic GEXF graph
@@ -107,19 +108,77 @@ export interface ResearchEdgeRow {
   end: string | null;
 }
 
+/**
+ * The tables of the research dataset, in the order of the codebook, the ZIP and the JSON.
+ * Each is served as `tables/<name>.csv` and is a key of the JSON dataset's `tables`.
+ */
+export const RESEARCH_TABLES = [
+  'nodes',
+  'edges',
+  'waves',
+  'responses',
+  'stage_ratings',
+  'partner_scores',
+  'network_scores',
+  'stage_profiles',
+  'follow_through',
+  'broker_follow_through',
+  'introductions',
+] as const;
+export type ResearchTable = (typeof RESEARCH_TABLES)[number];
+
+/**
+ * Types: `list` is values separated by `;` (in the JSON too, so both formats read the same);
+ * an empty CSV cell (null in JSON) means "none" or "not shown".
+ */
+export const CODEBOOK_TYPES = [
+  'string',
+  'boolean',
+  'datetime',
+  'enum',
+  'integer',
+  'number',
+  'list',
+] as const;
+
 /** One field of the codebook. */
 export interface CodebookField {
   name: string;
-  type: 'string' | 'boolean' | 'datetime' | 'enum';
+  type: (typeof CODEBOOK_TYPES)[number];
   allowedValues?: readonly string[];
   meaning: { nl: string; en: string };
 }
 export interface CodebookTable {
-  table: 'nodes' | 'edges';
+  table: ResearchTable;
   /** Where the table is served (relative to `/api/workspaces/:wid/research/`). */
   file: string;
+  /**
+   * Rows about one partner's answers or one broker (a person): coordinators get them always,
+   * observers only in a pseudonymised export (see canExportIndividualRows).
+   */
+  individual?: boolean;
   description: { nl: string; en: string };
   fields: CodebookField[];
+}
+
+/**
+ * Individual survey answers and per-broker rows leave the workspace for coordinators, and for
+ * observers (researchers) only pseudonymised: the issue's "individual answers are visible only
+ * to coordinators and in pseudonymised exports". Everyone who may export gets the aggregates.
+ */
+export const canExportIndividualRows = (m: { role: Role }, pseudonymise: boolean): boolean =>
+  m.role === 'coordinator' || (pseudonymise && m.role === 'observer');
+
+/** The JSON research dataset (`GET …/research/dataset.json`); the ZIP holds the same tables. */
+export interface ResearchDatasetDto {
+  format: 'coalesce-research/1';
+  exportedAt: string;
+  from: string | null;
+  to: string | null;
+  pseudonymised: boolean;
+  /** Individual tables left out (see canExportIndividualRows): ask for a pseudonymised export. */
+  withheld: ResearchTable[];
+  tables: Partial<Record<ResearchTable, Record<string, string | number | boolean | null>[]>>;
 }
 
 export const RESEARCH_CODEBOOK: readonly CodebookTable[] = [
@@ -261,4 +320,9 @@ export const RESEARCH_CODEBOOK: readonly CodebookTable[] = [
       },
     ],
   },
+  ...SURVEY_CODEBOOK_TABLES,
 ];
+
+/** The columns of a table, in the codebook's order (the CSV header and the JSON keys). */
+export const researchColumns = (table: ResearchTable): string[] =>
+  RESEARCH_CODEBOOK.find((t) => t.table === table)!.fields.map((f) => f.name);

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { researchColumns, RESEARCH_TABLES } from '@coalesce/shared';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from '../support/harness.ts';
 
@@ -16,7 +20,7 @@ const SCHOOL = 'Basisschool De Regenboog';
 const CLUB = 'Sportclub Genk';
 
 async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await app.browser.newContext({ locale });
+  const context = await app.browser.newContext({ locale, acceptDownloads: true });
   return context.newPage();
 }
 
@@ -86,6 +90,22 @@ async function submitAnswer(page: Page) {
     .getByText(/^(Saved|Bewaard)\./)
     .waitFor(LIVE);
 }
+
+/** Clicks the research dataset's download link and returns the ZIP's files by base name. */
+async function downloadDataset(page: Page): Promise<Record<string, string>> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the research dataset (ZIP)' }).click(),
+  ]);
+  assert.match(file.suggestedFilename(), /^coalesce-research-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+  return Object.fromEntries(
+    Object.entries(zip).map(([name, bytes]) => [name.split('/').pop()!, strFromU8(bytes)]),
+  );
+}
+
+const rows = (text: string | undefined): Record<string, string>[] =>
+  parseCsv(text ?? '', { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 test('a survey wave from the browser: three partners answer, scores appear, the map compares perceived and logged ties', async () => {
   const network = 'Talentenstad Genk';
@@ -233,6 +253,55 @@ test('a survey wave from the browser: three partners answer, scores appear, the 
   await chris
     .getByText('Deze ronde is gesloten: antwoorden kunnen niet meer wijzigen.')
     .waitFor(LIVE);
+
+  // The research dataset: Anna downloads it (pseudonymised, the page's default) with its
+  // codebook; it holds the wave's answers, and no name or email of the people involved.
+  await nav(anna, 'Research');
+  await anna.getByRole('heading', { level: 1, name: 'Research' }).waitFor();
+  assert.equal(await anna.getByLabel('Pseudonymise').isChecked(), true);
+  const files = await downloadDataset(anna);
+  for (const table of RESEARCH_TABLES) {
+    const header = (parseCsv(files[`${table}.csv`]!, { to_line: 1 }) as string[][])[0];
+    assert.deepEqual(header, researchColumns(table), table);
+  }
+  const codebook = rows(files['codebook.csv']);
+  assert.ok(codebook.some((c) => c.table === 'responses' && c.field === 'reliability'));
+  assert.match(files['README.txt']!, /Pseudonymised: yes/);
+  const [wave] = rows(files['waves.csv']);
+  assert.equal(wave?.title, 'Spring wave');
+  const answers = rows(files['responses.csv']).filter((r) => r.waveId === wave!.id);
+  assert.equal(answers.length, 6, 'three partners each answered about the two others');
+  assert.equal(new Set(answers.map((r) => r.rater)).size, 3);
+  assert.ok(answers.every((r) => /^P-[0-9a-f]{10}$/.test(r.rater!)));
+  const names = new Map(rows(files['nodes.csv']).map((n) => [n.id, n.label]));
+  const collaborating = answers.filter((r) => r.level === 'collaboration');
+  assert.deepEqual(
+    collaborating.map((r) => [names.get(r.rater!), names.get(r.rated!)]).sort(),
+    [
+      [CITY, SCHOOL],
+      [SCHOOL, CITY],
+    ].sort(),
+  );
+  const all = Object.values(files).join('\n');
+  for (const person of ['Anna', 'Bram', 'Chris']) {
+    assert.ok(!all.includes(person), `${person} is in the dataset`);
+    assert.ok(!all.includes(email(person)), `${person}'s email is in the dataset`);
+  }
+  assert.equal(rows(files['introductions.csv']).length, 1, 'Bram’s introduction');
+
+  // Follow-through and participation, said plainly, in English and in Dutch.
+  await nav(anna, 'Participation');
+  const follow = anna.getByTestId('broker-follow-through');
+  await follow.getByText('0 of 1 introductions became collaboration').waitFor();
+  const city = anna
+    .getByTestId('participation-partners')
+    .locator('section')
+    .filter({ has: anna.getByRole('heading', { name: CITY }) })
+    .getByTestId('participation-totals');
+  await city.getByText('Answered 1 of 1 surveys it was asked').waitFor();
+  await anna.getByLabel('Language').selectOption('nl');
+  await follow.getByText('0 van de 1 kennismakingen werden samenwerking').waitFor();
+  await city.getByText('Beantwoordde 1 van de 1 bevragingen die ze kreeg').waitFor();
 
   for (const p of [anna, bram, chris]) await p.context().close();
 });

@@ -434,24 +434,33 @@ export const pagesEn = {
   research: {
     title: 'Research',
     intro:
-      'The network over time for researchers: partners and their ties with start and end dates, as tables (CSV) and as a graph for Gephi (GEXF), documented field by field in the codebook below.',
+      'Data for researchers: the network over time (partners and their ties with start and end dates), the survey waves with their answers, scores and stage profiles, and whether introductions turned into collaboration. Every field is explained in the codebook below.',
     exports: 'Export for research',
     from: 'From',
     to: 'Until',
     pseudonymise: 'Pseudonymise',
     pseudonymiseHint:
-      'People and partners that may not be named get a pseudonym valid in this file only; names and email addresses in texts are replaced by [redacted].',
+      'People and partners that may not be named get a pseudonym (P-…) that holds within one download only; names and email addresses in texts are replaced by [redacted].',
     files: {
       nodes: 'Partners (nodes.csv)',
       edges: 'Ties (edges.csv)',
       gexf: 'Network over time (GEXF for Gephi)',
       codebook: 'Codebook (JSON)',
+      dataset: 'Download the research dataset (ZIP)',
+      datasetJson: 'The same as one JSON file',
     },
+    datasetHint:
+      'All tables as CSV (they open in Excel, SPSS or R), the codebook, the network for Gephi and a README. Pseudonyms are the same in every table of one download, so the tables fit together.',
+    singleFiles: 'Single files',
+    singleFilesHint:
+      'Each file is pseudonymised on its own: its pseudonyms do not match those of another file.',
+    withheldHint:
+      'Without pseudonymisation, individual survey answers and the rows per broker are left out: observers receive them only pseudonymised.',
     kind: { individual: 'individual', organisation: 'organisation' },
     consents: {
       title: 'Named in research exports',
       intro:
-        'Whether a partner may be named in pseudonymised research exports. Without a choice, organisations are named and individuals get a pseudonym. A coordinator or the partner’s own representatives decide.',
+        'Whether a partner may be named in pseudonymised research exports. Without a choice, organisations are named and individuals get a pseudonym. A partner that is named is named beside its own survey answers too. A coordinator or the partner’s own representatives decide.',
       mayBeNamed: 'may be named',
       mayBeNamedFor: '{partner} may be named in research exports',
       default: 'default',
@@ -462,6 +471,8 @@ export const pagesEn = {
       type: 'Type',
       values: 'Allowed values',
       meaning: 'Meaning',
+      individual: 'individual answers: coordinators, or pseudonymised',
+      fieldsCount: '{n} fields',
     },
   },
 };

@@ -446,24 +446,33 @@ export const pagesNl: PagesMessages = {
   research: {
     title: 'Onderzoek',
     intro:
-      'Het netwerk door de tijd voor onderzoekers: partners en hun banden met begin- en einddatum, als tabellen (CSV) en als graaf voor Gephi (GEXF), veld per veld beschreven in het codeboek hieronder.',
+      'Gegevens voor onderzoekers: het netwerk door de tijd (partners en hun banden met begin- en einddatum), de enquêterondes met hun antwoorden, scores en faseprofielen, en of verbindingen tot samenwerking leidden. Elk veld staat uitgelegd in het codeboek hieronder.',
     exports: 'Export voor onderzoek',
     from: 'Vanaf',
     to: 'Tot en met',
     pseudonymise: 'Pseudonimiseren',
     pseudonymiseHint:
-      'Mensen en partners die niet genoemd mogen worden krijgen een pseudoniem dat alleen in dit bestand geldt; namen en e-mailadressen in teksten worden vervangen door [redacted].',
+      'Mensen en partners die niet genoemd mogen worden krijgen een pseudoniem (P-…) dat alleen binnen één download geldt; namen en e-mailadressen in teksten worden vervangen door [redacted].',
     files: {
       nodes: 'Partners (nodes.csv)',
       edges: 'Banden (edges.csv)',
       gexf: 'Netwerk door de tijd (GEXF voor Gephi)',
       codebook: 'Codeboek (JSON)',
+      dataset: 'De onderzoeksdataset downloaden (ZIP)',
+      datasetJson: 'Hetzelfde als één JSON-bestand',
     },
+    datasetHint:
+      'Alle tabellen als CSV (ze openen in Excel, SPSS of R), het codeboek, het netwerk voor Gephi en een README. Pseudoniemen zijn in elke tabel van één download dezelfde, zodat de tabellen op elkaar aansluiten.',
+    singleFiles: 'Losse bestanden',
+    singleFilesHint:
+      'Elk bestand wordt apart gepseudonimiseerd: de pseudoniemen komen niet overeen met die van een ander bestand.',
+    withheldHint:
+      'Zonder pseudonimisering blijven individuele enquêteantwoorden en de rijen per makelaar weg: waarnemers krijgen ze alleen gepseudonimiseerd.',
     kind: { individual: 'individu', organisation: 'organisatie' },
     consents: {
       title: 'Genoemd in onderzoeksexports',
       intro:
-        'Of een partner bij naam genoemd mag worden in gepseudonimiseerde onderzoeksexports. Zonder keuze worden organisaties genoemd en krijgen individuen een pseudoniem. Een coördinator of de eigen vertegenwoordigers van de partner beslissen.',
+        'Of een partner bij naam genoemd mag worden in gepseudonimiseerde onderzoeksexports. Zonder keuze worden organisaties genoemd en krijgen individuen een pseudoniem. Een partner die genoemd wordt, staat ook bij naam naast zijn eigen enquêteantwoorden. Een coördinator of de eigen vertegenwoordigers van de partner beslissen.',
       mayBeNamed: 'mag genoemd worden',
       mayBeNamedFor: '{partner} mag genoemd worden in onderzoeksexports',
       default: 'standaard',
@@ -474,6 +483,8 @@ export const pagesNl: PagesMessages = {
       type: 'Type',
       values: 'Toegestane waarden',
       meaning: 'Betekenis',
+      individual: 'individuele antwoorden: coördinatoren, of gepseudonimiseerd',
+      fieldsCount: '{n} velden',
     },
   },
 };

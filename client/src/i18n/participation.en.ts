@@ -15,6 +15,7 @@ export const participationEn = {
   within: 'Within {days} days',
   ever: 'Ever',
   followThrough: '{n} of {total} introductions became collaboration',
+  followThroughOne: '{n} of {total} introductions became collaboration',
   followThroughWithin: '{n} of {total} within {days} days',
   partnersTitle: 'Participation per partner',
   partnersIntro:

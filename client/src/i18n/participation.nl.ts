@@ -16,6 +16,7 @@ export const participationNl: Widen<typeof participationEn> = {
   within: 'Binnen {days} dagen',
   ever: 'Ooit',
   followThrough: '{n} van de {total} kennismakingen werden samenwerking',
+  followThroughOne: '{n} van de {total} kennismakingen werd samenwerking',
   followThroughWithin: '{n} van de {total} binnen {days} dagen',
   partnersTitle: 'Deelname per partner',
   partnersIntro:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../i18n/i18n';
-import { followThroughSentences, participationSentences } from './sentences';
+import { followThroughSentences, participationSentences, quarterLabel } from './sentences';
 
 const tIn = (locale: 'en' | 'nl') => (key: MessageKey, params?: Record<string, string | number>) =>
   translate(locale, key, params);
@@ -59,5 +59,27 @@ describe('participation sentences', () => {
       '2 van de 3 kennismakingen werden samenwerking',
       '1 van de 3 binnen 90 dagen',
     ]);
+  });
+
+  it('agrees the Dutch verb with one introduction', () => {
+    const one = {
+      introductions: 9,
+      within90Days: 0,
+      ever: 1,
+      shareWithin90Days: 0,
+      shareEver: 1 / 9,
+    };
+    expect(followThroughSentences(tIn('nl'), one, 90)[0]).toBe(
+      '1 van de 9 kennismakingen werd samenwerking',
+    );
+    expect(followThroughSentences(tIn('en'), one, 90)[0]).toBe(
+      '1 of 9 introductions became collaboration',
+    );
+  });
+
+  it('names a quarter by its months, in either language', () => {
+    expect(quarterLabel('2026-Q2', 'en')).toBe('Apr–Jun 2026');
+    expect(quarterLabel('2025-Q4', 'nl')).toMatch(/^okt\.?–dec\.? 2025$/);
+    expect(quarterLabel('oops', 'en')).toBe('oops');
   });
 });

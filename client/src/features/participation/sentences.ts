@@ -24,7 +24,24 @@ export function participationSentences(t: T, c: Counts): string[] {
 /** "2 of 3 introductions became collaboration", and the same within the window. */
 export function followThroughSentences(t: T, f: FollowThroughTally, days: number): string[] {
   return [
-    t('participation.followThrough', { n: f.ever, total: f.introductions }),
+    // "1 van de 9 kennismakingen werd …": the verb agrees with the count in Dutch.
+    t(f.ever === 1 ? 'participation.followThroughOne' : 'participation.followThrough', {
+      n: f.ever,
+      total: f.introductions,
+    }),
     t('participation.followThroughWithin', { n: f.within90Days, total: f.introductions, days }),
   ];
+}
+
+/** "Apr–Jun 2026" for `2026-Q2`, in the reader's language (a quarter code is jargon). */
+export function quarterLabel(quarter: string, locale: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) return quarter;
+  const year = Number(m[1]);
+  const first = (Number(m[2]) - 1) * 3;
+  const month = (i: number) =>
+    new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, i, 15)),
+    );
+  return `${month(first)}–${month(first + 2)} ${year}`;
 }

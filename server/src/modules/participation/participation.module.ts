@@ -26,5 +26,6 @@ import { ParticipationService } from './participation.service';
   ],
   controllers: [ParticipationController],
   providers: [ParticipationService],
+  exports: [ParticipationService],
 })
 export class ParticipationModule {}

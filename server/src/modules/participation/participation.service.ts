@@ -47,13 +47,26 @@ export class ParticipationService {
     private readonly documents: DocumentsService,
   ) {}
 
-  async brokers(workspaceId: string): Promise<BrokerFollowThroughDto> {
-    const [introductions, exp, survey, edits] = await Promise.all([
+  /**
+   * `range` (ms, inclusive) keeps the introductions accepted in it (the research export's
+   * period); what followed them counts whenever it happened.
+   */
+  async brokers(
+    workspaceId: string,
+    range: { from?: number; to?: number } = {},
+  ): Promise<BrokerFollowThroughDto> {
+    const [all, exp, survey, edits] = await Promise.all([
       this.connections.acceptedIntroductions(workspaceId),
       this.experiments.participationRows(workspaceId),
       this.surveys.participationRows(workspaceId),
       this.partnerEdits(workspaceId),
     ]);
+    const introductions = all.filter((i) => {
+      const at = new Date(i.acceptedAt).getTime();
+      return (
+        (range.from === undefined || at >= range.from) && (range.to === undefined || at <= range.to)
+      );
+    });
     const opens = new Map(survey.waves.map((w) => [w.id, w.opensAt]));
     const ratings: TieRating[] = survey.ratings.map((r) => ({
       ...r,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import {
   ErrorCode,
   RESEARCH_CODEBOOK,
+  RESEARCH_TABLES,
   researchConsentSchema,
   type ResearchConsentInput,
   researchExportQuerySchema,
@@ -13,6 +14,7 @@ import {
 import type { Response } from 'express';
 import type { Membership } from '../../common/auth/auth.types';
 import { CurrentMember } from '../../common/auth/current-user.decorator';
+import { notFound } from '../../common/errors/domain-error';
 import { ResourceAccess } from '../../common/auth/resource-access';
 import { WorkspaceAccess } from '../../common/auth/workspace-access';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../common/validation/openapi';
@@ -22,11 +24,14 @@ import { ResearchService } from './research.service';
 
 const EXPORT_DENIED = 'Only coordinators and observers can export';
 
-function attachment(res: Response, type: string, name: string, body: string): void {
+function attachment(res: Response, type: string, name: string, body: string | Buffer): void {
   const day = new Date().toISOString().slice(0, 10);
   res.status(200);
-  res.setHeader('Content-Type', `${type}; charset=utf-8`);
-  res.setHeader('Content-Disposition', `attachment; filename="coalesce-${name}-${day}"`);
+  res.setHeader('Content-Type', type);
+  // coalesce-nodes-2026-03-01.csv: the extension stays last, so the file opens in its program.
+  const dot = name.lastIndexOf('.');
+  const file = `coalesce-${name.slice(0, dot)}-${day}${name.slice(dot)}`;
+  res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.send(body);
 }
@@ -45,38 +50,66 @@ export class ResearchController {
     return RESEARCH_CODEBOOK;
   }
 
-  @Get('workspaces/:wid/research/tables/nodes.csv')
-  @ApiOperation({ summary: 'Research table: partners with join and leave dates (CSV)' })
-  @ApiErrors(ErrorCode.FORBIDDEN)
+  @Get('workspaces/:wid/research/tables/:file')
+  @ApiOperation({
+    summary: `One research table as CSV: ${RESEARCH_TABLES.map((t) => `${t}.csv`).join(', ')}`,
+    description:
+      'Columns as in the codebook. The individual tables (responses, stage_ratings, broker_follow_through, introductions) go to coordinators, and to observers only with pseudonymise=true (else 403). Pseudonyms differ per request: download the dataset ZIP for tables that join.',
+  })
+  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND)
   @WorkspaceAccess(canExport, EXPORT_DENIED)
   @ApiZodQuery(researchExportQuerySchema)
   @ApiProduces('text/csv')
-  async nodes(
+  async table(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
+    @Param('file') file: string,
     @CurrentMember() me: Membership,
     @Query(new ZodPipe(researchExportQuerySchema)) q: ResearchExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.research.tables(me, q);
-    attachment(res, 'text/csv', 'nodes.csv', this.research.nodesCsv(rows.nodes));
+    const table = RESEARCH_TABLES.find((t) => file === `${t}.csv`);
+    if (!table) throw notFound('Research table');
+    const rows = await this.research.table(me, table, q);
+    attachment(res, 'text/csv; charset=utf-8', `${table}.csv`, this.research.csv(table, rows));
   }
 
-  @Get('workspaces/:wid/research/tables/edges.csv')
+  @Get('workspaces/:wid/research/dataset.json')
   @ApiOperation({
-    summary: 'Research table: ties (connection | shared_experiment) with start and end (CSV)',
+    summary: 'The research dataset as JSON: every table under one pseudonym key',
+    description:
+      '{format, exportedAt, from, to, pseudonymised, withheld, tables: {<table>: rows}}; rows have the codebook’s fields. Individual tables the caller may not have are left out and named in `withheld`.',
   })
   @ApiErrors(ErrorCode.FORBIDDEN)
   @WorkspaceAccess(canExport, EXPORT_DENIED)
   @ApiZodQuery(researchExportQuerySchema)
-  @ApiProduces('text/csv')
-  async edges(
+  @ApiProduces('application/json')
+  async datasetJson(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,
     @Query(new ZodPipe(researchExportQuerySchema)) q: ResearchExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.research.tables(me, q);
-    attachment(res, 'text/csv', 'edges.csv', this.research.edgesCsv(rows.edges));
+    const d = await this.research.dataset(me, q);
+    attachment(res, 'application/json; charset=utf-8', 'research.json', JSON.stringify(d.dto));
+  }
+
+  @Get('workspaces/:wid/research/dataset.zip')
+  @ApiOperation({
+    summary:
+      'The research dataset as a ZIP: every table as CSV, codebook.csv, network.gexf and a README (nl, en)',
+  })
+  @ApiErrors(ErrorCode.FORBIDDEN)
+  @WorkspaceAccess(canExport, EXPORT_DENIED)
+  @ApiZodQuery(researchExportQuerySchema)
+  @ApiProduces('application/zip')
+  async datasetZip(
+    @Param('wid', new IdPipe('Workspace')) _wid: string,
+    @CurrentMember() me: Membership,
+    @Query(new ZodPipe(researchExportQuerySchema)) q: ResearchExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const d = await this.research.dataset(me, q);
+    attachment(res, 'application/zip', 'research.zip', Buffer.from(this.research.zip(d, q)));
   }
 
   @Get('workspaces/:wid/research/network.gexf')
@@ -92,7 +125,12 @@ export class ResearchController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.research.tables(me, q);
-    attachment(res, 'application/gexf+xml', 'network.gexf', this.research.gexf(rows, q));
+    attachment(
+      res,
+      'application/gexf+xml; charset=utf-8',
+      'network.gexf',
+      this.research.gexf(rows, q),
+    );
   }
 
   @Get('workspaces/:wid/research/consents')

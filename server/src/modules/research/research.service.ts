@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import {
+  canExportIndividualRows,
   defaultMayBeNamed,
+  RESEARCH_CODEBOOK,
+  RESEARCH_TABLES,
+  researchColumns,
+  SURVEY_MIN_RATERS,
   type ResearchConsentInput,
-  RESEARCH_EDGE_COLUMNS,
-  RESEARCH_NODE_COLUMNS,
   type ResearchConsentDto,
+  type ResearchDatasetDto,
   type ResearchEdgeRow,
   type ResearchExportQuery,
   type ResearchNodeRow,
+  type ResearchTable,
 } from '@coalesce/shared';
 import { stringify } from 'csv-stringify/sync';
+import { strToU8, zipSync } from 'fflate';
 import { DataSource } from 'typeorm';
 import type { Membership } from '../../common/auth/auth.types';
 import { clock } from '../../common/clock/clock';
@@ -18,7 +24,17 @@ import { ActivityService } from '../activity/activity.service';
 import { ConnectionsService } from '../connections/connections.service';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { MembersService } from '../members/members.service';
+import { ParticipationService } from '../participation/participation.service';
 import { PartnersService } from '../partners/partners.service';
+import { SurveysService } from '../surveys/surveys.service';
+import {
+  CODEBOOK_CSV_COLUMNS,
+  codebookRecords,
+  datasetReadme,
+  followThroughRows,
+  surveyRows,
+  type Row,
+} from './research.dataset.util';
 import { toGexf } from './research.gexf.util';
 import { canExport, canSetResearchConsent } from './research.policy';
 import { ResearchRepository } from './research.repository';
@@ -33,11 +49,20 @@ import {
 } from './research.tables.util';
 
 const EXPORT_DENIED = 'Only coordinators and observers can export';
+export const INDIVIDUAL_DENIED =
+  'Individual answers and per-broker rows leave the workspace for observers only pseudonymised (pseudonymise=true)';
+
+/** The dataset with its network tables typed (the GEXF is drawn from them). */
+export interface Dataset {
+  dto: ResearchDatasetDto;
+  network: { nodes: ResearchNodeRow[]; edges: ResearchEdgeRow[] };
+}
 const CONSENT_DENIED = "Only coordinators and the partner's representatives can change this";
 
 /**
  * Research exports: the network over time (nodes and edges with their intervals) as CSV tables
- * and as dynamic GEXF, optionally pseudonymised; and the partners' consent to be named.
+ * and as dynamic GEXF; the survey and follow-through tables asked of their modules; the whole
+ * dataset as JSON or ZIP; optionally pseudonymised; and the partners' consent to be named.
  */
 @Injectable()
 export class ResearchService {
@@ -50,14 +75,125 @@ export class ResearchService {
     // The edges' sources: their events carry the history; the services today's state.
     private readonly connections: ConnectionsService,
     private readonly experiments: ExperimentsService,
+    // The survey and follow-through tables: asked of their owners, never read from their tables.
+    private readonly surveys: SurveysService,
+    private readonly participation: ParticipationService,
   ) {}
 
+  /** The network tables alone (one pseudonym key per call). */
   async tables(
     me: Membership,
     q: ResearchExportQuery,
   ): Promise<{ nodes: ResearchNodeRow[]; edges: ResearchEdgeRow[] }> {
     if (!canExport(me)) throw forbidden(EXPORT_DENIED);
+    const ps = q.pseudonymise ? await this.pseudonymisation(me.workspaceId) : undefined;
+    return this.network(me.workspaceId, q, ps);
+  }
+
+  /**
+   * Every table of the research dataset under ONE pseudonym key, so the tables join on their
+   * ids. Individual tables are left out (and named in `withheld`) unless the caller may have
+   * them: coordinators always, observers only pseudonymised.
+   */
+  async dataset(me: Membership, q: ResearchExportQuery): Promise<Dataset> {
+    if (!canExport(me)) throw forbidden(EXPORT_DENIED);
     const workspaceId = me.workspaceId;
+    const ps = q.pseudonymise ? await this.pseudonymisation(workspaceId) : undefined;
+    const from = q.from ? Date.parse(q.from) : undefined;
+    const to = q.to ? Date.parse(q.to) : undefined;
+    const [network, waves, follow] = await Promise.all([
+      this.network(workspaceId, q, ps),
+      this.surveys.researchData(workspaceId),
+      this.participation.brokers(workspaceId, { from, to }),
+    ]);
+    const opts = { from, to, pseudonymise: ps };
+    const all: Record<ResearchTable, Row[]> = {
+      nodes: network.nodes as unknown as Row[],
+      edges: network.edges as unknown as Row[],
+      ...surveyRows(waves, opts),
+      ...followThroughRows(follow, opts),
+    };
+    const individual = canExportIndividualRows(me, q.pseudonymise);
+    const withheld = RESEARCH_CODEBOOK.filter((t) => t.individual && !individual).map(
+      (t) => t.table,
+    );
+    const tables: ResearchDatasetDto['tables'] = {};
+    for (const t of RESEARCH_TABLES) if (!withheld.includes(t)) tables[t] = all[t];
+    return {
+      dto: {
+        format: 'coalesce-research/1',
+        exportedAt: clock.now().toISOString(),
+        from: q.from ?? null,
+        to: q.to ?? null,
+        pseudonymised: q.pseudonymise,
+        withheld,
+        tables,
+      },
+      network,
+    };
+  }
+
+  /** One table of the dataset: 403 for an individual table the caller may not have. */
+  async table(me: Membership, table: ResearchTable, q: ResearchExportQuery): Promise<Row[]> {
+    if (!canExport(me)) throw forbidden(EXPORT_DENIED);
+    const entry = RESEARCH_CODEBOOK.find((t) => t.table === table)!;
+    if (entry.individual && !canExportIndividualRows(me, q.pseudonymise)) {
+      throw forbidden(INDIVIDUAL_DENIED);
+    }
+    if (table === 'nodes' || table === 'edges') {
+      return (await this.tables(me, q))[table] as unknown as Row[];
+    }
+    return (await this.dataset(me, q)).dto.tables[table]!;
+  }
+
+  csv(table: ResearchTable, rows: readonly Row[]): string {
+    return stringify(rows as Row[], {
+      header: true,
+      columns: researchColumns(table),
+      cast: CAST,
+    });
+  }
+
+  /** A ZIP a researcher opens as it is: every table as CSV, codebook.csv, network.gexf, README. */
+  zip(d: Dataset, q: ResearchExportQuery): Uint8Array {
+    const dir = `coalesce-research-${d.dto.exportedAt.slice(0, 10)}`;
+    const files: Record<string, Uint8Array> = {};
+    const listed: { file: string; nl: string; en: string }[] = [];
+    for (const t of RESEARCH_CODEBOOK) {
+      const rows = d.dto.tables[t.table];
+      if (!rows) continue;
+      files[`${dir}/${t.table}.csv`] = strToU8(this.csv(t.table, rows));
+      listed.push({ file: `${t.table}.csv`, ...t.description });
+    }
+    files[`${dir}/codebook.csv`] = strToU8(
+      stringify(codebookRecords(RESEARCH_CODEBOOK), {
+        header: true,
+        columns: [...CODEBOOK_CSV_COLUMNS],
+        cast: CAST,
+      }),
+    );
+    files[`${dir}/network.gexf`] = strToU8(this.gexf(d.network, q));
+    files[`${dir}/README.txt`] = strToU8(
+      datasetReadme(
+        {
+          exportedAt: d.dto.exportedAt,
+          from: d.dto.from,
+          to: d.dto.to,
+          pseudonymised: d.dto.pseudonymised,
+          withheld: d.dto.withheld,
+          files: listed,
+        },
+        SURVEY_MIN_RATERS,
+      ),
+    );
+    return zipSync(files, { level: 6, mtime: clock.now() });
+  }
+
+  private async network(
+    workspaceId: string,
+    q: ResearchExportQuery,
+    ps: Pseudonymisation | undefined,
+  ): Promise<{ nodes: ResearchNodeRow[]; edges: ResearchEdgeRow[] }> {
     const [partners, events, experiments, accepted] = await Promise.all([
       this.partners.listForNetwork(workspaceId),
       this.activity.replay(workspaceId, {
@@ -83,16 +219,8 @@ export class ResearchService {
     return tableRows(raw, {
       from: q.from ? Date.parse(q.from) : undefined,
       to: q.to ? Date.parse(q.to) : undefined,
-      pseudonymise: q.pseudonymise ? await this.pseudonymisation(workspaceId, partners) : undefined,
+      pseudonymise: ps,
     });
-  }
-
-  nodesCsv(rows: ResearchNodeRow[]): string {
-    return stringify(rows, { header: true, columns: [...RESEARCH_NODE_COLUMNS], cast: CAST });
-  }
-
-  edgesCsv(rows: ResearchEdgeRow[]): string {
-    return stringify(rows, { header: true, columns: [...RESEARCH_EDGE_COLUMNS], cast: CAST });
   }
 
   gexf(rows: { nodes: ResearchNodeRow[]; edges: ResearchEdgeRow[] }, q: ResearchExportQuery) {
@@ -161,11 +289,11 @@ export class ResearchService {
   }
 
   /** A fresh key; who may be named; the names and emails free texts must not show. */
-  private async pseudonymisation(
-    workspaceId: string,
-    partners: { id: string; name: string }[],
-  ): Promise<Pseudonymisation> {
-    const consents = await this.consents(workspaceId);
+  private async pseudonymisation(workspaceId: string): Promise<Pseudonymisation> {
+    const [partners, consents] = await Promise.all([
+      this.partners.listForNetwork(workspaceId),
+      this.consents(workspaceId),
+    ]);
     const named = new Set(consents.filter((c) => c.mayBeNamed).map((c) => c.partnerId));
     const sensitive: string[] = partners.filter((p) => !named.has(p.id)).map((p) => p.name);
     let cursor: string | undefined;

@@ -11,6 +11,8 @@ import {
   type SurveyListQuery,
   type SurveyResponseDto,
   type SubmitSurveyResponse,
+  type Stage,
+  type SurveyNetworkScores,
   type SurveyScoresDto,
   type SurveyStatus,
   type SurveyWaveDto,
@@ -332,6 +334,68 @@ export class SurveysService {
       edges,
       differences: tieDifferences(logged, edges, new Set(rows.map((r) => r.partnerId))),
     };
+  }
+
+  /**
+   * Every opened wave with its answers and scores, oldest first, for the research export (which
+   * applies its own rule on who receives individual answers, and pseudonymises them).
+   */
+  async researchData(workspaceId: string): Promise<
+    {
+      id: string;
+      title: string;
+      status: SurveyStatus;
+      opensAt: Date;
+      closesAt: Date;
+      closedAt: Date | null;
+      declaredStage: Stage;
+      roster: { partnerId: string; name: string }[];
+      responses: SurveyResponseEntity[];
+      scores: Omit<SurveyScoresDto, 'wave'>;
+    }[]
+  > {
+    const manager = this.dataSource.manager;
+    const waves = await manager
+      .getRepository(SurveyWaveEntity)
+      .createQueryBuilder('w')
+      .where('w.workspaceId = :workspaceId AND w.openedAt IS NOT NULL', { workspaceId })
+      .orderBy('w.opensAt', 'ASC')
+      .addOrderBy('w.id', 'ASC')
+      .getMany();
+    const rows = await repo.responsesOf(
+      manager,
+      waves.map((w) => w.id),
+    );
+    let previous: { id: string; title: string; network: SurveyNetworkScores } | null = null;
+    return waves.map((w) => {
+      const responses = rows.filter((r) => r.waveId === w.id);
+      const network = networkScores(w.roster, responses);
+      const scores: Omit<SurveyScoresDto, 'wave'> = {
+        network,
+        partners: partnerScores(w.roster, responses),
+        stageProfile: stageProfile(w.roster, responses),
+        previous: previous
+          ? {
+              waveId: previous.id,
+              title: previous.title,
+              change: scoreChange(network, previous.network),
+            }
+          : null,
+      };
+      previous = { id: w.id, title: w.title, network };
+      return {
+        id: w.id,
+        title: w.title,
+        status: statusOf(w),
+        opensAt: w.opensAt,
+        closesAt: w.closesAt,
+        closedAt: w.closedAt,
+        declaredStage: w.declaredStage ?? 'hypothesis_vision',
+        roster: w.roster,
+        responses,
+        scores,
+      };
+    });
   }
 
   /**

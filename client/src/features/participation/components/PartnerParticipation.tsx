@@ -1,7 +1,7 @@
 import type { PartnerParticipationDto } from '@coalesce/shared';
 import { Card } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { participationSentences } from '../sentences';
+import { participationSentences, quarterLabel } from '../sentences';
 
 /** One partner's participation: plain sentences for the totals, then quarter by quarter. */
 export function PartnerParticipation({
@@ -11,7 +11,7 @@ export function PartnerParticipation({
   p: PartnerParticipationDto;
   heading?: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Card>
       <h3 className="font-medium">{heading ?? p.name}</h3>
@@ -28,7 +28,7 @@ export function PartnerParticipation({
           {p.quarters.map((q) => (
             <details key={q.quarter} className="text-sm">
               <summary className="cursor-pointer text-slate-600">
-                {t('participation.quarter')} {q.quarter}
+                {t('participation.quarter')}: {quarterLabel(q.quarter, locale)}
               </summary>
               <ul className="mt-1 list-disc pl-5 text-slate-700">
                 {participationSentences(t, q).map((s) => (

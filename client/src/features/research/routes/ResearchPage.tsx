@@ -1,5 +1,6 @@
 import {
   canExport,
+  canExportIndividualRows,
   canSetResearchConsent,
   RESEARCH_CODEBOOK,
   type ResearchConsentDto,
@@ -7,7 +8,7 @@ import {
 } from '@coalesce/shared';
 import { useState } from 'react';
 import { useOutletContext } from 'react-router';
-import { Card, ErrorNote, Field, Input, Spinner } from '../../../components/ui/ui';
+import { Badge, Card, ErrorNote, Field, Input, Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { capacityOf } from '../../workspaces/capacity';
 import { researchExportUrl, useResearchConsents, useSetResearchConsent } from '../api';
@@ -55,7 +56,31 @@ export function ResearchPage() {
             </label>
           </div>
           <p className="mt-1 text-sm text-slate-500">{t('research.pseudonymiseHint')}</p>
-          <div className="mt-3 flex flex-wrap gap-3 text-sm">
+          {!canExportIndividualRows({ role: ws.myRole }, pseudonymise) && (
+            <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
+              {t('research.withheldHint')}
+            </p>
+          )}
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <a
+              className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              href={researchExportUrl(ws.id, 'dataset.zip', { from, to, pseudonymise })}
+              download
+            >
+              {t('research.files.dataset')}
+            </a>
+            <a
+              className="text-sm font-medium text-brand-700 underline"
+              href={researchExportUrl(ws.id, 'dataset.json', { from, to, pseudonymise })}
+              download
+            >
+              {t('research.files.datasetJson')}
+            </a>
+          </div>
+          <p className="mt-1 text-sm text-slate-600">{t('research.datasetHint')}</p>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">{t('research.singleFiles')}</h3>
+          <p className="text-sm text-slate-500">{t('research.singleFilesHint')}</p>
+          <div className="mt-2 flex flex-wrap gap-3 text-sm">
             {FILES.map(([file, label]) => (
               <a
                 key={file}
@@ -145,35 +170,57 @@ function Codebook() {
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t('research.codebook.title')}</h2>
-      {RESEARCH_CODEBOOK.map((table) => (
-        <section key={table.table} className="mt-4">
-          <h3 className="font-semibold">{table.file}</h3>
-          <p className="text-sm text-slate-600">{table.description[locale]}</p>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th className="py-1 pr-3">{t('research.codebook.field')}</th>
-                  <th className="py-1 pr-3">{t('research.codebook.type')}</th>
-                  <th className="py-1 pr-3">{t('research.codebook.values')}</th>
-                  <th className="py-1">{t('research.codebook.meaning')}</th>
+      {/* Eleven tables: each folds, the first open, so the page stays short for who only
+          downloads; on a phone the fields stack instead of a table scrolled sideways. */}
+      {RESEARCH_CODEBOOK.map((table, i) => (
+        <details key={table.table} className="mt-3 border-t border-slate-100 pt-3" open={i === 0}>
+          <summary className="cursor-pointer">
+            <span className="font-semibold">{table.table}.csv</span>{' '}
+            <span className="text-sm text-slate-500">
+              ({t('research.codebook.fieldsCount', { n: table.fields.length })})
+            </span>{' '}
+            {table.individual && <Badge tone="amber">{t('research.codebook.individual')}</Badge>}
+          </summary>
+          <p className="mt-1 text-sm text-slate-600">{table.description[locale]}</p>
+          <table className="mt-2 hidden w-full text-left text-sm md:table">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th className="py-1 pr-3">{t('research.codebook.field')}</th>
+                <th className="py-1 pr-3">{t('research.codebook.type')}</th>
+                <th className="py-1 pr-3">{t('research.codebook.values')}</th>
+                <th className="py-1">{t('research.codebook.meaning')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.fields.map((f) => (
+                <tr key={f.name} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-3 font-mono">{f.name}</td>
+                  <td className="py-1 pr-3">{f.type}</td>
+                  <td className="py-1 pr-3 font-mono text-xs break-words">
+                    {f.allowedValues?.join(', ') ?? ''}
+                  </td>
+                  <td className="py-1">{f.meaning[locale]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {table.fields.map((f) => (
-                  <tr key={f.name} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-3 font-mono">{f.name}</td>
-                    <td className="py-1 pr-3">{f.type}</td>
-                    <td className="py-1 pr-3 font-mono text-xs">
-                      {f.allowedValues?.join(', ') ?? ''}
-                    </td>
-                    <td className="py-1">{f.meaning[locale]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+              ))}
+            </tbody>
+          </table>
+          <dl className="mt-2 space-y-2 text-sm md:hidden">
+            {table.fields.map((f) => (
+              <div key={f.name} className="border-b border-slate-100 pb-2">
+                <dt>
+                  <span className="font-mono font-medium">{f.name}</span>{' '}
+                  <span className="text-slate-500">({f.type})</span>
+                </dt>
+                <dd>{f.meaning[locale]}</dd>
+                {f.allowedValues && (
+                  <dd className="font-mono text-xs break-words text-slate-600">
+                    {t('research.codebook.values')}: {f.allowedValues.join(', ')}
+                  </dd>
+                )}
+              </div>
+            ))}
+          </dl>
+        </details>
       ))}
     </Card>
   );
