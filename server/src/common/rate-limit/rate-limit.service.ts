@@ -52,10 +52,12 @@ export class RateLimitService implements OnModuleDestroy {
     };
     if (this.config.redis.url) {
       // No offline queue: while Redis is down a command fails at once and the memory
-      // insurance limiter answers, instead of the request waiting for Redis to return.
+      // insurance limiter answers, instead of the request waiting for Redis to return. A
+      // Redis that stops answering on an open connection (frozen) fails it after a second.
       this.redis ??= createRedisClient(this.config.redis.url, 'rate-limit', {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
+        commandTimeout: 1000,
       });
       limiter = new RateLimiterRedis({ ...common, storeClient: this.redis });
     } else {
