@@ -373,7 +373,7 @@ test('a member removed via A is cut off on B within 1 s (collab and socket.io)',
   mLive.socket.disconnect();
 });
 
-test('a demotion and a logout via A reach B within 1 s (collab and socket.io)', async () => {
+test('a demotion and a logout via A reach B within 1 s (collab and socket.io)', async (t) => {
   const demoted = await invite(owner, wid, 'Demoted soon');
   const leaving = await invite(owner, wid, 'Logs out soon');
   const watcher = connect(A, did, owner.api.token!);
@@ -410,6 +410,9 @@ test('a demotion and a logout via A reach B within 1 s (collab and socket.io)', 
   assert.ok(closed < 1000, `collab closed ${closed} ms after the logout`);
   await until(() => lGone > 0, 'the socket.io disconnect on B', 5000);
   assert.ok(lGone - loggedOutAt < 1000, `socket.io disconnected ${lGone - loggedOutAt} ms after`);
+  t.diagnostic(
+    `demotion told in ${told} ms; logout: collab ${closed} ms, socket.io ${lGone - loggedOutAt} ms`,
+  );
 
   // Nothing the observer typed was stored (a fresh load from the log on B).
   const fresh = connect(B, did, owner.api.token!);
@@ -496,7 +499,7 @@ test('relayed updates lost by Redis: the hole, or the head check, brings them ba
   await proxy.close();
 });
 
-test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async () => {
+test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async (t) => {
   const port = await freePort();
   redisChild = await startRedis(port);
   const env = { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: prefix() };
@@ -593,6 +596,10 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
     10_000,
   );
   assert.ok(took < 5000, `converged ${Date.now() - restarted} ms after the restart`);
+  t.diagnostic(
+    `Redis down: removal cut off in ${cut} ms, logout in ${closed} ms; ` +
+      `converged ${took} ms after the restart`,
+  );
   for (const s of [C, D]) {
     await untilAsync(
       async () => {
@@ -661,6 +668,7 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
     await login(C.url, owner.email, owner.password);
     const loginMs = Date.now() - loginStarted;
     assert.ok(loginMs < 5000, `login took ${loginMs} ms with Redis frozen`);
+    t.diagnostic(`Redis frozen: removal cut off in ${cutFrozen} ms, login took ${loginMs} ms`);
   } finally {
     redisChild.kill('SIGCONT');
   }
