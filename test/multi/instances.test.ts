@@ -285,8 +285,11 @@ test('a version via B has an edit typed on A; a restore via B reaches A within 1
   );
   assert.match(JSON.stringify(version.json), /typed on A/);
 
+  // Committed before the restore is asked for: an edit still on its way to A is a concurrent
+  // one, which the restore (made from what is committed) rightly leaves in place.
+  const headMid = await dbHead(did);
   paragraph(a.doc, 'after the version');
-  await until(() => content(a.doc).includes('after the version'), 'local edit');
+  await untilAsync(async () => (await dbHead(did)) > headMid, 'the second edit committed');
   const started = Date.now();
   await onB.req('POST', `/workspaces/${wid}/documents/${did}/versions/${version.id}/restore`);
   const took = await until(
