@@ -130,8 +130,11 @@ async function run(
   const ticksMs = 1000 / clockTicks();
   const cpuA = ((cpuTicks(A.child.pid!) ?? 0) - a0) * ticksMs;
   const cpuB = ((cpuTicks(B.child.pid!) ?? 0) - b0) * ticksMs;
-  writer.provider.destroy();
-  readers.forEach((r) => r.provider.destroy());
+  // The docs too: each one's awareness keeps an interval running, and the process alive.
+  for (const c of [writer, ...readers]) {
+    c.provider.destroy();
+    c.doc.destroy();
+  }
   const sorted = [...latencies].sort((x, y) => x - y);
   const delivered = UPDATES * READERS;
   return {

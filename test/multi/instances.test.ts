@@ -10,7 +10,8 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { Api, registerUser, type Registered } from '../support/api.ts';
+import { Api, login, registerUser, type Registered } from '../support/api.ts';
+import { startRedisProxy } from '../support/redis-proxy.ts';
 import {
   createTestDatabase,
   startServer,
@@ -39,6 +40,21 @@ async function start(env: Record<string, string>): Promise<ServerHandle> {
   const s = await startServer({ ...db.env, ...env });
   servers.push(s);
   return s;
+}
+
+/** Stops servers a test no longer needs (two cores: idle processes still cost). */
+async function stopServers(...stopping: ServerHandle[]): Promise<void> {
+  for (const s of stopping) servers.splice(servers.indexOf(s), 1);
+  await Promise.all(stopping.map((s) => s.stop()));
+}
+
+const DEGRADED = JSON.stringify({ status: 'degraded', db: 'up', redis: 'down' });
+const isOk = (body: unknown) =>
+  JSON.stringify(body) === JSON.stringify({ status: 'ok', db: 'up', redis: 'up' });
+
+async function health(server: ServerHandle): Promise<{ code: number; body: unknown }> {
+  const res = await fetch(`${server.url}/api/health`);
+  return { code: res.status, body: await res.json() };
 }
 
 function connect(server: ServerHandle, docId: string, token: string, doc = new Y.Doc()) {
@@ -269,8 +285,11 @@ test('a version via B has an edit typed on A; a restore via B reaches A within 1
   );
   assert.match(JSON.stringify(version.json), /typed on A/);
 
+  // Committed before the restore is asked for: an edit still on its way to A is a concurrent
+  // one, which the restore (made from what is committed) rightly leaves in place.
+  const headMid = await dbHead(did);
   paragraph(a.doc, 'after the version');
-  await until(() => content(a.doc).includes('after the version'), 'local edit');
+  await untilAsync(async () => (await dbHead(did)) > headMid, 'the second edit committed');
   const started = Date.now();
   await onB.req('POST', `/workspaces/${wid}/documents/${did}/versions/${version.id}/restore`);
   const took = await until(
@@ -290,16 +309,22 @@ test('non-canonical document ids are refused, never a second copy', async () => 
     assert.equal(c.closes[0], 4404, `collab ${id}`);
     c.provider.destroy();
   }
-  const res = await fetch(`${A.url}/api/workspaces/${wid}/documents/${upper}`, {
-    headers: { authorization: `Bearer ${owner.api.token}` },
-    redirect: 'manual',
-  });
-  assert.ok(res.status === 404 || res.status === 308, `REST upper case: ${res.status}`);
-  if (res.status === 308) {
-    assert.equal(
-      new URL(res.headers.get('location')!, A.url).pathname,
-      `/api/workspaces/${wid}/documents/${did}`,
-    );
+  for (const path of [
+    `/api/workspaces/${wid}/documents/${upper}`,
+    `/api/workspaces/${wid}/documents/${did}/`,
+    `/api/workspaces/${wid}/documents/${upper}/versions/`,
+  ]) {
+    const res = await fetch(`${B.url}${path}`, {
+      headers: { authorization: `Bearer ${owner.api.token}` },
+      redirect: 'manual',
+    });
+    assert.ok(res.status === 404 || res.status === 308, `REST ${path}: ${res.status}`);
+    if (res.status === 308) {
+      assert.equal(
+        new URL(res.headers.get('location')!, B.url).pathname,
+        path.toLowerCase().replace(/\/+$/, ''),
+      );
+    }
   }
 });
 
@@ -331,17 +356,154 @@ test('SIGKILL one instance: its clients move to the other and nothing is lost', 
   for (const c of [a, moved, fresh]) c.provider.destroy();
 });
 
-test('a member removed via A is cut off on B within 1 s', async () => {
+test('a member removed via A is cut off on B within 1 s (collab and socket.io)', async () => {
   const member = await invite(owner, wid, 'Removed soon');
   const m = connect(B, did, member.api.token!);
   await synced(m.provider);
+  const mLive = await live(B, member.api.token!, wid);
   await owner.api.req('DELETE', `/workspaces/${wid}/members/${member.user.id}`);
+  const removedAt = Date.now();
   const took = await until(() => m.closes.includes(4403), 'the 4403 close on B', 5000);
   assert.ok(took < 1000, `cut off after ${took} ms`);
+  await until(
+    () => mLive.memberships.some((x) => x.workspaceId === wid && x.role === null),
+    'the socket.io membership change on B',
+    5000,
+  );
+  const told = Date.now() - removedAt;
+  assert.ok(told < 1000, `socket.io told after ${told} ms`);
   m.provider.destroy();
+  mLive.socket.disconnect();
 });
 
-test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async () => {
+test('a demotion and a logout via A reach B within 1 s (collab and socket.io)', async (t) => {
+  const demoted = await invite(owner, wid, 'Demoted soon');
+  const leaving = await invite(owner, wid, 'Logs out soon');
+  const watcher = connect(A, did, owner.api.token!);
+  const d = connect(B, did, demoted.api.token!);
+  const l = connect(B, did, leaving.api.token!);
+  await Promise.all([synced(watcher.provider), synced(d.provider), synced(l.provider)]);
+  const dLive = await live(B, demoted.api.token!, wid);
+  const lLive = await live(B, leaving.api.token!, wid);
+  let lGone = 0;
+  lLive.socket.on('disconnect', () => (lGone = Date.now()));
+
+  await owner.api.req('PATCH', `/workspaces/${wid}/members/${demoted.user.id}`, {
+    role: 'observer',
+  });
+  const demotedAt = Date.now();
+  const told = await until(
+    () => dLive.memberships.some((x) => x.workspaceId === wid && x.role === 'observer'),
+    'the socket.io membership change on B',
+    5000,
+  );
+  assert.ok(told < 1000, `socket.io told after ${told} ms`);
+  // The bound has passed: from now on B must drop what the observer types.
+  await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - demotedAt))));
+  type(d.doc, 'typed-as-observer;');
+  type(l.doc, 'marker-from-B;');
+  await until(() => text(watcher.doc).includes('marker-from-B;'), 'the marker on A');
+  paragraph(watcher.doc, 'marker-from-A');
+  await until(() => content(d.doc).includes('marker-from-A'), 'A’s edit on the observer');
+  assert.ok(!text(watcher.doc).includes('typed-as-observer;'), 'the observer’s edit crossed');
+
+  await new Api(A.url, leaving.api.token).req('POST', '/auth/logout');
+  const loggedOutAt = Date.now();
+  const closed = await until(() => l.closes.includes(4401), 'the 4401 close on B', 5000);
+  assert.ok(closed < 1000, `collab closed ${closed} ms after the logout`);
+  await until(() => lGone > 0, 'the socket.io disconnect on B', 5000);
+  assert.ok(lGone - loggedOutAt < 1000, `socket.io disconnected ${lGone - loggedOutAt} ms after`);
+  t.diagnostic(
+    `demotion told in ${told} ms; logout: collab ${closed} ms, socket.io ${lGone - loggedOutAt} ms`,
+  );
+
+  // Nothing the observer typed was stored (a fresh load from the log on B).
+  const fresh = connect(B, did, owner.api.token!);
+  await synced(fresh.provider);
+  assert.ok(text(fresh.doc).includes('marker-from-B;'));
+  assert.ok(!text(fresh.doc).includes('typed-as-observer;'), 'the observer’s edit was stored');
+  for (const c of [watcher, d, l, fresh]) c.provider.destroy();
+  dLive.socket.disconnect();
+});
+
+test('relayed updates lost by Redis: the hole, or the head check, brings them back from the log', async (t) => {
+  const proxy = await startRedisProxy(SHARED_REDIS);
+  cleanups.push(() => void proxy.close());
+  const p = prefix();
+  const isUpdate = (channel: string, payload: Buffer) =>
+    channel.startsWith(`${p}collab:`) && payload[0] === 1;
+  // E talks to Redis directly, F through the proxy; the periodic head check is off (60 s, and
+  // every fifth tick while Redis is up), so only a noticed hole can bring the lost updates.
+  const E = await start({
+    REDIS_URL: SHARED_REDIS,
+    REDIS_KEY_PREFIX: p,
+    REDIS_FALLBACK_POLL_MS: '60000',
+  });
+  const F = await start({
+    REDIS_URL: proxy.url,
+    REDIS_KEY_PREFIX: p,
+    REDIS_FALLBACK_POLL_MS: '60000',
+  });
+  const w = await new Api(E.url, owner.api.token).req<{ visionDocumentId: string }>(
+    'POST',
+    '/workspaces',
+    { name: 'Lossy Redis' },
+  );
+  const doc = w.visionDocumentId;
+  const e = connect(E, doc, owner.api.token!);
+  const f = connect(F, doc, owner.api.token!);
+  await Promise.all([synced(e.provider), synced(f.provider)]);
+  type(e.doc, 'relayed;');
+  await until(() => text(f.doc).includes('relayed;'), 'a relayed update on F', 5000);
+
+  proxy.drop = ({ channel, payload }) => isUpdate(channel, payload);
+  const head = await dbHead(doc);
+  for (let i = 0; i < 10; i++) {
+    type(e.doc, `lost${i};`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await untilAsync(async () => (await dbHead(doc)) >= head + 10, 'the lost edits committed');
+  await until(() => proxy.dropped >= 10, 'Redis losing them on the way to F', 5000);
+  assert.ok(!text(f.doc).includes('lost0;'), 'F got a lost update anyway');
+
+  proxy.drop = null;
+  type(e.doc, 'after-the-loss;');
+  const took = await until(
+    () => text(f.doc) === text(e.doc) && text(f.doc).includes('after-the-loss;'),
+    'F caught up from the log',
+    5000,
+  );
+  assert.ok(took < 1000, `F converged ${took} ms after the next update`);
+  t.diagnostic(`${proxy.dropped} updates lost; F converged ${took} ms after the next one`);
+  for (const c of [e, f]) c.provider.destroy();
+
+  // The last update lost (no later one shows a hole): the head check finds it, every fifth
+  // REDIS_FALLBACK_POLL_MS while Redis is up (here 5 × 200 ms).
+  const G = await start({
+    REDIS_URL: proxy.url,
+    REDIS_KEY_PREFIX: p,
+    REDIS_FALLBACK_POLL_MS: '200',
+  });
+  const e2 = connect(E, doc, owner.api.token!);
+  const g = connect(G, doc, owner.api.token!);
+  await Promise.all([synced(e2.provider), synced(g.provider)]);
+  type(e2.doc, 'relayed-to-G;');
+  await until(() => text(g.doc).includes('relayed-to-G;'), 'G subscribed', 5000);
+  proxy.drop = ({ channel, payload }) => isUpdate(channel, payload);
+  const dropped = proxy.dropped;
+  type(e2.doc, 'last-and-lost;');
+  const found = await until(() => text(g.doc).includes('last-and-lost;'), 'the head check', 10_000);
+  assert.ok(proxy.dropped > dropped, 'Redis did not lose the update');
+  // Expected within 5 × 200 ms plus a read; the bound leaves room for a loaded machine.
+  assert.ok(found < 5000, `G found the lost update after ${found} ms`);
+  t.diagnostic(`the last update lost: G read it from the log after ${found} ms`);
+  proxy.drop = null;
+  for (const c of [e2, g]) c.provider.destroy();
+  await stopServers(E, F, G);
+  await proxy.close();
+});
+
+test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async (t) => {
   const port = await freePort();
   redisChild = await startRedis(port);
   const env = { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: prefix() };
@@ -359,11 +521,34 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
   await Promise.all([synced(c.provider), synced(d.provider), synced(m.provider)]);
   const ownerLive = await live(D, owner.api.token!, w.id);
   const memberLive = await live(D, member.api.token!, w.id);
+  const leaver = await invite(owner, w.id, 'Outage logout');
+  const l = connect(D, w.visionDocumentId, leaver.api.token!);
+  await synced(l.provider);
+  const leaverLive = await live(D, leaver.api.token!, w.id);
+  let leaverGone = 0;
+  leaverLive.socket.on('disconnect', () => (leaverGone = Date.now()));
   type(m.doc, 'member-before;');
   await until(() => text(c.doc).includes('member-before;'), 'the member edit on C');
+  for (const s of [C, D]) {
+    assert.deepEqual(await health(s), {
+      code: 200,
+      body: { status: 'ok', db: 'up', redis: 'up' },
+    });
+  }
 
   await stopRedis(redisChild);
   const outageStarted = Date.now();
+  // Degraded, still serving: 200 with redis down (the monitor notices the closed connection).
+  for (const s of [C, D]) {
+    await untilAsync(
+      async () => {
+        const h = await health(s);
+        return h.code === 200 && JSON.stringify(h.body) === DEGRADED;
+      },
+      'health degraded',
+      5000,
+    );
+  }
   const onC = new Api(C.url, owner.api.token);
   let i = 0;
   const typing = setInterval(() => {
@@ -388,6 +573,16 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
     8000,
   );
   assert.ok(Date.now() - removedAt < 5000, 'socket.io member removed within 5 s');
+  // A logout via C during the outage: that session's collab and socket.io on D end within 5 s.
+  await new Api(C.url, leaver.api.token).req('POST', '/auth/logout');
+  const loggedOutAt = Date.now();
+  const closed = await until(() => l.closes.includes(4401), 'the 4401 close on D', 8000);
+  assert.ok(closed < 5000, `logged-out collab closed after ${closed} ms (Redis down)`);
+  await until(() => leaverGone > 0, 'the socket.io disconnect on D', 8000);
+  assert.ok(
+    leaverGone - loggedOutAt < 5000,
+    `socket.io ended ${leaverGone - loggedOutAt} ms after`,
+  );
   // A push made on C while Redis is down reaches D's socket.io clients once it is back.
   const during = await onC.req<{ id: string }>('POST', `/workspaces/${w.id}/documents`, {
     title: 'Made during the outage',
@@ -405,6 +600,20 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
     10_000,
   );
   assert.ok(took < 5000, `converged ${Date.now() - restarted} ms after the restart`);
+  t.diagnostic(
+    `Redis down: removal cut off in ${cut} ms, logout in ${closed} ms; ` +
+      `converged ${took} ms after the restart`,
+  );
+  for (const s of [C, D]) {
+    await untilAsync(
+      async () => {
+        const h = await health(s);
+        return h.code === 200 && isOk(h.body);
+      },
+      'health ok again',
+      10_000,
+    );
+  }
   clearInterval(memberTyping);
   assert.ok(removedAt - outageStarted < 10_000);
   await until(
@@ -432,4 +641,44 @@ test('Redis down for 10 s during editing: documents converge, a removal still cu
   assert.ok(stored.includes('member-before;'));
   for (const s of typedAfterClose) assert.ok(!stored.includes(s), `${s} was stored`);
   fresh.provider.destroy();
+
+  // A Redis that stops answering without closing its connections (frozen, as behind a
+  // partition): the heartbeat calls it down, and a removal via C still cuts off on D in 5 s.
+  const frozen = await invite(owner, w.id, 'Frozen out');
+  const f = connect(D, w.visionDocumentId, frozen.api.token!);
+  await synced(f.provider);
+  const fLive = await live(D, frozen.api.token!, w.id);
+  redisChild.kill('SIGSTOP');
+  try {
+    await onC.req('DELETE', `/workspaces/${w.id}/members/${frozen.user.id}`);
+    const frozenAt = Date.now();
+    const cutFrozen = await until(
+      () => f.closes.includes(4403),
+      'the cut-off with Redis frozen',
+      8000,
+    );
+    assert.ok(cutFrozen < 5000, `cut off ${cutFrozen} ms after the removal (Redis frozen)`);
+    await until(
+      () => fLive.memberships.some((x) => x.workspaceId === w.id && x.role === null),
+      'the socket.io membership change with Redis frozen',
+      8000,
+    );
+    assert.ok(Date.now() - frozenAt < 5000, 'socket.io member removed within 5 s (Redis frozen)');
+    const h = await health(D);
+    assert.equal(h.code, 200);
+    assert.equal(JSON.stringify(h.body), DEGRADED);
+    // A rate-limited route answers (its Redis commands give up; the memory limiter decides).
+    // (Bounded here, or a hanging login would keep Redis frozen and the test waiting.)
+    const loginStarted = Date.now();
+    const loginMs = await Promise.race([
+      login(C.url, owner.email, owner.password).then(() => Date.now() - loginStarted),
+      new Promise<number>((r) => setTimeout(() => r(Infinity), 10_000)),
+    ]);
+    assert.ok(loginMs < 10_000, `login took ${loginMs} ms with Redis frozen`);
+    t.diagnostic(`Redis frozen: removal cut off in ${cutFrozen} ms, login took ${loginMs} ms`);
+  } finally {
+    redisChild.kill('SIGCONT');
+  }
+  f.provider.destroy();
+  await stopServers(C, D);
 });

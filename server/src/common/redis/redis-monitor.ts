@@ -7,17 +7,26 @@ import { closeRedis, createRedisClient } from './redis';
 export type RedisState = 'off' | 'up' | 'down';
 type Listener = (state: RedisState) => void;
 
+/** How long a heartbeat PING may stay unanswered before Redis counts as down. */
+const HEARTBEAT_TIMEOUT_MS = 1000;
+
 /**
  * Whether this instance can reach Redis right now (`off` without REDIS_URL). Features whose
  * cross-instance messages ride on Redis watch it: while it is `down` they fall back to reading
  * PostgreSQL, and on the way back `up` they replay what they may have missed. Its own client
  * has no offline queue, so a health ping fails at once instead of waiting for a reconnect.
+ *
+ * A closed connection is noticed at once; a Redis that stops answering on an open one (frozen,
+ * partitioned away without a reset) only by the heartbeat: a PING every REDIS_FALLBACK_POLL_MS
+ * (at most every second) that must be answered within a second.
  */
 @Injectable()
 export class RedisMonitor implements OnModuleInit, OnModuleDestroy {
   private client: Redis | undefined;
   private current: RedisState = 'off';
   private readonly listeners = new Set<Listener>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private beating = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -28,6 +37,21 @@ export class RedisMonitor implements OnModuleInit, OnModuleDestroy {
     this.client = createRedisClient(url, 'monitor', { enableOfflineQueue: false });
     this.client.on('ready', () => this.set('up'));
     this.client.on('close', () => this.set('down'));
+    const every = Math.min(this.config.redis.fallbackPollMs, 1000);
+    this.heartbeat = setInterval(() => void this.beat(), every);
+    this.heartbeat.unref();
+  }
+
+  private async beat(): Promise<void> {
+    if (this.beating || this.client?.status !== 'ready') return;
+    this.beating = true;
+    try {
+      const state = await this.ping(HEARTBEAT_TIMEOUT_MS);
+      // A close meanwhile has already said `down` (and a reconnect will say `up`).
+      if (this.client?.status === 'ready') this.set(state);
+    } finally {
+      this.beating = false;
+    }
   }
 
   get state(): RedisState {
@@ -78,6 +102,7 @@ export class RedisMonitor implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.listeners.clear();
     await closeRedis(this.client);
   }

@@ -32,10 +32,10 @@ export class RealtimeAccessListener implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.offMonitor = this.monitor.onChange((state) => {
       if (state === 'down') this.start();
-      else {
-        this.stop();
-        void this.recheck();
-      }
+      else this.stop();
+      // Either way, once right away: a change relayed just before Redis went away may be lost,
+      // and one made while it was away was never relayed.
+      void this.recheck();
     });
     if (this.monitor.state === 'down') this.start();
   }

@@ -44,10 +44,10 @@ export class CollabAccessListener implements OnModuleInit, OnModuleDestroy {
       }),
       this.monitor.onChange((state) => {
         if (state === 'down') this.startPolling();
-        else {
-          this.stopPolling();
-          void this.recheck();
-        }
+        else this.stopPolling();
+        // Either way, once right away: a change relayed just before Redis went away may be lost,
+        // and one made while it was away was never relayed.
+        void this.recheck();
       }),
     );
     if (this.monitor.state === 'down') this.startPolling();
