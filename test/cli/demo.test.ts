@@ -15,8 +15,6 @@ const dir = mkdtempSync(join(tmpdir(), 'coalesce-demo-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const DAY = 86_400_000;
-/** As in the server's demo test: declared in shared, recorded by no code path yet. */
-const NOT_IN_DEMO = new Set(['principle.reordered']);
 
 function runDemo(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -95,7 +93,7 @@ test(
         cursor = page.nextCursor;
       } while (cursor);
       assert.deepEqual(
-        ACTIVITY_EVENT_TYPES.filter((t) => !seen.has(t) && !NOT_IN_DEMO.has(t)),
+        ACTIVITY_EVENT_TYPES.filter((t) => !seen.has(t)),
         [],
       );
       assert.ok(Date.now() - oldest >= 17 * 30 * DAY, 'the history spans 17 months or more');
