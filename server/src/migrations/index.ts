@@ -1,3 +1,4 @@
+import { InvitationEmails1796577879399 } from './1796577879399-InvitationEmails';
 import { Threads1796565479550 } from './1796565479550-Threads';
 import { Delegation1796565767021 } from './1796565767021-Delegation';
 import { NetworkVersionIndex1796567655999 } from './1796567655999-NetworkVersionIndex';
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   Delegation1796565767021,
   NetworkVersionIndex1796567655999,
   ResearchConsents1796568543409,
+  InvitationEmails1796577879399,
 ];
