@@ -30,7 +30,6 @@ export const ACTIVITY_EVENT_TYPES = [
   'principle.created',
   'principle.updated',
   'principle.deleted',
-  'principle.reordered',
   'experiment.created',
   'experiment.updated',
   'experiment.status_changed',

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { registerUser } from '../support/api.ts';
 import { appUnderTest } from '../support/harness.ts';
-import { signedInPage } from '../support/ui.ts';
+import { personPage, registerInPage } from '../support/ui.ts';
 
 const app = appUnderTest();
 
 test('a newcomer without a network tries the demo and lands in a living network', async () => {
-  // The account exists already; everything after signing in happens in the page.
-  const anna = await registerUser(app.server.url, 'Anna');
-  const { context, page } = await signedInPage(
-    app.browser,
-    app.server.url,
-    anna.email,
-    anna.password,
-  );
+  // Everything happens in the page, from registering on (no API call from the test).
+  const page = await personPage(app.browser);
+  const context = page.context();
+  const unique = Math.random().toString(36).slice(2, 8);
+  await registerInPage(page, app.server.url, 'Anna', `anna-${unique}@example.test`);
   try {
     await page.getByRole('button', { name: 'Try a demo network' }).click();
     await page.getByRole('button', { name: 'Filling a demo network…' }).waitFor();

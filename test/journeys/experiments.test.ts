@@ -1,38 +1,64 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { registerUser } from '../support/api.ts';
 import { appUnderTest } from '../support/harness.ts';
-import { signedInPage } from '../support/ui.ts';
+import {
+  addPartnerInPage,
+  createNetworkInPage,
+  navTo,
+  personPage,
+  registerInPage,
+} from '../support/ui.ts';
 
+// Everything by clicks and typing (no API call from the test); results read from the pages.
 const app = appUnderTest();
+const unique = Math.random().toString(36).slice(2, 8);
+const email = (name: string) => `${name.toLowerCase()}-${unique}@example.test`;
 
 test('experiments board: a card dragged to another column moves in a second browser live; a learning appears live', async () => {
-  const anna = await registerUser(app.server.url, 'Anna');
-  const ws = await anna.api.req<{ id: string }>('POST', '/workspaces', { name: 'Talentenstad' });
-  const base = `/workspaces/${ws.id}`;
-  const school = await anna.api.req<{ id: string }>('POST', `${base}/partners`, {
-    kind: 'organisation',
-    name: 'School',
-    actorType: 'education',
-  });
-  const experiment = await anna.api.req<{ id: string }>('POST', `${base}/experiments`, {
-    title: 'Homework café',
-    hypothesis: 'Pupils do better with help nearby',
-    partnerIds: [school.id],
-    leadPartnerId: school.id,
-  });
-  // Bram represents the school: he may write experiments too; here he watches.
-  const bram = await registerUser(app.server.url, 'Bram');
-  const inv = await anna.api.req<{ token: string }>('POST', `${base}/invitations`, {
-    role: 'member',
-    partnerId: school.id,
-  });
-  await bram.api.req('POST', `/invitations/${inv.token}/accept`);
+  const anna = await personPage(app.browser);
+  await registerInPage(anna, app.server.url, 'Anna', email('Anna'));
+  await createNetworkInPage(anna, 'Talentenstad');
+  const home = anna.url();
+  await navTo(anna, 'Partners');
+  await addPartnerInPage(anna, 'School', 'core');
 
-  const a = await signedInPage(app.browser, app.server.url, anna.email, anna.password);
-  const b = await signedInPage(app.browser, app.server.url, bram.email, bram.password);
+  // Bram represents the school: he may write experiments too; here he watches.
+  await anna.goto(home);
+  const form = anna.getByRole('form', { name: 'Invite someone' });
+  await form.getByLabel(/^Email/).fill(email('Bram'));
+  await form.getByLabel('Represents partner').selectOption({ label: 'School' });
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+  const row = anna
+    .getByTestId('pending-invitations')
+    .getByRole('listitem', { name: email('Bram') });
+  await row.getByRole('button', { name: 'Copy link' }).click();
+  const link = await row.getByTestId('pending-invitation-link').inputValue();
+  const bram = await personPage(app.browser);
+  await bram.goto(link);
+  await bram.getByRole('link', { name: 'Create account' }).click();
+  await bram.getByLabel('Your name', { exact: true }).fill('Bram');
+  await bram.getByLabel('Email address', { exact: true }).fill(email('Bram'));
+  await bram.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await bram.getByRole('button', { name: 'Create account' }).click();
+  await bram.getByRole('button', { name: 'Accept invitation' }).click();
+  await bram.getByRole('heading', { level: 1, name: 'Talentenstad' }).waitFor();
+
+  // Anna writes the experiment with the school leading it.
+  await navTo(anna, 'Experiments');
+  await anna.getByRole('link', { name: 'New experiment' }).click();
+  await anna.getByLabel('Title').fill('Homework café');
+  await anna.getByLabel('Hypothesis').fill('Pupils do better with help nearby');
+  await anna.getByRole('checkbox', { name: 'School' }).check();
+  await anna.getByLabel('Lead partner').selectOption({ label: 'School' });
+  await anna.getByRole('button', { name: 'Create experiment' }).click();
+  await anna.getByRole('heading', { level: 1, name: 'Homework café' }).waitFor();
+  const experiment = { id: anna.url().split('/').at(-1)! };
+  const board = `${home}/experiments`;
+
+  const a = { page: anna, context: anna.context() };
+  const b = { page: bram, context: bram.context() };
   for (const { page } of [a, b]) {
-    await page.goto(`${app.server.url}/w/${ws.id}/experiments`);
+    await page.goto(board);
     await page.locator('[data-testid="live"][data-live="true"]').waitFor();
     await page
       .locator(`section[data-status="idea"] [data-testid="card-${experiment.id}"]`)
@@ -48,15 +74,15 @@ test('experiments board: a card dragged to another column moves in a second brow
   await b.page
     .locator(`section[data-status="running"] [data-testid="card-${experiment.id}"]`)
     .waitFor({ timeout: 5000 });
-  const stored = await anna.api.req<{ status: string }>(
-    'GET',
-    `${base}/experiments/${experiment.id}`,
-  );
-  assert.equal(stored.status, 'running');
+  // Stored, not only drawn: after a reload it is still running.
+  await a.page.reload();
+  await a.page
+    .locator(`section[data-status="running"] [data-testid="card-${experiment.id}"]`)
+    .waitFor();
 
   // Both open the experiment; Anna records a learning, Bram sees it appear.
   await a.page.getByRole('link', { name: 'Homework café' }).click();
-  await b.page.goto(`${app.server.url}/w/${ws.id}/experiments/${experiment.id}`);
+  await b.page.goto(`${board}/${experiment.id}`);
   await b.page.getByText('Nothing recorded yet.').waitFor();
   await a.page.getByLabel('What did you learn?').fill('Parents came along and stayed to help');
   await a.page.getByLabel('Evidence link (optional)').fill('https://example.org/report');
@@ -77,15 +103,29 @@ test('experiments board: a card dragged to another column moves in a second brow
   await a.page.getByRole('button', { name: 'Record a learning' }).click();
   await a.page.getByText('Not a valid web address (start with https://).').waitFor();
 
-  // Everything is in the activity log.
-  const log = await anna.api.req<{ items: { type: string }[] }>(
-    'GET',
-    `${base}/activity?type=experiment`,
+  // Everything is in the activity log, newest first.
+  await navTo(a.page, 'Activity');
+  const feed = a.page.getByRole('main');
+  const lines = [
+    'Anna recorded a learning in the experiment ‘Homework café’: “Parents came along and stayed to help”',
+    'Anna moved the experiment ‘Homework café’ from Idea to Running',
+    'Anna started the experiment ‘Homework café’',
+  ];
+  for (const l of lines) await feed.getByText(l).first().waitFor();
+  const order = await Promise.all(
+    lines.map((l) =>
+      feed
+        .getByText(l)
+        .first()
+        .boundingBox()
+        .then((box) => box!.y),
+    ),
   );
   assert.deepEqual(
-    log.items.map((e) => e.type),
-    ['experiment.learning_added', 'experiment.status_changed', 'experiment.created'],
+    [...order].sort((x, y) => x - y),
+    order,
   );
+  await a.page.goBack();
 
   // Bram represents the lead partner: he may delete it, after confirming; the board no longer has it.
   b.page.once('dialog', (d) => void d.accept());

@@ -26,7 +26,8 @@ export const coalitionEn = {
     bulk: 'Many people at once',
     bulkLabel: 'Email addresses, one per line',
     bulkHint: 'Optionally add the partner they represent after a comma: an@school.be, De Regenboog',
-    bulkSubmit: 'Send {n} invitations',
+    bulkSubmit: 'Create {n} invitations',
+    bulkSubmitOne: 'Create 1 invitation',
     bulkCheck: 'Lines to fix before sending',
     lineError: 'Line {line}: {message}',
     errorEmail: '“{text}” is not an email address',
@@ -34,8 +35,10 @@ export const coalitionEn = {
     errorDuplicate: '{email} is already on an earlier line',
     noLines: 'Type at least one email address.',
     resultsTitle: 'Result per line',
-    resultSent: '{email}: invitation sent',
-    resultFailed: '{email}: not sent ({message})',
+    resultSent: '{email}: invitation created',
+    resultsAfter:
+      'Each person sees the invitation when they sign in with that address. You can also copy each link from the pending invitations below and send it yourself.',
+    resultFailed: '{email}: not created ({message})',
     legacy: 'link no longer available',
   },
 };

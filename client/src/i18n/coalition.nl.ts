@@ -25,7 +25,8 @@ export const coalitionNl: typeof coalitionEn = {
     bulkLabel: 'E-mailadressen, één per regel',
     bulkHint:
       'Zet er eventueel na een komma de partner bij die ze vertegenwoordigen: an@school.be, De Regenboog',
-    bulkSubmit: '{n} uitnodigingen versturen',
+    bulkSubmit: '{n} uitnodigingen aanmaken',
+    bulkSubmitOne: '1 uitnodiging aanmaken',
     bulkCheck: 'Pas deze regels eerst aan',
     lineError: 'Regel {line}: {message}',
     errorEmail: '“{text}” is geen e-mailadres',
@@ -33,8 +34,10 @@ export const coalitionNl: typeof coalitionEn = {
     errorDuplicate: '{email} staat al op een vorige regel',
     noLines: 'Typ minstens één e-mailadres.',
     resultsTitle: 'Resultaat per regel',
-    resultSent: '{email}: uitnodiging verstuurd',
-    resultFailed: '{email}: niet verstuurd ({message})',
+    resultSent: '{email}: uitnodiging aangemaakt',
+    resultsAfter:
+      'Iedereen ziet de uitnodiging zodra die zich aanmeldt met dat adres. Je kan ook elke link kopiëren bij de openstaande uitnodigingen hieronder en die zelf doorsturen.',
+    resultFailed: '{email}: niet aangemaakt ({message})',
     legacy: 'link niet meer beschikbaar',
   },
 };

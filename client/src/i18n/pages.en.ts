@@ -233,10 +233,7 @@ export const pagesEn = {
     electorate: 'Who votes',
     electorates: { core: 'Core partners', all: 'All active partners' },
     votingHours: 'Voting time (hours)',
-    quorum: 'Quorum (0–1)',
-    supportThreshold: 'Support needed (more than, 0–1)',
     silenceIsConsent: 'Silence is consent',
-    deciders: 'Deciders (empty: coordinators)',
     consultationHours: 'Consultation (hours)',
     save: 'Save rule',
     saved: 'Saved',
@@ -377,6 +374,8 @@ export const pagesEn = {
     viewer: {
       no_partner:
         'You do not represent a partner, so you cannot vote. A coordinator can link you to a partner in the members list.',
+      noPartnerCoordinator:
+        'You do not represent a partner, so you cannot vote. As coordinator you can link yourself to a partner in the members list on the overview.',
       notInCore: 'Core partners decide on {tier} admissions in this stage.',
       notInAll: 'Only active partners vote on this proposal, and {partner} is not one of them.',
       is_candidate: '{partner} is the one being decided on, so it does not vote.',
@@ -397,10 +396,15 @@ export const pagesEn = {
       autonomousCoordinators: 'After {hours} hours of consultation, the coordinators decide.',
       electorateCore: 'Core partners vote.',
       electorateAll: 'All active partners vote.',
-      voting: 'Voting stays open for {hours} hours.',
+      voting: 'Voting stays open for {duration}.',
+      autonomousDue: 'They decide within {duration} after the proposal opens.',
+      days: '{days} days ({hours} hours)',
+      hours: '{hours} hours',
+      oneHour: '1 hour',
       and: ' and ',
     },
     policy: {
+      decideWithin: 'Decision due within (hours)',
       quorum: 'Quorum (% of the weight that must vote)',
       support: 'Support needed (more than this % of yes+no)',
       deciders: 'Who decides',

@@ -237,10 +237,7 @@ export const pagesNl: PagesMessages = {
     electorate: 'Wie stemt',
     electorates: { core: 'Kernpartners', all: 'Alle actieve partners' },
     votingHours: 'Stemtijd (uren)',
-    quorum: 'Quorum (0–1)',
-    supportThreshold: 'Nodige steun (meer dan, 0–1)',
     silenceIsConsent: 'Stilzwijgen is instemming',
-    deciders: 'Beslissers (leeg: coördinatoren)',
     consultationHours: 'Consultatie (uren)',
     save: 'Regel opslaan',
     saved: 'Opgeslagen',
@@ -387,6 +384,8 @@ export const pagesNl: PagesMessages = {
     viewer: {
       no_partner:
         'Je vertegenwoordigt geen partner, dus je kan niet stemmen. Een coördinator kan je in de ledenlijst aan een partner koppelen.',
+      noPartnerCoordinator:
+        'Je vertegenwoordigt geen partner, dus je kan niet stemmen. Als coördinator kan je jezelf in de ledenlijst op het overzicht aan een partner koppelen.',
       notInCore: 'De kernpartners beslissen in deze fase over het toelaten van {tier}.',
       notInAll: 'Alleen actieve partners stemmen over dit voorstel, en {partner} is er (nog) geen.',
       is_candidate: 'Over {partner} wordt beslist, dus die stemt zelf niet mee.',
@@ -408,10 +407,15 @@ export const pagesNl: PagesMessages = {
       autonomousCoordinators: 'Na {hours} uur consultatie beslissen de coördinatoren.',
       electorateCore: 'De kernpartners stemmen.',
       electorateAll: 'Alle actieve partners stemmen.',
-      voting: 'De stemming blijft {hours} uur open.',
+      voting: 'De stemming blijft {duration} open.',
+      autonomousDue: 'Ze beslissen binnen {duration} nadat het voorstel geopend is.',
+      days: '{days} dagen ({hours} uur)',
+      hours: '{hours} uur',
+      oneHour: '1 uur',
       and: ' en ',
     },
     policy: {
+      decideWithin: 'Beslissing binnen (uren)',
       quorum: 'Quorum (% van het gewicht dat moet stemmen)',
       support: 'Nodige steun (meer dan dit % van ja+nee)',
       deciders: 'Wie beslist',

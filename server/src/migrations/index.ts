@@ -1,4 +1,5 @@
 import { DocumentEdits1796576610031 } from './1796576610031-DocumentEdits';
+import { InvitationEmails1796577879399 } from './1796577879399-InvitationEmails';
 import { Threads1796565479550 } from './1796565479550-Threads';
 import { Delegation1796565767021 } from './1796565767021-Delegation';
 import { NetworkVersionIndex1796567655999 } from './1796567655999-NetworkVersionIndex';
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   NetworkVersionIndex1796567655999,
   ResearchConsents1796568543409,
   DocumentEdits1796576610031,
+  InvitationEmails1796577879399,
 ];

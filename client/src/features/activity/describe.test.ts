@@ -136,7 +136,6 @@ const SAMPLES: Record<string, Partial<ActivityEventDto>> = {
     },
   },
   'principle.deleted': { payload: { title: 'Jongeren beslissen mee', order: 0 } },
-  'principle.reordered': { payload: {} },
   'experiment.created': {
     subjectId: EXPERIMENT,
     payload: { title: 'Zomerkamp', status: 'idea', partnerIds: [GENK] },

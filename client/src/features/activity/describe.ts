@@ -311,10 +311,6 @@ export function describeEvent(e: ActivityEventDto, ctx: DescribeContext, tx: Tx)
     }
     case 'principle.deleted':
       return say('principle.deleted', { principle: principleLink(p.title, {}, tx) });
-    case 'principle.reordered':
-      return say('principle.reordered', {
-        principles: { text: tx('activity.thePrinciples'), ...principles },
-      });
     case 'experiment.created':
       return say('experiment.created', { experiment });
     case 'experiment.updated':

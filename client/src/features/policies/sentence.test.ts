@@ -17,7 +17,7 @@ describe('ruleSentences', () => {
     expect(ruleSentences(policy, [], en)).toEqual([
       'Core partners vote.',
       'Accepted when at least 50 % of the weight has voted and more than 60 % of yes+no weight is yes.',
-      'Voting stays open for 168 hours.',
+      'Voting stays open for 7 days (168 hours).',
     ]);
     expect(ruleSentences(policy, [], nl)[1]).toBe(
       'Aanvaard als minstens 50 % van het gewicht gestemd heeft en meer dan 60 % van het ja+nee-gewicht ja is.',
@@ -41,10 +41,21 @@ describe('ruleSentences', () => {
     const policy = { ...DEFAULT_POLICY, rule: 'autonomous' as const, consultationHours: 48 };
     expect(ruleSentences(policy, ['Stad Genk', 'CLB', 'De Regenboog'], en)).toEqual([
       'After 48 hours of consultation these partners decide: Stad Genk, CLB and De Regenboog.',
+      'They decide within 7 days (168 hours) after the proposal opens.',
     ]);
     expect(ruleSentences(policy, [], en)).toEqual([
       'After 48 hours of consultation, the coordinators decide.',
+      'They decide within 7 days (168 hours) after the proposal opens.',
     ]);
+  });
+
+  it('says durations in days when they are whole days, else in hours', () => {
+    const voting = (votingHours: number, tx = en) =>
+      ruleSentences({ ...DEFAULT_POLICY, votingHours }, [], tx).at(-1);
+    expect(voting(1)).toBe('Voting stays open for 1 hour.');
+    expect(voting(24)).toBe('Voting stays open for 24 hours.');
+    expect(voting(36)).toBe('Voting stays open for 36 hours.');
+    expect(voting(72, nl)).toBe('De stemming blijft 3 dagen (72 uur) open.');
   });
 });
 

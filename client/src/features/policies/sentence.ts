@@ -7,6 +7,14 @@ export const toPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
 /** 50 → 0.5: back to the API's fraction (NaN stays NaN so validation can name the field). */
 export const fromPercent = (percent: number) => Math.round(percent * 10) / 1000;
 
+/** "7 days (168 hours)" for whole days from two on, else "36 hours" (the field is in hours). */
+export function duration(hours: number, tx: Tx): string {
+  if (hours === 1) return tx('coalition.rule.oneHour');
+  if (hours >= 48 && hours % 24 === 0)
+    return tx('coalition.rule.days', { days: hours / 24, hours });
+  return tx('coalition.rule.hours', { hours });
+}
+
 /**
  * A decision rule read back in plain words, e.g. "Accepted when at least 50 % of the weight has
  * voted and more than 60 % of yes+no weight is yes." `deciderNames` are the names of
@@ -28,13 +36,15 @@ export function ruleSentences(
 ): string[] {
   if (policy.rule === 'autonomous') {
     const hours = policy.consultationHours;
-    if (deciderNames.length === 0) return [tx('coalition.rule.autonomousCoordinators', { hours })];
+    const due = tx('coalition.rule.autonomousDue', { duration: duration(policy.votingHours, tx) });
+    if (deciderNames.length === 0)
+      return [tx('coalition.rule.autonomousCoordinators', { hours }), due];
     const last = deciderNames.at(-1)!;
     const deciders =
       deciderNames.length === 1
         ? last
         : deciderNames.slice(0, -1).join(', ') + tx('coalition.rule.and') + last;
-    return [tx('coalition.rule.autonomous', { hours, deciders })];
+    return [tx('coalition.rule.autonomous', { hours, deciders }), due];
   }
   const lines = [
     tx(
@@ -60,6 +70,6 @@ export function ruleSentences(
       ),
     );
   }
-  lines.push(tx('coalition.rule.voting', { hours: policy.votingHours }));
+  lines.push(tx('coalition.rule.voting', { duration: duration(policy.votingHours, tx) }));
   return lines;
 }

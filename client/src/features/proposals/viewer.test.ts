@@ -36,6 +36,16 @@ describe('explainViewer', () => {
     ).toMatch(/^The coordinators decide on broad/);
   });
 
+  it('tells a coordinator without a partner that she can link herself', () => {
+    const p = {
+      ...base,
+      viewer: { partnerId: null, canVote: false, reason: 'no_partner' as const },
+    };
+    expect(explainViewer(p, names, en)).toMatch(/A coordinator can link you/);
+    expect(explainViewer(p, names, en, true)).toMatch(/As coordinator you can link yourself/);
+    expect(explainViewer(p, names, nl, true)).toMatch(/Als coördinator kan je jezelf/);
+  });
+
   it('says nothing when the reader can vote or the proposal is closed', () => {
     const viewer = { partnerId: 's', canVote: true, reason: 'ok' as const };
     expect(explainViewer({ ...base, viewer }, names, en)).toBeNull();

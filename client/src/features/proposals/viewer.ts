@@ -11,6 +11,8 @@ export function explainViewer(
   p: Pick<Proposal, 'viewer' | 'status' | 'tier' | 'policy'>,
   partnerNames: Map<string, string>,
   tx: Tx,
+  /** A coordinator can link herself to a partner: tell her so, not to ask a coordinator. */
+  coordinator = false,
 ): string | null {
   const v = p.viewer;
   if (!v || v.canVote || p.status !== 'open') return null;
@@ -18,7 +20,9 @@ export function explainViewer(
   const tier = tx(`coalition.viewer.tiers.${p.tier}`);
   switch (v.reason) {
     case 'no_partner':
-      return tx('coalition.viewer.no_partner');
+      return tx(
+        coordinator ? 'coalition.viewer.noPartnerCoordinator' : 'coalition.viewer.no_partner',
+      );
     case 'observer':
       return tx('coalition.viewer.observer');
     case 'is_candidate':

@@ -90,7 +90,6 @@ const EXPECTED: Record<LiveEvent, string[]> = {
   'principle.created': ['principles', ...FEED],
   'principle.updated': ['principles', ...FEED],
   'principle.deleted': ['principles', ...FEED],
-  'principle.reordered': ['principles', ...FEED],
   'experiment.created': ['experiments', ...NETWORK, ...FEED],
   'experiment.updated': ['experiments', ...NETWORK, ...FEED],
   'experiment.status_changed': ['experiments', ...NETWORK, ...FEED],

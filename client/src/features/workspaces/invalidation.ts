@@ -88,7 +88,6 @@ export const LIVE_INVALIDATION = {
   'principle.created': ['principles', A],
   'principle.updated': ['principles', A],
   'principle.deleted': ['principles', A],
-  'principle.reordered': ['principles', A],
   // Experiments tie their partners together on the map.
   'experiment.created': ['experiments', 'network', A],
   'experiment.updated': ['experiments', 'network', A],

@@ -18,10 +18,7 @@ const DAY = 86_400_000;
  * in a demo network's log: a new event type gets a step in `demo-story.ts` that records it, or
  * an entry here saying why the demo cannot show it.
  */
-const NOT_IN_DEMO: Record<string, string> = {
-  // Declared in shared but recorded by no service yet (principles have no reorder endpoint).
-  'principle.reordered': 'no code path records it',
-};
+const NOT_IN_DEMO: Record<string, string> = {};
 
 describe('demo network (e2e)', () => {
   let t: TestApp;

@@ -66,6 +66,15 @@ export function toInvitationDto(i: InvitationEntity, token: string | null = null
   };
 }
 
+export interface PendingInvitationEmail {
+  email: string;
+  token: string;
+  workspaceName: string;
+  role: Role;
+  broker: boolean;
+  expiresAt: Date;
+}
+
 /** How the invitee points at the invitation: its secret token (link) or its id (in the app). */
 type AnswerBy = 'token' | 'id';
 
@@ -384,6 +393,26 @@ export class InvitationsService {
     if (!i?.email) return null;
     const user = await this.users.findByEmail(i.email);
     return user ? { userId: user.id, workspaceId: i.workspaceId } : null;
+  }
+
+  /**
+   * What an email to an invited address needs (its link token, the network, role and expiry),
+   * while the email-bound invitation is still pending and its link recoverable; else null.
+   */
+  async pendingEmailOf(invitationId: string): Promise<PendingInvitationEmail | null> {
+    const i = await this.dataSource.getRepository(InvitationEntity).findOneBy({ id: invitationId });
+    if (!i?.email || invitationState(i, clock.now()) !== 'pending') return null;
+    const token = await this.recoverToken(i);
+    if (!token) return null;
+    const w = await this.workspaces.entity(i.workspaceId);
+    return {
+      email: i.email,
+      token,
+      workspaceName: w.name,
+      role: i.role,
+      broker: i.broker,
+      expiresAt: i.expiresAt,
+    };
   }
 
   private async findByToken(token: string): Promise<InvitationEntity> {

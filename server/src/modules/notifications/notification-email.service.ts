@@ -9,8 +9,10 @@ import type { Locale } from '@coalesce/shared';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger, requestContext } from '../../common/logging/logger';
+import { InvitationsService } from '../invitations/invitations.service';
 import { UsersService } from '../users/users.service';
-import { renderNotificationEmail } from './notification-email.util';
+import { InvitationEmailsRepository } from './invitation-emails.repository';
+import { renderInvitationEmail, renderNotificationEmail } from './notification-email.util';
 import type { NotificationEntity } from './notifications.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { emailBackoffMs } from './notifications.util';
@@ -95,6 +97,8 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly users: UsersService,
+    private readonly invitationEmails: InvitationEmailsRepository,
+    private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
   ) {}
@@ -147,6 +151,53 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
   }
 
   private async flush(): Promise<void> {
+    await this.flushNotifications();
+    await this.flushInvitations();
+  }
+
+  /** Emails to invited addresses without an account (see InvitationEmailEntity). */
+  private async flushInvitations(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const batch = await this.invitationEmails.claim(this.retry.leaseMs / 1000, BATCH);
+      if (!batch.length) return;
+      await Promise.all(
+        batch.map(async (row) => {
+          const inv = await this.invitations.pendingEmailOf(row.invitationId);
+          if (!inv) return this.invitationEmails.finish(row.invitationId, 'skipped');
+          try {
+            const { subject, text } = renderInvitationEmail(inv, this.config.http.publicUrl);
+            await this.timed(
+              this.mailer!.send({
+                to: inv.email,
+                subject,
+                text,
+                messageId: `<invitation-${row.invitationId}@coalesce>`,
+              }),
+            );
+            await this.invitationEmails.finish(row.invitationId, 'sent');
+          } catch (err) {
+            const error = err instanceof Error ? err.message : String(err);
+            if (row.attempts >= this.retry.maxAttempts) {
+              logger.error(
+                { invitationId: row.invitationId, attempts: row.attempts, error },
+                'invitation email failed; giving up',
+              );
+              return this.invitationEmails.finish(row.invitationId, 'failed');
+            }
+            const delay = emailBackoffMs(row.attempts, this.retry.baseBackoffMs);
+            logger.warn(
+              { invitationId: row.invitationId, attempts: row.attempts, retryInMs: delay, error },
+              'invitation email failed; will retry',
+            );
+            await this.invitationEmails.retryIn(row.invitationId, delay / 1000);
+          }
+        }),
+      );
+    }
+  }
+
+  private async flushNotifications(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
       const batch = await this.claim();
@@ -173,10 +224,15 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
 
   private async send(n: NotificationEntity, to: string, locale: Locale): Promise<void> {
     const { subject, text } = renderNotificationEmail(n, locale, this.config.http.publicUrl);
+    await this.timed(this.mailer!.send({ to, subject, text, messageId: `<${n.id}@coalesce>` }));
+  }
+
+  /** A send that gives up after `sendTimeoutMs` (a hung SMTP server must not hold the outbox). */
+  private async timed(sending: Promise<void>): Promise<void> {
     let timeout: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.mailer!.send({ to, subject, text, messageId: `<${n.id}@coalesce>` }),
+        sending,
         new Promise((_, reject) => {
           timeout = setTimeout(
             () => reject(new Error('SMTP send timed out')),

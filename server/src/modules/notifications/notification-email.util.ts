@@ -233,3 +233,52 @@ export function renderNotificationEmail(
       .join('\n'),
   };
 }
+
+export interface InvitationEmail {
+  workspaceName: string;
+  token: string;
+  role: string;
+  broker: boolean;
+  expiresAt: Date;
+}
+
+const ROLE_WORDS: Record<Locale, Record<string, string>> = {
+  en: { coordinator: 'coordinator', member: 'member', observer: 'observer' },
+  nl: { coordinator: 'coördinator', member: 'lid', observer: 'waarnemer' },
+};
+
+/**
+ * The email to an invited address without an account. Nobody's language is known yet, so it is
+ * in Dutch and English. With PUBLIC_URL it carries the invitation link; without, it says to
+ * sign up with this address, where the invitation waits under the networks.
+ */
+export function renderInvitationEmail(
+  inv: InvitationEmail,
+  publicUrl: string | undefined,
+): RenderedEmail {
+  const ws = s(inv.workspaceName, 'Coalesce');
+  const base = publicUrl?.replace(/\/+$/, '');
+  const link = base ? `${base}/invite/${inv.token}` : undefined;
+  const until = inv.expiresAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  const as = (lang: Locale) =>
+    (ROLE_WORDS[lang][inv.role] ?? inv.role) +
+    (inv.broker ? (lang === 'nl' ? ' en makelaar' : ' and broker') : '');
+  const nl = [
+    `Je bent uitgenodigd om als ${as('nl')} deel te nemen aan ${ws} op Coalesce.`,
+    link
+      ? `Open deze link, maak een account met dit e-mailadres en aanvaard de uitnodiging (geldig tot ${until}):`
+      : `Maak een account met dit e-mailadres; je vindt de uitnodiging dan bij je netwerken (geldig tot ${until}).`,
+    ...(link ? [link] : []),
+  ];
+  const en = [
+    `You are invited to join ${ws} on Coalesce as ${as('en')}.`,
+    link
+      ? `Open this link, create an account with this email address and accept the invitation (valid until ${until}):`
+      : `Create an account with this email address; the invitation then waits on your networks page (valid until ${until}).`,
+    ...(link ? [link] : []),
+  ];
+  return {
+    subject: `Uitnodiging voor ${ws} / Invitation to ${ws}`.replace(/[\r\n]+/g, ' ').slice(0, 250),
+    text: [...nl, '', ...en, '', '—', 'Coalesce'].join('\n'),
+  };
+}

@@ -228,6 +228,11 @@ describe('notifications (e2e)', () => {
     // Without SMTP_URL there is no email channel: nothing is queued either.
     expect(t.app.get(NotificationEmailService).enabled).toBe(false);
     expect(await sql('SELECT id FROM notifications WHERE "userId" = $1', [u.id])).toEqual([]);
+    const inv = await invite(t, owner, w.id, { email: uniqueEmail('nobody-yet') });
+    await settled();
+    expect(
+      await sql('SELECT * FROM invitation_emails WHERE "invitationId" = $1', [inv.id]),
+    ).toEqual([]);
   });
 });
 
@@ -337,5 +342,48 @@ describe('notification emails (e2e, SMTP sink)', () => {
     await sink.next(u.email);
     await api(t, u.token).get('/api/notifications').expect(200, { items: [], nextCursor: null });
     await api(t, u.token).get('/api/notifications/unread-count').expect(200, { unreadCount: 0 });
+  });
+  it('an invitation to an address without an account emails its link there, once, in nl and en', async () => {
+    const owner = await registerUser(t);
+    const w = await createWorkspace(t, owner, { name: 'Kiosk' });
+    const address = uniqueEmail('newcomer');
+    const inv = await invite(t, owner, w.id, { email: address, broker: true });
+    const mail = await sink.next(address);
+    expect(mail.subject).toBe('Uitnodiging voor Kiosk / Invitation to Kiosk');
+    expect(mail.text).toContain('als lid en makelaar deel te nemen aan Kiosk');
+    expect(mail.text).toContain('join Kiosk on Coalesce as member and broker');
+    expect(mail.text).toContain(`https://coalesce.example/invite/${inv.token}`);
+    expect(mail.headers['message-id']).toBe(`<invitation-${inv.id}@coalesce>`);
+    await settled();
+    const row = async (id: string) =>
+      (
+        await sql<{ status: string; attempts: number }>(
+          'SELECT status, attempts FROM invitation_emails WHERE "invitationId" = $1',
+          [id],
+        )
+      )[0];
+    expect(await row(inv.id)).toEqual({ status: 'sent', attempts: 1 });
+    // The link in it works for whoever signs up with that address.
+    const newcomer = await registerUser(t, { email: address });
+    await api(t, newcomer.token).post(`/api/invitations/${inv.token}/accept`).expect(200);
+
+    // An address with an account gets the in-app notification instead; no invitation email.
+    const known = await registerUser(t);
+    const toKnown = await invite(t, owner, w.id, { email: known.email });
+    // One revoked before its email went out is not sent (replayed here by hand).
+    const revoked = await invite(t, owner, w.id, { email: uniqueEmail('revoked') });
+    await settled();
+    await api(t, owner.token)
+      .delete(`/api/workspaces/${w.id}/invitations/${revoked.id}`)
+      .expect(204);
+    await sql(
+      `UPDATE invitation_emails SET status = 'pending', "nextAt" = now() WHERE "invitationId" = $1`,
+      [revoked.id],
+    );
+    t.app.get(NotificationEmailService).kick();
+    await settled();
+    expect(await row(toKnown.id)).toBeUndefined();
+    expect(await row(revoked.id)).toEqual({ status: 'skipped', attempts: 2 });
+    expect(sink.mails.filter((m) => m.to.includes(address.toLowerCase()))).toHaveLength(1);
   });
 });

@@ -79,6 +79,15 @@ export class NotificationsListener implements OnModuleInit, OnModuleDestroy {
     return this.dataSource.transaction(async (manager) => {
       if (!(await notificationDerivations.claim(manager, event.seq))) return false;
       await this.notifications.deliver(manager, drafts);
+      // Nobody has an account with the invited address: the invitation goes to it by email.
+      if (
+        event.type === 'invitation.created' &&
+        event.payload.emailBound === true &&
+        event.subjectId &&
+        !drafts.some((d) => d.kind === 'invited')
+      ) {
+        await this.notifications.queueInvitationEmail(manager, event.subjectId, event.workspaceId);
+      }
       return true;
     });
   }

@@ -11,6 +11,7 @@ import { NotificationsListener } from './notifications.listener';
 import { NotificationsScheduler } from './notifications.scheduler';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { InvitationEmailsRepository } from './invitation-emails.repository';
 import { VoteRemindersService } from './vote-reminders.service';
 
 /**
@@ -36,7 +37,7 @@ import { VoteRemindersService } from './vote-reminders.service';
  * | member.role_changed         | member                 | userId, from {role, broker}, to {role, broker} | role_changed → that user                        |
  * | proposal.closed (accepted)  | proposal               | partnerUnrepresented, candidatePartnerId, candidateName | partner_unrepresented → every coordinator (the closer too) |
  * | connection.expired          | connection, actor=null | fromPartnerId, toPartnerId, proposedBy?, *PartnerName? | connection_expired → the proposing broker |
- * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email       |
+ * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email; with SMTP and no such user, an email with the link to the address (invitation_emails) |
  * | thread.opened, comment.added, comment.edited | thread | mentions [userId] (an edit: only the newly mentioned), subjectType, subjectId, threadId, commentId, text, title? | mentioned → those members (subject: the thread's subject) |
  * | survey.opened / survey.reminded | survey, actor=opener or null | waveId, title, closesAt, partnerIds (roster / not yet answered) | survey_opened / survey_reminder → reps of those partners (the opener too) |
  * The actor is never notified of their own act. A closing is the system's act (no actor) even
@@ -51,6 +52,7 @@ import { VoteRemindersService } from './vote-reminders.service';
     NotificationEmailService,
     NotificationsService,
     NotificationsRepository,
+    InvitationEmailsRepository,
     NotificationsListener,
     NotificationsScheduler,
     VoteRemindersService,

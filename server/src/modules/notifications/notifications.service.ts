@@ -13,6 +13,7 @@ import { afterCommit } from '../../common/database/after-commit';
 import { notFound } from '../../common/errors/domain-error';
 import { EventBus } from '../../common/events/event-bus';
 import { creationKeys, keysetPage, mapPage } from '../../common/pagination/cursor';
+import { InvitationEmailsRepository } from './invitation-emails.repository';
 import { NotificationEmailService } from './notification-email.service';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationEntity } from './notifications.entity';
@@ -54,6 +55,7 @@ export class NotificationsService {
     private readonly bus: EventBus,
     private readonly email: NotificationEmailService,
     private readonly repository: NotificationsRepository,
+    private readonly invitationEmails: InvitationEmailsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -125,6 +127,21 @@ export class NotificationsService {
     );
     if (created.length) afterCommit(manager, () => this.announce(created));
     return created;
+  }
+
+  /**
+   * An email-bound invitation to an address without an account: with SMTP, an email with its
+   * link goes to that address (queued here, in the deriving transaction; sent after commit).
+   * Never for a simulated history.
+   */
+  async queueInvitationEmail(
+    manager: EntityManager,
+    invitationId: string,
+    workspaceId: string,
+  ): Promise<void> {
+    if (!this.email.enabled || clock.simulated()) return;
+    await this.invitationEmails.enqueue(manager, invitationId, workspaceId);
+    afterCommit(manager, () => this.email.kick());
   }
 
   private async announce(created: NotificationEntity[]): Promise<void> {

@@ -5,7 +5,11 @@ import {
   emailBackoffMs,
   recipientsExcludingActor,
 } from './notifications.util';
-import { notificationLink, renderNotificationEmail } from './notification-email.util';
+import {
+  notificationLink,
+  renderInvitationEmail,
+  renderNotificationEmail,
+} from './notification-email.util';
 
 const W = '00000000-0000-4000-8000-00000000000a';
 const P1 = '11111111-1111-4111-8111-111111111111';
@@ -434,5 +438,29 @@ describe('advanceMark', () => {
     // A hole right after the mark: the same rule.
     expect(advanceMark(10, [ev(12)], 10)).toBe(10);
     expect(advanceMark(10, [ev(12)], 11)).toBe(12);
+  });
+});
+
+describe('renderInvitationEmail', () => {
+  const inv = {
+    workspaceName: 'Kiosk',
+    token: 'tok',
+    role: 'observer',
+    broker: false,
+    expiresAt: new Date('2026-12-13T17:00:00Z'),
+  };
+  it('carries the link in Dutch and English, with the role and the expiry', () => {
+    const { subject, text } = renderInvitationEmail(inv, 'https://coalesce.example/');
+    expect(subject).toBe('Uitnodiging voor Kiosk / Invitation to Kiosk');
+    expect(text).toContain('als waarnemer deel te nemen aan Kiosk');
+    expect(text).toContain('join Kiosk on Coalesce as observer');
+    expect(text).toContain('geldig tot 2026-12-13 17:00 UTC');
+    expect(text.match(/https:\/\/coalesce\.example\/invite\/tok/g)).toHaveLength(2);
+  });
+  it('without PUBLIC_URL, says to sign up with this address instead of a link', () => {
+    const { text } = renderInvitationEmail(inv, undefined);
+    expect(text).not.toContain('/invite/');
+    expect(text).toContain('Maak een account met dit e-mailadres');
+    expect(text).toContain('Create an account with this email address');
   });
 });

@@ -93,7 +93,9 @@ export function BulkInviteForm({ ws, partners }: { ws: WorkspaceDto; partners: P
         </ErrorNote>
       )}
       <Button type="submit" disabled={busy || bad.length > 0}>
-        {t('coalition.invite.bulkSubmit', { n: good.length })}
+        {good.length === 1
+          ? t('coalition.invite.bulkSubmitOne')
+          : t('coalition.invite.bulkSubmit', { n: good.length })}
       </Button>
       {results.length > 0 && (
         <div>
@@ -110,6 +112,9 @@ export function BulkInviteForm({ ws, partners }: { ws: WorkspaceDto; partners: P
               </li>
             ))}
           </ul>
+          {results.some((r) => r.ok) && (
+            <p className="mt-2 text-sm text-slate-600">{t('coalition.invite.resultsAfter')}</p>
+          )}
         </div>
       )}
     </form>

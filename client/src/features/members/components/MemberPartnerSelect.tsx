@@ -19,11 +19,12 @@ export function MemberPartnerSelect({
 }) {
   const { t } = useI18n();
   return (
-    <label className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+    // Label above a full-width select on phones: side by side, a long partner name was cut off.
+    <label className="flex flex-col gap-1 text-sm text-slate-600 sm:flex-row sm:items-center sm:gap-2">
       <span>{t('coalition.invite.partner')}</span>
       <select
         aria-label={t('coalition.members.partnerOf', { name: member.displayName })}
-        className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm sm:max-w-xs"
+        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm sm:w-auto sm:min-w-0 sm:max-w-xs sm:flex-1"
         value={member.partnerId ?? ''}
         disabled={pending}
         onChange={(e) => onChange(e.target.value || null)}

@@ -14,10 +14,11 @@ export function PartnersTable({ partners }: { partners: PartnerDto[] }) {
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             <th className="px-4 py-2">{t('partners.name')}</th>
+            {/* Second, so a phone shows who lacks a representative without scrolling sideways. */}
+            <th className="px-4 py-2">{t('coalition.reps.column')}</th>
             <th className="px-4 py-2">{t('partners.actorType')}</th>
             <th className="px-4 py-2">{t('partners.tier')}</th>
             <th className="px-4 py-2">{t('partners.status')}</th>
-            <th className="px-4 py-2">{t('coalition.reps.column')}</th>
             <th className="px-4 py-2">{t('partners.expertise')}</th>
           </tr>
         </thead>
@@ -39,15 +40,15 @@ export function PartnersTable({ partners }: { partners: PartnerDto[] }) {
                   </span>
                 )}
               </td>
+              <td className="px-4 py-2">
+                <RepresentativesCell partner={p} />
+              </td>
               <td className="px-4 py-2">{tx(`partners.actorTypes.${p.actorType}`)}</td>
               <td className="px-4 py-2">
                 <Badge tone={tierTone(p.tier)}>{tx(`partners.tiers.${p.tier}`)}</Badge>
               </td>
               <td className="px-4 py-2">
                 <Badge tone={statusTone(p.status)}>{tx(`partners.statuses.${p.status}`)}</Badge>
-              </td>
-              <td className="px-4 py-2">
-                <RepresentativesCell partner={p} />
               </td>
               <td className="px-4 py-2 text-slate-600">{p.contributions.expertise.join(', ')}</td>
             </tr>

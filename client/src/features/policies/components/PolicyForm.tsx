@@ -69,7 +69,14 @@ export function PolicyForm(props: {
             </Select>
           )}
         </Field>
-        <Field label={t('policies.votingHours')} error={errors.votingHours}>
+        <Field
+          label={
+            draft.rule === 'autonomous'
+              ? t('coalition.policy.decideWithin')
+              : t('policies.votingHours')
+          }
+          error={errors.votingHours}
+        >
           {(p) => <Input {...p} {...number('votingHours')} />}
         </Field>
         {draft.rule === 'weighted' && (

@@ -6,12 +6,14 @@ import { explainViewer } from '../viewer';
 export function ViewerNote({
   proposal,
   partnerNames,
+  coordinator,
 }: {
   proposal: Proposal;
   partnerNames: Map<string, string>;
+  coordinator: boolean;
 }) {
   const { tx } = useI18n();
-  const text = explainViewer(proposal, partnerNames, tx);
+  const text = explainViewer(proposal, partnerNames, tx, coordinator);
   if (!text) return null;
   return (
     <p

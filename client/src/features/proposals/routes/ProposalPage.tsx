@@ -87,7 +87,11 @@ export function ProposalPage() {
           <StatementCard wid={ws.id} proposal={p} userNames={userNames} canWrite={may.statement} />
         )}
         <TallyCard proposal={p} lines={lines} partnerNames={partnerNames} userNames={userNames}>
-          <ViewerNote proposal={p} partnerNames={partnerNames} />
+          <ViewerNote
+            proposal={p}
+            partnerNames={partnerNames}
+            coordinator={ws.myRole === 'coordinator'}
+          />
           {may.vote && (
             <VoteForm
               wid={ws.id}
