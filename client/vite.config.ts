@@ -62,7 +62,8 @@ type Part = 'core' | 'landing' | 'pages';
  * Without this the browser learns about them only after the first chunk has been downloaded
  * and run.
  */
-const ROUTES: [pattern: string, modules: string[], gets: string[], messages: Part][] = [
+type Route = [pattern: string, modules: string[], gets: string[], messages: Part];
+const ROUTES: Route[] = [
   ['^/$', ['src/features/home/routes/HomePage.tsx'], [], 'landing'],
   ['^/login$', ['src/features/auth/routes/LoginPage.tsx'], [], 'core'],
   ['^/w/?$', ['src/features/workspaces/routes/WorkspacesPage.tsx'], ['/api/me'], 'core'],
@@ -118,6 +119,27 @@ const ROUTES: [pattern: string, modules: string[], gets: string[], messages: Par
     WS,
     'pages',
   ],
+  // The other pages: their chunks and words with the first chunk (their data follows from it).
+  ...(
+    [
+      ['proposals/new', 'proposals/routes/NewProposalPage'],
+      ['experiments/new', 'experiments/routes/NewExperimentPage'],
+      ['experiments/[^/]+', 'experiments/routes/ExperimentPage'],
+      ['partners/[^/]+', 'partners/routes/PartnerPage'],
+      ['principles', 'principles/routes/PrinciplesPage'],
+      ['policies', 'policies/routes/PoliciesPage'],
+      ['connections', 'connections/routes/ConnectionsPage'],
+      ['surveys', 'surveys/routes/SurveysPage'],
+      ['surveys/[^/]+', 'surveys/routes/SurveyWavePage'],
+      ['participation', 'participation/routes/ParticipationPage'],
+      ['research', 'research/routes/ResearchPage'],
+    ] as const
+  ).map(([path, page]): Route => [
+    `^/w/([^/]+)/${path}/?$`,
+    [LAYOUT, `src/features/${page}.tsx`],
+    WS,
+    'pages',
+  ]),
 ];
 
 /**

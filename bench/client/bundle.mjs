@@ -2,7 +2,7 @@
 // Prints the bytes (raw, gzip, brotli) of the JS and CSS a cold load of each page fetches
 // before it can render, following Vite's manifest: the entry and its static imports, plus the
 // page's lazy route chunks and theirs. "deferred" is what the same load fetches after the page
-// is on screen (the socket.io client for a signed-in user; the invitations form and the shared
+// is on screen (the socket.io client and the socket events' query table for a signed-in user; the invitations form and the shared
 // schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
 // for the reader's language (client/src/i18n/<locale>.ts, plus landing.<locale>.ts or
 // pages.<locale>.ts, and errors.<locale>.ts after it renders): Dutch unless `--locale en`. `--build` rebuilds the client first.
@@ -29,7 +29,8 @@ const LANDING_MESSAGES = `src/i18n/landing.${locale}.ts`;
 const PAGE_MESSAGES = `src/i18n/pages.${locale}.ts`;
 const ERRORS = (key) => key === `src/i18n/errors.${locale}.ts`;
 
-const SOCKET = (key) => key.includes('/socket.io-client/');
+const SOCKET = (key) =>
+  key.includes('/socket.io-client/') || key === 'src/features/workspaces/invalidation.ts';
 const INVITATIONS = (key) => key === 'src/features/invitations/components/InvitationsPanel.tsx';
 const COLLAB = (key) => /^_collab-/.test(key);
 const AUTH_SCHEMAS = (key) => key === 'src/features/auth/schemas.ts';

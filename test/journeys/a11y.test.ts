@@ -36,6 +36,7 @@ export interface SeededNetwork {
   proposalId: string;
   experimentId: string;
   invitationToken: string;
+  surveyId: string;
 }
 
 /**
@@ -129,6 +130,12 @@ export async function seedNetwork(baseUrl: string, browser: Browser): Promise<Se
   });
   await bram.api.req('POST', `${w}/proposals/${proposal.id}/votes`, { choice: 'yes' });
 
+  // A relationship survey wave, open for two weeks: Anna's partner (the city) is asked.
+  const survey = await anna.api.req<{ id: string }>('POST', `${w}/surveys`, {
+    title: 'Spring check-in',
+    closesAt: new Date(Date.now() + 14 * DAY).toISOString(),
+  });
+
   // The vision gets its text through the editor, like people write it.
   const { context, page } = await signedInPage(browser, baseUrl, anna.email, anna.password);
   await page.goto(`${baseUrl}/w/${ws.id}/vision`);
@@ -147,6 +154,7 @@ export async function seedNetwork(baseUrl: string, browser: Browser): Promise<Se
     proposalId: proposal.id,
     experimentId: experiment.id,
     invitationToken: pending.token,
+    surveyId: survey.id,
   };
 }
 
@@ -180,9 +188,51 @@ function routes(s: SeededNetwork): { signedIn: boolean; path: string; name?: str
     { signedIn: true, path: `${w}/network` },
     { signedIn: true, path: `${w}/network?view=table`, name: 'network table' },
     { signedIn: true, path: `${w}/research` },
+    { signedIn: true, path: `${w}/surveys` },
+    { signedIn: true, path: `${w}/surveys/${s.surveyId}` },
+    { signedIn: true, path: `${w}/participation` },
+    {
+      signedIn: true,
+      path: `${w}/participation?partner=${s.partnerId}`,
+      name: 'participation of one partner',
+    },
     { signedIn: true, path: '/no-such-page', name: 'not found (signed in)' },
   ];
 }
+
+/**
+ * The router's paths (`path: '…'` in client/src/app/router.tsx), each as a pattern for the end
+ * of a visited path: a page added to the router without being added here fails the check.
+ */
+function routerPaths(): { path: string; pattern: RegExp }[] {
+  const source = readFileSync(new URL('../../client/src/app/router.tsx', import.meta.url), 'utf8');
+  return [...source.matchAll(/\bpath: '([^']+)'/g)]
+    .map((m) => m[1]!)
+    .filter((path) => path !== '*')
+    .map((path) => ({
+      path,
+      pattern: new RegExp(`/${path.replace(/:[a-z]+/gi, '[^/]+')}$`),
+    }));
+}
+
+test('the check visits every route of the router', () => {
+  const id = '00000000-0000-4000-8000-000000000000';
+  const visited = routes({
+    coordinator: undefined as unknown as Registered,
+    member: undefined as unknown as Registered,
+    workspaceId: id,
+    visionDocumentId: id,
+    partnerId: id,
+    proposalId: id,
+    experimentId: id,
+    invitationToken: 'token',
+    surveyId: id,
+  }).map((r) => r.path.split('?')[0]!);
+  const paths = routerPaths();
+  assert.ok(paths.length >= 25, `found only ${paths.length} paths in the router`);
+  const missing = paths.filter((r) => !visited.some((v) => r.pattern.test(v))).map((r) => r.path);
+  assert.deepEqual(missing, [], 'routes of the router the accessibility check does not visit');
+});
 
 /** The page has its heading, no spinner, and (for documents) a synced editor. */
 async function settle(page: Page, path: string, where: string): Promise<void> {
@@ -269,7 +319,7 @@ async function overflow(page: Page, where: string): Promise<string[]> {
  * key such as `network.title` instead of its words asked for the wrong part.
  */
 const NAMESPACES =
-  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition|deliberation|research';
+  'app|nav|home|layout|landing|stages|auth|workspaces|roles|members|invitations|activity|documents|partners|principles|proposals|policies|experiments|connections|network|notifications|exporting|validation|demo|errors|coalition|deliberation|research|surveys|participation|threads';
 async function messageKeys(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate(
     (ns) => document.body.innerText.match(new RegExp(`\\b(?:${ns})\\.[A-Za-z]+\\b`, 'g')),

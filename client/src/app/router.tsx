@@ -103,8 +103,6 @@ const routes: RouteObject[] = [
             ...lazyPage(
               () => import('../features/notifications/routes/NotificationSettingsPage'),
               (m) => m.NotificationSettingsPage,
-              undefined,
-              CORE,
             ),
           },
           {

@@ -2,6 +2,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@coalesce/share
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Socket } from 'socket.io-client';
 import { forgetOfflineCopiesOf } from '../features/documents/offline-copies';
+import { loadInvalidation } from '../features/workspaces/liveInvalidation';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,6 +22,8 @@ export function SocketProvider({ enabled, children }: { enabled: boolean; childr
     if (!enabled) return;
     let cancelled = false;
     let created: AppSocket | null = null;
+    // What each event makes stale comes with the socket, so it is there when events arrive.
+    void loadInvalidation().catch(() => undefined);
     void import('socket.io-client').then(({ io }) => {
       if (cancelled) return;
       created = io({ path: '/socket.io', withCredentials: true, transports: ['websocket'] });

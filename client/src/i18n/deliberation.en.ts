@@ -1,16 +1,10 @@
 /**
  * Issue 16: delegated votes and what happens around a proposal (statement, reminder, extension,
  * "needs your vote"), in a file of its own so edits elsewhere in en.ts do not collide. Part of
- * the core catalogue: the activity feed and the networks page show some of it.
+ * the pages catalogue; what the activity feed and the networks page show (`event`, `pending`)
+ * is in en.ts.
  */
 export const deliberationEn = {
-  event: {
-    statement_added: '{actor} wrote a statement on the outcome for {candidate}',
-    reminded: '{actor} reminded {count} partners to vote on admitting {candidate}',
-    extended: '{actor} moved the deadline for {candidate} to {date}',
-    delegation_set: '{actor} let {partner} vote through {to}',
-    delegation_revoked: '{actor} ended the delegation of {partner} to {to}',
-  },
   delegation: {
     title: 'Vote delegation',
     none: 'This partner votes for itself.',
@@ -36,11 +30,5 @@ export const deliberationEn = {
     extendTitle: 'Extend the deadline',
     extendLabel: 'New deadline',
     extendSave: 'Extend',
-  },
-  pending: {
-    title: 'Needs your vote',
-    item: '{candidate} ({tier}) in {workspace}',
-    closes: 'closes in {time}',
-    vote: 'Vote',
   },
 };

@@ -2,14 +2,6 @@ import type { deliberationEn } from './deliberation.en';
 
 /** Issue 16 in Dutch (see deliberation.en.ts). */
 export const deliberationNl: typeof deliberationEn = {
-  event: {
-    statement_added: '{actor} schreef een toelichting bij de uitkomst voor {candidate}',
-    reminded:
-      '{actor} herinnerde {count} partners eraan te stemmen over de toetreding van {candidate}',
-    extended: '{actor} verschoof de deadline voor {candidate} naar {date}',
-    delegation_set: '{actor} liet {partner} stemmen via {to}',
-    delegation_revoked: '{actor} beëindigde de volmacht van {partner} aan {to}',
-  },
   delegation: {
     title: 'Volmacht',
     none: 'Deze partner stemt zelf.',
@@ -35,11 +27,5 @@ export const deliberationNl: typeof deliberationEn = {
     extendTitle: 'Deadline verlengen',
     extendLabel: 'Nieuwe deadline',
     extendSave: 'Verlengen',
-  },
-  pending: {
-    title: 'Wacht op je stem',
-    item: '{candidate} ({tier}) in {workspace}',
-    closes: 'sluit over {time}',
-    vote: 'Stemmen',
   },
 };

@@ -38,8 +38,11 @@ const loaders: Record<Locale, Record<CataloguePart, () => Promise<Catalogue>>> =
     errors: () => import('./errors.nl').then((m) => m.errorsNl),
   },
 };
-/** Where the namespaces outside `core` live (i18n.test.tsx keeps this in step with the files). */
-const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
+/**
+ * Where the namespaces outside `core` live, and the parts of them that are core after all
+ * (i18n.test.tsx keeps this in step with the files).
+ */
+const NAMESPACE_PART: Record<string, CataloguePart> = {
   landing: 'landing',
   home: 'landing',
   documents: 'pages',
@@ -58,14 +61,32 @@ const NAMESPACE_PART: Record<string, Exclude<CataloguePart, 'core'>> = {
   'coalition.experiments': 'pages',
   'coalition.ties': 'pages',
   threads: 'pages',
+  // Issue 16/17: their pages' words; the few the feed, the networks page and the menu show are core.
+  deliberation: 'pages',
+  'deliberation.event': 'core',
+  'deliberation.pending': 'core',
+  surveys: 'pages',
+  'surveys.nav': 'core',
+  'surveys.activity': 'core',
+  participation: 'pages',
+  'participation.nav': 'core',
+  // The menu's names, the bell's label and the feed's experiment statuses are core.
+  experiments: 'pages',
+  'experiments.title': 'core',
+  'experiments.statuses': 'core',
+  connections: 'pages',
+  'connections.title': 'core',
+  notifications: 'pages',
+  'notifications.title': 'core',
+  'notifications.bell': 'core',
   errors: 'errors',
   validation: 'errors',
 };
 
-/** The part of the catalogue a key is in. */
+/** The part of the catalogue a key is in (a two-level entry wins over its namespace's). */
 export function partOf(key: string): CataloguePart {
   const [first, second] = key.split('.');
-  return NAMESPACE_PART[first!] ?? NAMESPACE_PART[`${first}.${second}`] ?? 'core';
+  return NAMESPACE_PART[`${first}.${second}`] ?? NAMESPACE_PART[first!] ?? 'core';
 }
 
 const catalogs: Record<Locale, Partial<Record<CataloguePart, Catalogue>>> = { en: {}, nl: {} };

@@ -3,7 +3,6 @@
  * catalogue does not collide with it.
  */
 export const participationEn = {
-  nav: 'Participation',
   title: 'Follow-through and participation',
   brokersTitle: 'Do introductions turn into collaboration?',
   brokersIntro:

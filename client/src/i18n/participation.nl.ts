@@ -4,7 +4,6 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Opvolging van makelaars en deelname (issue 17). */
 export const participationNl: Widen<typeof participationEn> = {
-  nav: 'Deelname',
   title: 'Opvolging en deelname',
   brokersTitle: 'Worden kennismakingen samenwerking?',
   brokersIntro:

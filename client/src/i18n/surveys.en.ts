@@ -3,7 +3,6 @@
  * engineers' edits to en.ts do not collide with these keys.
  */
 export const surveysEn = {
-  nav: 'Surveys',
   title: 'Relationship surveys',
   intro:
     'How do the partners see their ties? In each wave every partner rates the partners it works with. Individual answers are seen only by coordinators and by the partner itself; everyone sees the scores once at least 3 partners gave them.',
@@ -109,16 +108,6 @@ export const surveysEn = {
     declaredBadge: 'declared',
     strongest: 'The partners recognise the network most in: {stage}',
     outOf: '{value} of 4',
-  },
-  activity: {
-    theSurvey: 'the survey ‘{title}’',
-    aSurvey: 'a survey',
-    scheduled: '{actor} planned {survey}',
-    opened: '{actor} opened {survey}',
-    response_submitted: '{actor} answered {survey} for {partner}',
-    response_revised: '{actor} changed the answer of {partner} to {survey}',
-    reminded: 'Partners that had not answered {survey} yet were reminded',
-    closed: '{actor} closed {survey}',
   },
   individual: {
     heading: 'Individual answers',

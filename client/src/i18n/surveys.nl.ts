@@ -4,7 +4,6 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Bevragingen over de samenwerking en de zelfevaluatie van de fase (issue 17). */
 export const surveysNl: Widen<typeof surveysEn> = {
-  nav: 'Bevragingen',
   title: 'Bevragingen over de samenwerking',
   intro:
     'Hoe zien de partners hun banden? In elke ronde beoordeelt elke partner de partners waarmee ze samenwerkt. Individuele antwoorden zien alleen coördinatoren en de partner zelf; iedereen ziet de scores zodra minstens 3 partners ze gaven.',
@@ -112,16 +111,6 @@ export const surveysNl: Widen<typeof surveysEn> = {
     declaredBadge: 'aangegeven',
     strongest: 'De partners herkennen het netwerk het meest in: {stage}',
     outOf: '{value} op 4',
-  },
-  activity: {
-    theSurvey: 'de bevraging ‘{title}’',
-    aSurvey: 'een bevraging',
-    scheduled: '{actor} plande {survey}',
-    opened: '{actor} opende {survey}',
-    response_submitted: '{actor} vulde {survey} in voor {partner}',
-    response_revised: '{actor} wijzigde het antwoord van {partner} op {survey}',
-    reminded: 'Partners die {survey} nog niet invulden, kregen een herinnering',
-    closed: '{actor} sloot {survey}',
   },
   individual: {
     heading: 'Individuele antwoorden',

@@ -2,6 +2,7 @@
 // modules' re-exports.
 import { describe, expect, it } from 'vitest';
 import {
+  canAnswerOnBehalf,
   canManageInvitations,
   canManageMembers,
   canProposeConnections,
@@ -155,6 +156,13 @@ describe('connections policy', () => {
     expect(respondingSide({ role: 'member', partnerId: 'x' }, c)).toBeNull();
     expect(respondingSide({ role: 'coordinator', partnerId: null }, c)).toBeNull();
     expect(respondingSide({ role: 'observer', partnerId: 'a' }, c)).toBeNull();
+  });
+
+  it('a coordinator answers on behalf of a side only when nobody represents it', () => {
+    expect(canAnswerOnBehalf({ role: 'coordinator' }, false)).toBe(true);
+    expect(canAnswerOnBehalf({ role: 'coordinator' }, true)).toBe(false);
+    expect(canAnswerOnBehalf({ role: 'member' }, false)).toBe(false);
+    expect(canAnswerOnBehalf({ role: 'observer' }, false)).toBe(false);
   });
 });
 

@@ -104,6 +104,13 @@ export function respondingSide(
   return m.partnerId === c.fromPartnerId || m.partnerId === c.toPartnerId ? m.partnerId : null;
 }
 
+/**
+ * A coordinator answers a connection for a side that has no representative (recorded as on its
+ * behalf); a side with a representative answers for itself.
+ */
+export const canAnswerOnBehalf = (m: WithRole, sideHasRepresentative: boolean): boolean =>
+  m.role === 'coordinator' && !sideHasRepresentative;
+
 /** Broker suggestions are for brokers, and for coordinators who run the network. */
 export const canSeeSuggestions = (m: Pick<Capacity, 'role' | 'broker'>): boolean =>
   m.role === 'coordinator' || (m.broker && m.role !== 'observer');

@@ -25,7 +25,7 @@ const has = (id: string) => reps.get(id);
 
 describe('answerableSides', () => {
   it('lets a representative answer their own side once', () => {
-    expect(answerableSides(c, { partnerId: 'a', coordinator: false }, has)).toEqual([
+    expect(answerableSides(c, { role: 'member', partnerId: 'a' }, has)).toEqual([
       { partnerId: 'a', onBehalf: false },
     ]);
     const answered = {
@@ -41,17 +41,23 @@ describe('answerableSides', () => {
         },
       ],
     };
-    expect(answerableSides(answered, { partnerId: 'a', coordinator: false }, has)).toEqual([]);
+    expect(answerableSides(answered, { role: 'member', partnerId: 'a' }, has)).toEqual([]);
   });
 
   it('lets a coordinator answer for a side nobody represents, and nothing once closed', () => {
-    expect(answerableSides(c, { partnerId: 'a', coordinator: true }, has)).toEqual([
+    expect(answerableSides(c, { role: 'coordinator', partnerId: 'a' }, has)).toEqual([
       { partnerId: 'a', onBehalf: false },
       { partnerId: 'b', onBehalf: true },
     ]);
-    expect(answerableSides(c, { partnerId: null, coordinator: true }, () => undefined)).toEqual([]);
+    expect(answerableSides(c, { role: 'coordinator', partnerId: null }, () => undefined)).toEqual(
+      [],
+    );
     expect(
-      answerableSides({ ...c, status: 'expired' }, { partnerId: 'a', coordinator: true }, has),
+      answerableSides({ ...c, status: 'expired' }, { role: 'coordinator', partnerId: 'a' }, has),
     ).toEqual([]);
+  });
+
+  it('does not offer an observer linked to a partner that side (the server refuses them)', () => {
+    expect(answerableSides(c, { role: 'observer', partnerId: 'a' }, has)).toEqual([]);
   });
 });

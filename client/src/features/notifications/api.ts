@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { useSocketEvent } from '../../app/socket';
-import { invalidateFor } from '../workspaces/invalidation';
+import { invalidateLater } from '../workspaces/liveInvalidation';
 
 const key = ['notifications'] as const;
 
@@ -36,7 +36,7 @@ export function useLiveNotifications() {
     (push: NotificationPush) => {
       qc.setQueryData([...key, 'unread'], { unreadCount: push.unreadCount });
       // Not tied to a workspace: the notifications are the user's.
-      invalidateFor(qc, 'notification', '');
+      invalidateLater(qc, 'notification', '');
     },
     [qc],
   );

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { useSocketEvent } from '../../app/socket';
 import { workspaceKey } from '../workspaces/api';
-import { invalidateFor } from '../workspaces/invalidation';
+import { invalidateLater } from '../workspaces/liveInvalidation';
 
 export const proposalsKey = (wid: string) => [...workspaceKey(wid), 'proposals'] as const;
 
@@ -43,7 +43,7 @@ export function useLiveTally(wid: string) {
             }
           : old,
       );
-      invalidateFor(qc, 'proposal:tally', wid);
+      invalidateLater(qc, 'proposal:tally', wid);
     },
     [qc, wid],
   );

@@ -163,3 +163,19 @@ describe('socket event → query invalidation', () => {
     unsubscribe();
   });
 });
+
+describe('the table loads with the socket, not the first chunk', () => {
+  it('invalidateLater marks the same queries stale once the table is there', async () => {
+    const { invalidateLater } = await import('./liveInvalidation');
+    const qc = new QueryClient();
+    qc.setQueryData(['workspace', WID, 'proposals', 'list', 'all'], { seeded: true });
+    qc.setQueryData(['workspace', WID, 'network', 'now'], { seeded: true });
+    invalidateLater(qc, 'vote.cast', WID);
+    await vi.waitFor(() =>
+      expect(qc.getQueryState(['workspace', WID, 'proposals', 'list', 'all'])?.isInvalidated).toBe(
+        true,
+      ),
+    );
+    expect(qc.getQueryState(['workspace', WID, 'network', 'now'])?.isInvalidated).toBe(false);
+  });
+});

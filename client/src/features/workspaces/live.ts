@@ -2,7 +2,7 @@ import type { ActivityEventDto, MembershipChange } from '@coalesce/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSocket } from '../../app/socket';
-import { invalidateFor, refetchAfterReconnect } from './invalidation';
+import { invalidateLater, refetchLater } from './liveInvalidation';
 
 /**
  * Joins the workspace's socket.io room (again after every reconnect) and refreshes what each
@@ -22,15 +22,15 @@ export function useWorkspaceLive(wid: string): boolean {
         const ok = Boolean(res?.ok);
         // A recovered session had its missed events replayed by the server (connection-state
         // recovery); otherwise they are lost and what is on screen is fetched again.
-        if (ok && wasJoined && !socket.recovered) refetchAfterReconnect(qc, wid);
+        if (ok && wasJoined && !socket.recovered) refetchLater(qc, wid);
         wasJoined ||= ok;
         setJoined(ok);
       });
     const onDisconnect = () => setJoined(false);
     const onEvent = (e: ActivityEventDto) => {
-      if (e.workspaceId === wid) invalidateFor(qc, e.type, wid);
+      if (e.workspaceId === wid) invalidateLater(qc, e.type, wid);
     };
-    const onMembership = (m: MembershipChange) => invalidateFor(qc, 'membership', m.workspaceId);
+    const onMembership = (m: MembershipChange) => invalidateLater(qc, 'membership', m.workspaceId);
     socket.on('connect', join);
     socket.on('disconnect', onDisconnect);
     socket.on('event', onEvent);

@@ -1,4 +1,4 @@
-import { respondingSide, type ConnectionStatus } from '@coalesce/shared';
+import { canAnswerOnBehalf, respondingSide, type ConnectionStatus } from '@coalesce/shared';
 import type { Membership } from '../../common/auth/auth.types';
 
 /** The rule lives in @coalesce/shared, so the client's hints follow the same function. */
@@ -51,7 +51,7 @@ export function answeringSide(
     return { ok: false, error: 'invalid', message: 'must be one of the two partners' };
   }
   if (own === side) return { ok: true, side, onBehalf: false };
-  if (m.role === 'coordinator' && unrepresented.has(side)) {
+  if (canAnswerOnBehalf(m, !unrepresented.has(side))) {
     return { ok: true, side, onBehalf: true };
   }
   return {

@@ -4,6 +4,7 @@ import { Spinner } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/api';
 import { usePartners } from '../../partners/api';
+import { capacityOf } from '../../workspaces/capacity';
 import { answerableSides } from '../answerable';
 import { useConnections } from '../api';
 import { ConnectionItem } from '../components/ConnectionItem';
@@ -19,10 +20,9 @@ export function ConnectionsPage() {
   const all = partners.data?.items ?? [];
   const names = new Map(all.map((p) => [p.id, p.name]));
   const reps = new Map(all.map((p) => [p.id, p.representatives]));
-  const viewer = { partnerId: ws.myPartnerId ?? null, coordinator: ws.myRole === 'coordinator' };
   const items = (list.data?.items ?? []).map((c) => ({
     c,
-    sides: answerableSides(c, viewer, (id) => {
+    sides: answerableSides(c, capacityOf(ws), (id) => {
       const r = reps.get(id);
       return r ? r.length > 0 : undefined;
     }),

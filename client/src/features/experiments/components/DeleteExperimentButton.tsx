@@ -1,11 +1,12 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canDeleteExperiment, type WorkspaceDto } from '@coalesce/shared';
 import { useNavigate } from 'react-router';
 import type { ExperimentDto as Experiment } from '@coalesce/shared';
 import { Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { capacityOf } from '../../workspaces/capacity';
 import { useDeleteExperiment } from '../api';
 
-/** Shown to those the server lets delete: coordinators and the lead partner's representatives. */
+/** Shown to those the server lets delete (`canDeleteExperiment`, the server's own rule). */
 export function DeleteExperimentButton({
   ws,
   experiment: e,
@@ -16,10 +17,7 @@ export function DeleteExperimentButton({
   const { t } = useI18n();
   const navigate = useNavigate();
   const remove = useDeleteExperiment(ws.id);
-  const allowed =
-    ws.myRole === 'coordinator' ||
-    (ws.myRole !== 'observer' && Boolean(e.leadPartnerId && e.leadPartnerId === ws.myPartnerId));
-  if (!allowed) return null;
+  if (!canDeleteExperiment(capacityOf(ws), e)) return null;
   return (
     <div className="space-y-2">
       <Button

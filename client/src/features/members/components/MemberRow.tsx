@@ -1,9 +1,17 @@
-import { ErrorCode, ROLES, type MemberDto, type Role, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canManageMembers,
+  ErrorCode,
+  ROLES,
+  type MemberDto,
+  type Role,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
 import type { PartnerDto as Partner } from '@coalesce/shared';
 import { Badge, Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { capacityOf } from '../../workspaces/capacity';
 import { useRemoveMember, useUpdateMember } from '../api';
 import { MemberPartnerSelect } from './MemberPartnerSelect';
 
@@ -28,7 +36,7 @@ export function MemberRow({
   const update = useUpdateMember(ws.id);
   const remove = useRemoveMember(ws.id);
   const navigate = useNavigate();
-  const isCoordinator = ws.myRole === 'coordinator';
+  const isCoordinator = canManageMembers(capacityOf(ws));
   const error = update.error ?? remove.error;
   const partnerName = m.partnerId ? (partnerNames.get(m.partnerId) ?? '…') : null;
 

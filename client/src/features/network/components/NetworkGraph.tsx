@@ -7,7 +7,9 @@ import { countLabelOverlaps } from '../overlaps';
 
 cytoscape.use(fcose);
 
-const MIN_READABLE_ZOOM = 0.75;
+/** Names on a phone are drawn at 17 px; zoomed out to this they are 11 px, the desktop's size. */
+const PHONE_FONT = 17;
+const MIN_READABLE_ZOOM = 11 / PHONE_FONT;
 
 export interface GraphProps {
   /** Edges may come from the survey layer (dashed) and mark a difference (red). */
@@ -67,12 +69,12 @@ export default function NetworkGraph({ network, selected, onSelect, label, hintI
           style: {
             'background-color': 'data(color)',
             label: 'data(name)',
-            'font-size': narrow ? 17 : 11,
+            'font-size': narrow ? PHONE_FONT : 11,
             color: '#0f172a',
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
-            'text-max-width': narrow ? '150px' : '110px',
+            'text-max-width': narrow ? '120px' : '110px',
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.85,
             'text-background-padding': '1px',

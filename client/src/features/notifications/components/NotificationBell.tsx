@@ -1,28 +1,25 @@
-import { clsx } from 'clsx';
 import { Bell } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { Button } from '../../../components/ui/ui';
-import { useDateFormat } from '../../../i18n/dates';
-import { useI18n } from '../../../i18n/i18n';
-import {
-  useLiveNotifications,
-  useNotificationActions,
-  useNotifications,
-  useUnreadCount,
-} from '../api';
-import { describeNotification } from '../describe';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Spinner } from '../../../components/ui/ui';
+import { activeLocale, loadCatalog, useI18n } from '../../../i18n/i18n';
+import { useLiveNotifications, useUnreadCount } from '../api';
 
+/** The panel's code and its words (the `pages` part of the reader's messages), together. */
+const loadPanel = () =>
+  Promise.all([import('./NotificationPanel'), loadCatalog(activeLocale(), 'pages')]).then(
+    ([m]) => m,
+  );
+const NotificationPanel = lazy(() => loadPanel().then((m) => ({ default: m.NotificationPanel })));
+
+/** The unread count, live; the panel's code comes when the reader reaches for the bell. */
 export function NotificationBell() {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount(true);
-  const list = useNotifications(open);
-  const { read, readAll } = useNotificationActions();
   const panel = useRef<HTMLDivElement>(null);
   useLiveNotifications();
   const count = unread.data?.unreadCount ?? 0;
-  const fmt = useDateFormat('relative');
+  const warm = () => void loadPanel().catch(() => undefined);
 
   useEffect(() => {
     if (!open) return;
@@ -47,6 +44,8 @@ export function NotificationBell() {
         aria-label={t('notifications.bell', { n: count })}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
+        onPointerEnter={warm}
+        onFocus={warm}
         className="relative rounded-md p-2 text-slate-700 hover:bg-slate-100"
         data-testid="bell"
       >
@@ -66,54 +65,9 @@ export function NotificationBell() {
           role="dialog"
           aria-label={t('notifications.title')}
         >
-          <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
-            <h2 className="font-semibold">{t('notifications.title')}</h2>
-            <Button
-              variant="ghost"
-              size="sm"
-              disabled={count === 0}
-              onClick={() => readAll.mutate()}
-            >
-              {t('notifications.readAll')}
-            </Button>
-          </div>
-          <ul className="max-h-96 overflow-y-auto">
-            {list.data?.items.length === 0 && (
-              <li className="px-4 py-6 text-center text-sm text-slate-500">
-                {t('notifications.empty')}
-              </li>
-            )}
-            {list.data?.items.map((n) => {
-              const d = describeNotification(n, tx);
-              return (
-                <li
-                  key={n.id}
-                  className={clsx(
-                    'border-b border-slate-50 px-4 py-2 text-sm',
-                    !n.readAt && 'bg-brand-50',
-                  )}
-                >
-                  <Link
-                    to={d.href}
-                    onClick={() => (!n.readAt && read.mutate(n.id), setOpen(false))}
-                    className="block hover:underline"
-                  >
-                    {d.text}
-                  </Link>
-                  <time className="text-xs text-slate-500" dateTime={n.createdAt}>
-                    {fmt.format(new Date(n.createdAt))}
-                  </time>
-                </li>
-              );
-            })}
-          </ul>
-          <Link
-            to="/settings/notifications"
-            onClick={() => setOpen(false)}
-            className="block px-4 py-2 text-sm text-brand-700 hover:underline"
-          >
-            {t('notifications.settings')}
-          </Link>
+          <Suspense fallback={<Spinner label={t('app.loading')} />}>
+            <NotificationPanel count={count} close={() => setOpen(false)} />
+          </Suspense>
         </div>
       )}
     </div>

@@ -1,8 +1,9 @@
-import type { WorkspaceDto } from '@coalesce/shared';
+import { canManageMembers, type WorkspaceDto } from '@coalesce/shared';
 import type { PartnerDto as Partner } from '@coalesce/shared';
 import { Button, ErrorNote } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useUpdateMember } from '../../members/api';
+import { capacityOf } from '../../workspaces/capacity';
 import { AddRepresentative } from './AddRepresentative';
 
 /** Who speaks for this partner; a coordinator adds (a member, or a new person) or removes one. */
@@ -10,7 +11,7 @@ export function PartnerRepresentatives({ ws, partner }: { ws: WorkspaceDto; part
   const { t } = useI18n();
   const update = useUpdateMember(ws.id);
   const reps = partner.representatives ?? [];
-  const isCoordinator = ws.myRole === 'coordinator';
+  const isCoordinator = canManageMembers(capacityOf(ws));
   const canHaveReps = partner.status === 'active' || partner.status === 'candidate';
 
   return (

@@ -1,6 +1,6 @@
 import type { WorkspaceDto } from '@coalesce/shared';
 import { useOutletContext, useParams } from 'react-router';
-import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
+import { Button, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useNow } from '../../../components/ui/useNow';
 import { useDateFormat } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/i18n';
@@ -12,13 +12,15 @@ import { useLiveTally, useProposal, useProposalActions } from '../api';
 import { AdviceCard } from '../components/AdviceCard';
 import { FollowUpCard, StatementCard } from '../components/FollowUpCards';
 import { ProposalAside } from '../components/ProposalAside';
+import { ProposalHeader } from '../components/ProposalHeader';
 import { TallyCard } from '../components/TallyCard';
 import { ViewerNote } from '../components/ViewerNote';
 import { VoteForm } from '../components/VoteForm';
-import { explainTally, timeLeft } from '../explain';
+import { explainTally } from '../explain';
 import { proposalHints } from '../permissions';
 import { Discussion } from '../../threads';
 
+/** One proposal: its outcome or tally, the reader's vote or advice, follow-ups, discussion. */
 export function ProposalPage() {
   const ws = useOutletContext<WorkspaceDto>();
   const { id = '' } = useParams();
@@ -53,36 +55,7 @@ export function ProposalPage() {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-5">
-        <header className="space-y-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold">
-              {p.candidate?.name ?? partnerNames.get(p.candidatePartnerId)}
-            </h1>
-            <Badge tone="indigo">{tx(`partners.tiers.${p.tier}`)}</Badge>
-            <Badge tone={open ? 'amber' : p.status === 'accepted' ? 'brand' : 'rose'}>
-              <span data-testid="proposal-status">{tx(`proposals.statuses.${p.status}`)}</span>
-            </Badge>
-          </div>
-          <p className="text-sm text-slate-500">
-            {t('proposals.proposedBy', { name: userNames.get(p.proposedBy) ?? '…' })} ·{' '}
-            {open
-              ? `${t('proposals.closesAt', { date: fmt.format(new Date(p.closesAt)) })} (${t('proposals.timeLeft', { time: timeLeft(p.closesAt, now) })})`
-              : p.closedAt && t('proposals.closedAt', { date: fmt.format(new Date(p.closedAt)) })}
-          </p>
-          <p className="whitespace-pre-line">{p.rationale}</p>
-        </header>
-        {p.outcome && (
-          <Card className="ring-brand-500">
-            <h2 className="font-semibold">{t('proposals.outcome')}</h2>
-            <p data-testid="proposal-outcome">
-              {tx(`proposals.statuses.${p.outcome.status}`)} —{' '}
-              {tx(`proposals.reasons.${p.outcome.reason}`)}
-            </p>
-            {p.outcome.rationale && (
-              <p className="mt-1 text-sm text-slate-600">{p.outcome.rationale}</p>
-            )}
-          </Card>
-        )}
+        <ProposalHeader proposal={p} partnerNames={partnerNames} userNames={userNames} now={now} />
         {p.outcome && (
           <StatementCard wid={ws.id} proposal={p} userNames={userNames} canWrite={may.statement} />
         )}
@@ -119,14 +92,18 @@ export function ProposalPage() {
           />
         )}
         {may.withdraw && (
-          <Button
-            variant="secondary"
-            onClick={() =>
-              window.confirm(t('proposals.confirmWithdraw')) && withdraw.mutate(undefined)
-            }
-          >
-            {t('proposals.withdraw')}
-          </Button>
+          <div className="space-y-2">
+            <Button
+              variant="secondary"
+              disabled={withdraw.isPending}
+              onClick={() =>
+                window.confirm(t('proposals.confirmWithdraw')) && withdraw.mutate(undefined)
+              }
+            >
+              {t('proposals.withdraw')}
+            </Button>
+            {withdraw.isError && <ErrorNote>{withdraw.error.message}</ErrorNote>}
+          </div>
         )}
         <Discussion workspaceId={ws.id} subject={{ type: 'proposal', id: p.id }} />
       </div>

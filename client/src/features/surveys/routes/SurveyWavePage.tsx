@@ -1,4 +1,9 @@
-import { canManageSurveys, canReadAllSurveyResponses, type WorkspaceDto } from '@coalesce/shared';
+import {
+  canAnswerSurveyFor,
+  canManageSurveys,
+  canReadAllSurveyResponses,
+  type WorkspaceDto,
+} from '@coalesce/shared';
 import { Link, useOutletContext, useParams } from 'react-router';
 import { Badge, Button, Card, ErrorNote, Spinner } from '../../../components/ui/ui';
 import { useDateFormat } from '../../../i18n/dates';
@@ -7,6 +12,7 @@ import { useSurvey, useSurveyMutations, useSurveyResponse, useSurveyScores } fro
 import { AnswerForm } from '../components/AnswerForm';
 import { IndividualAnswers } from '../components/IndividualAnswers';
 import { ScoresPanel } from '../components/ScoresPanel';
+import { capacityOf } from '../../workspaces/capacity';
 import { STATUS_TONE } from './SurveysPage';
 
 /** One wave: the reader's partner answers it (while open), everyone sees its scores. */
@@ -17,7 +23,9 @@ export function SurveyWavePage() {
   const day = useDateFormat('date');
   const wave = useSurvey(ws.id, sid);
   const scores = useSurveyScores(ws.id, sid);
-  const partnerId = ws.myRole !== 'observer' ? (ws.myPartnerId ?? null) : null;
+  const me = capacityOf(ws);
+  const partnerId =
+    ws.myPartnerId && canAnswerSurveyFor(me, ws.myPartnerId) ? ws.myPartnerId : null;
   const asked = !!partnerId && !!wave.data?.roster.some((r) => r.partnerId === partnerId);
   const mine = useSurveyResponse(ws.id, sid, asked ? partnerId : null);
   const { close } = useSurveyMutations(ws.id);
@@ -34,7 +42,7 @@ export function SurveyWavePage() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{w.title}</h1>
         <Badge tone={STATUS_TONE[w.status]}>{t(`surveys.statuses.${w.status}`)}</Badge>
-        {canManageSurveys({ role: ws.myRole }) && w.status !== 'closed' && (
+        {canManageSurveys(me) && w.status !== 'closed' && (
           <Button
             variant="secondary"
             size="sm"
@@ -94,7 +102,7 @@ export function SurveyWavePage() {
           ) : (
             <Spinner label={t('app.loading')} />
           )}
-          {canReadAllSurveyResponses({ role: ws.myRole }) && w.status !== 'scheduled' && (
+          {canReadAllSurveyResponses(me) && w.status !== 'scheduled' && (
             <IndividualAnswers wave={w} />
           )}
         </div>

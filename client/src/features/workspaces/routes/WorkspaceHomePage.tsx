@@ -28,6 +28,10 @@ export function WorkspaceHomePage() {
       </header>
       <StageCard ws={ws} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        {/* What happened lately comes first on a phone (one column), beside the rest on a wide screen. */}
+        <div className="lg:order-last">
+          <ActivityFeed workspaceId={ws.id} compact />
+        </div>
         <div className="space-y-6">
           {ws.visionDocumentId && (
             <Card>
@@ -65,7 +69,6 @@ export function WorkspaceHomePage() {
             </Card>
           )}
         </div>
-        <ActivityFeed workspaceId={ws.id} compact />
       </div>
     </div>
   );
