@@ -503,6 +503,38 @@ test('relayed updates lost by Redis: the hole, or the head check, brings them ba
   await proxy.close();
 });
 
+test('a revocation Redis loses on its way to one instance still reaches it through PostgreSQL', async (t) => {
+  const proxy = await startRedisProxy(SHARED_REDIS);
+  cleanups.push(() => void proxy.close());
+  const p = prefix();
+  // J talks to Redis directly; K through the proxy, which loses every relayed domain event
+  // while K's connection stays up (K sees nothing wrong, so it never falls back on its own).
+  const J = await start({ REDIS_URL: SHARED_REDIS, REDIS_KEY_PREFIX: p });
+  const K = await start({ REDIS_URL: proxy.url, REDIS_KEY_PREFIX: p });
+  const w = await new Api(J.url, owner.api.token).req<{ id: string; visionDocumentId: string }>(
+    'POST',
+    '/workspaces',
+    { name: 'Lossy revocations' },
+  );
+  const member = await invite(owner, w.id, 'Cut off through the log');
+  const m = connect(K, w.visionDocumentId, member.api.token!);
+  await synced(m.provider);
+  proxy.drop = ({ channel }) => channel === `${p}domain-events`;
+  await new Api(J.url, owner.api.token).req(
+    'DELETE',
+    `/workspaces/${w.id}/members/${member.user.id}`,
+  );
+  const took = await until(() => m.closes.includes(4403), 'the 4403 close on K', 10_000);
+  assert.ok(proxy.dropped >= 1, 'Redis did not lose the revocation');
+  // Read every second (at most REDIS_FALLBACK_POLL_MS): expected within ~1 s plus the read.
+  assert.ok(took < 3000, `K cut the member off ${took} ms after the removal`);
+  t.diagnostic(`revocation lost by Redis: K cut the member off after ${took} ms, from the log`);
+  proxy.drop = null;
+  m.provider.destroy();
+  await stopServers(J, K);
+  await proxy.close();
+});
+
 test('Redis down for 10 s during editing: documents converge, a removal still cuts off within 5 s', async (t) => {
   const port = await freePort();
   redisChild = await startRedis(port);

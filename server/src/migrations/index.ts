@@ -1,3 +1,4 @@
+import { ClusterEvents1796578982287 } from './1796578982287-ClusterEvents';
 import { DocumentEdits1796576610031 } from './1796576610031-DocumentEdits';
 import { InvitationEmails1796577879399 } from './1796577879399-InvitationEmails';
 import { Threads1796565479550 } from './1796565479550-Threads';
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ResearchConsents1796568543409,
   DocumentEdits1796576610031,
   InvitationEmails1796577879399,
+  ClusterEvents1796578982287,
 ];

@@ -41,9 +41,14 @@ export interface MemberAccessChanged {
 
 export type DomainEventName = keyof DomainEventMap;
 
-/** `remote`: published by another instance and relayed through Redis (REDIS_URL only). */
+/**
+ * `remote`: published by another instance and relayed (REDIS_URL only). `recovered`: that relay
+ * came through the PostgreSQL log because Redis lost it, so the socket.io adapter's cluster-wide
+ * room changes made with it may be lost too (see RedisEventRelay).
+ */
 export interface DomainEventMeta {
   remote: boolean;
+  recovered?: boolean;
 }
 export type DomainEventHandler<K extends DomainEventName> = (
   payload: DomainEventMap[K],

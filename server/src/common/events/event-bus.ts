@@ -52,9 +52,9 @@ export class EventBus {
     this.relay = relay;
   }
 
-  /** Used by the Redis relay only: an event another instance emitted. */
-  deliverRemote(name: DomainEventName, payload: unknown): void {
-    this.deliver(name, payload as never, { remote: true });
+  /** Used by the relay only: an event another instance emitted. */
+  deliverRemote(name: DomainEventName, payload: unknown, recovered = false): void {
+    this.deliver(name, payload as never, { remote: true, recovered });
   }
 
   private deliver<K extends DomainEventName>(

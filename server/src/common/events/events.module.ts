@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ClusterEventsRepository } from './cluster-events.repository';
 import { EventBus } from './event-bus';
 import { RedisMonitor } from '../redis/redis-monitor';
 import { RedisEventRelay } from './redis-relay';
@@ -11,7 +12,14 @@ import { SweepPauseRepository } from './sweep-pause.repository';
  */
 @Global()
 @Module({
-  providers: [EventBus, RedisEventRelay, RedisMonitor, SweepPause, SweepPauseRepository],
+  providers: [
+    EventBus,
+    RedisEventRelay,
+    ClusterEventsRepository,
+    RedisMonitor,
+    SweepPause,
+    SweepPauseRepository,
+  ],
   exports: [EventBus, RedisMonitor, SweepPause],
 })
 export class EventsModule {}

@@ -101,13 +101,15 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
         this.later(() => server.to(workspaceRoom(tally.workspaceId)).emit('proposal:tally', tally));
       }),
       // Remote copies are skipped: the Redis adapter already applies these to every instance.
-      this.bus.on('member.access_changed', (change, { remote }) => {
-        if (remote) return;
+      // A recovered one (Redis lost it, and the adapter's copy with it) is applied here, locally.
+      this.bus.on('member.access_changed', (change, { remote, recovered }) => {
+        if (remote && !recovered) return;
+        const io = recovered ? server.local : server;
         this.later(() => {
           if (change.role === null) {
-            server.in(userRoom(change.userId)).socketsLeave(workspaceRoom(change.workspaceId));
+            io.in(userRoom(change.userId)).socketsLeave(workspaceRoom(change.workspaceId));
           }
-          server.to(userRoom(change.userId)).emit('membership', {
+          io.to(userRoom(change.userId)).emit('membership', {
             workspaceId: change.workspaceId,
             role: change.role,
             broker: change.broker,
@@ -115,9 +117,10 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
           });
         });
       }),
-      this.bus.on('session.revoked', ({ sessionId }, { remote }) => {
-        if (remote) return;
-        this.later(() => server.in(sessionRoom(sessionId)).disconnectSockets(true));
+      this.bus.on('session.revoked', ({ sessionId }, { remote, recovered }) => {
+        if (remote && !recovered) return;
+        const io = recovered ? server.local : server;
+        this.later(() => io.in(sessionRoom(sessionId)).disconnectSockets(true));
       }),
     );
   }
