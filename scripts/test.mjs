@@ -50,6 +50,15 @@ if (want('client'))
   step('client (vitest)', () =>
     run(bin('pnpm'), ['--filter', '@coalesce/client', 'exec', 'vitest', 'run']),
   );
+if (want('client'))
+  step('client bundle budget (bench/client/bundle.mjs --check, nl and en)', () =>
+    ['nl', 'en'].reduce(
+      (status, locale) =>
+        status ||
+        run('node', [join(root, 'bench/client/bundle.mjs'), '--check', '--locale', locale]),
+      0,
+    ),
+  );
 if (want('e2e'))
   step('e2e (real browser, processes)', () =>
     run(bin('pnpm'), ['--filter', '@coalesce/e2e', 'run', 'test']),

@@ -6,7 +6,9 @@
 // schemas for a coordinator on the overview; the sign-in form's schemas). Every page also waits
 // for the reader's language (client/src/i18n/<locale>.ts, plus landing.<locale>.ts or
 // pages.<locale>.ts, and errors.<locale>.ts after it renders): Dutch unless `--locale en`. `--build` rebuilds the client first.
-//   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en]
+//   node bench/client/bundle.mjs [--build] [--json] [--locale nl|en] [--check]
+// `--check` exits 1 when the workspace overview's first load passes its budget of 120 KB of gzip
+// JS (issue 18; `npm test` runs it for both languages, so the budget cannot creep back up).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -133,4 +135,15 @@ if (process.argv.includes('--json')) {
       `| ${r.page} | ${r.files} | ${kb(r.js.raw)} | ${kb(r.js.gzip)} | ${kb(r.js.brotli)} | ${kb(r.css.gzip)} | ${kb(r.deferred.gzip)} |`,
     );
   }
+}
+
+if (process.argv.includes('--check')) {
+  const BUDGET_KB = 120;
+  const overview = rows.find((r) => r.page === 'workspace overview');
+  const gz = overview.js.gzip / 1024;
+  const ok = gz <= BUDGET_KB;
+  console.log(
+    `budget (${locale}): workspace overview first load ${gz.toFixed(1)} KB gzip JS, budget ${BUDGET_KB} KB: ${ok ? 'within' : 'OVER'}`,
+  );
+  if (!ok) process.exit(1);
 }
