@@ -110,7 +110,14 @@ test('the demo network’s whole history reads as sentences in Dutch and English
     assert.equal(await canvas.getAttribute('data-overlaps'), '0', 'names overlap on the map');
 
     // The same history in English, after switching the language in the header.
+    // The switch loads the English words before it shows them, and stores the choice on the
+    // account: a navigation before both would come back in Dutch.
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/me',
+    );
     await page.locator('[data-testid="language-switch"]:visible').selectOption('en');
+    await saved;
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.goto(`${home}/activity`);
     const english = await wholeLog(page, 'Show older');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
