@@ -20,6 +20,25 @@ export interface NetworkExperimentRow {
 export class ExperimentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The ties experiments make (their partners) and when each last changed, for the network map.
+   * Read as a string and a number, not as uuid[] and timestamptz: at 2,000 partners the map reads
+   * thousands of rows per fresh view, and node-postgres' array and date parsers were a fifth of
+   * its CPU.
+   */
+  async ties(workspaceId: string): Promise<{ partnerIds: string[]; updatedAt: Date }[]> {
+    const rows: { ids: string; at: number }[] = await this.dataSource.query(
+      `SELECT array_to_string("partnerIds", ',') AS ids,
+              (extract(epoch FROM "updatedAt") * 1000)::float8 AS at
+         FROM "experiments" WHERE "workspaceId" = $1`,
+      [workspaceId],
+    );
+    return rows.map((r) => ({
+      partnerIds: r.ids ? r.ids.split(',') : [],
+      updatedAt: new Date(r.at),
+    }));
+  }
+
   /** Every experiment of the workspace with only the network's fields, in no particular order. */
   listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
     return this.dataSource.query(

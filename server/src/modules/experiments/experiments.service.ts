@@ -112,6 +112,11 @@ export class ExperimentsService {
 
   // ---- helpers for other modules -------------------------------------------------------------
 
+  /** The partners of every experiment and its last change (the map's ties), in no order. */
+  ties(workspaceId: string): Promise<{ partnerIds: string[]; updatedAt: Date }[]> {
+    return this.repository.ties(workspaceId);
+  }
+
   /** What the network needs of every experiment, in one lean query, in no particular order. */
   async listForNetwork(workspaceId: string): Promise<NetworkExperimentRow[]> {
     return this.repository.listForNetwork(workspaceId);

@@ -110,7 +110,7 @@ export class NetworkService {
     const [partners, connections, experiments] = await Promise.all([
       this.partners.listForNetwork(workspaceId, { activeOnly: true }),
       this.connections.pairs(workspaceId, { acceptedOnly: true }),
-      this.experiments.listForNetwork(workspaceId),
+      this.experiments.ties(workspaceId),
     ]);
     return {
       partners,
