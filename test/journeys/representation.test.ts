@@ -49,6 +49,8 @@ test('representation from the browser: bulk invitations, representatives, the pr
   await single.getByText('Observers follow along; they cannot be brokers.').waitFor();
   assert.equal(await single.getByLabel('Also a broker').isChecked(), false);
   assert.equal(await single.getByLabel('Also a broker').isDisabled(), true);
+  // Validity in days (the API keeps hours).
+  assert.equal(await single.getByLabel('Valid for (days)').inputValue(), '7');
 
   // Three people at once, two of them as a partner's representative; a bad line is named first.
   await anna.getByRole('radio', { name: 'Many people at once' }).check();
@@ -105,6 +107,8 @@ test('representation from the browser: bulk invitations, representatives, the pr
   await anna.getByTestId('partners-table').getByRole('link', { name: 'Sportclub Genk' }).click();
   const reps = anna.getByTestId('representatives');
   await reps.getByRole('listitem').filter({ hasText: 'Bram' }).waitFor();
+  // Bram accepted, so nothing waits for this partner any more.
+  assert.equal(await reps.getByTestId('partner-pending-invitations').count(), 0);
   await navTo(anna, 'Partners');
   await anna.getByTestId('partners-table').getByRole('link', { name: 'Stad Genk' }).click();
   const nobody = 'Nobody represents this partner yet, so it cannot vote or answer connections.';
@@ -114,8 +118,15 @@ test('representation from the browser: bulk invitations, representatives, the pr
     .fill(email('Dirk'));
   await reps.getByRole('button', { name: 'Invite', exact: true }).click();
   await reps.getByText(`Invitation created for ${email('Dirk')}.`, { exact: false }).waitFor();
-  await reps.getByRole('button', { name: 'Copy link' }).click();
-  assert.match(await reps.getByTestId('representative-invitation-link').inputValue(), /\/invite\//);
+  // The invitation waits on the partner page, with its link and Revoke: nobody invites Dirk twice.
+  const waiting = reps.getByTestId('partner-pending-invitations');
+  const dirk = waiting.getByRole('listitem', { name: email('Dirk') });
+  await dirk.getByText('Member', { exact: true }).waitFor();
+  await dirk.getByText(/^expires /).waitFor();
+  await dirk.getByRole('button', { name: 'Copy link' }).click();
+  assert.match(await dirk.getByTestId('pending-invitation-link').inputValue(), /\/invite\//);
+  await dirk.getByRole('button', { name: 'Revoke' }).click();
+  await waiting.waitFor({ state: 'detached' });
   await reps.getByLabel('Add a member as representative').selectOption({ label: 'Anna' });
   await reps.getByRole('button', { name: 'Add', exact: true }).click();
   await reps.getByRole('listitem').filter({ hasText: 'Anna' }).waitFor();

@@ -341,7 +341,8 @@ export const pagesEn = {
       inviteTitle: 'Or invite a new person by email as this partner’s representative',
       invite: 'Invite',
       invited:
-        'Invitation created for {email}. They see it when they sign in, or you can send this link:',
+        'Invitation created for {email}. They see it when they sign in with that address; you can also copy its link below and send it yourself.',
+      pendingTitle: 'Invited to represent this partner',
       noRep: 'No representative',
       column: 'Representatives',
     },

@@ -351,7 +351,8 @@ export const pagesNl: PagesMessages = {
         'Of nodig een nieuwe persoon per e-mail uit als vertegenwoordiger van deze partner',
       invite: 'Uitnodigen',
       invited:
-        'Uitnodiging gemaakt voor {email}. Die persoon ziet ze bij het aanmelden, of je stuurt deze link door:',
+        'Uitnodiging gemaakt voor {email}. Die persoon ziet ze bij het aanmelden met dat adres; je kan de link ook hieronder kopiëren en zelf doorsturen.',
+      pendingTitle: 'Uitgenodigd om deze partner te vertegenwoordigen',
       noRep: 'Geen vertegenwoordiger',
       column: 'Vertegenwoordigers',
     },

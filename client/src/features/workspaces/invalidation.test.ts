@@ -66,7 +66,7 @@ const EXPECTED: Record<LiveEvent, string[]> = {
   'workspace.created': ['workspace detail', 'workspaces list', ...FEED],
   'workspace.updated': ['workspace detail', 'workspaces list', ...FEED],
   'workspace.stage_changed': ['workspace detail', 'workspaces list', 'policies', ...FEED],
-  'member.joined': ['members', 'workspace detail', ...FEED],
+  'member.joined': ['members', 'invitations', ...PARTNERS, 'workspace detail', ...FEED],
   'member.role_changed': ['members', 'workspace detail', ...FEED],
   'member.updated': ['members', ...PARTNERS, ...FEED],
   'member.left': ['members', ...PARTNERS, 'workspace detail', ...FEED],

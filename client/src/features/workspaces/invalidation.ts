@@ -58,7 +58,8 @@ export const LIVE_INVALIDATION = {
   'workspace.created': ['workspace', 'workspaces', A],
   'workspace.updated': ['workspace', 'workspaces', A],
   'workspace.stage_changed': ['workspace', 'workspaces', 'policies', A],
-  'member.joined': ['members', 'workspace', A],
+  // Joining by invitation uses it up, and may make the newcomer a partner's representative.
+  'member.joined': ['members', 'invitations', 'partners', 'workspace', A],
   'member.role_changed': ['members', 'workspace', A],
   // A member's partner link and broker flag show on the partners' pages too.
   'member.updated': ['members', 'partners', A],

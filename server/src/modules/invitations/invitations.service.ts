@@ -69,7 +69,10 @@ export function toInvitationDto(i: InvitationEntity, token: string | null = null
 export interface PendingInvitationEmail {
   email: string;
   token: string;
+  workspaceId: string;
   workspaceName: string;
+  /** The partner the invitee will represent (its name is the partners module's to give). */
+  partnerId: string | null;
   role: Role;
   broker: boolean;
   expiresAt: Date;
@@ -396,7 +399,7 @@ export class InvitationsService {
   }
 
   /**
-   * What an email to an invited address needs (its link token, the network, role and expiry),
+   * What an email to an invited address needs (its link token, the network, partner, role and expiry),
    * while the email-bound invitation is still pending and its link recoverable; else null.
    */
   async pendingEmailOf(invitationId: string): Promise<PendingInvitationEmail | null> {
@@ -408,7 +411,9 @@ export class InvitationsService {
     return {
       email: i.email,
       token,
+      workspaceId: i.workspaceId,
       workspaceName: w.name,
+      partnerId: i.partnerId,
       role: i.role,
       broker: i.broker,
       expiresAt: i.expiresAt,

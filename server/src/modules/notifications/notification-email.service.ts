@@ -10,6 +10,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger, requestContext } from '../../common/logging/logger';
 import { InvitationsService } from '../invitations/invitations.service';
+import { PartnersService } from '../partners/partners.service';
 import { UsersService } from '../users/users.service';
 import { InvitationEmailsRepository } from './invitation-emails.repository';
 import { renderInvitationEmail, renderNotificationEmail } from './notification-email.util';
@@ -99,6 +100,7 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
     private readonly users: UsersService,
     private readonly invitationEmails: InvitationEmailsRepository,
     private readonly invitations: InvitationsService,
+    private readonly partners: PartnersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
   ) {}
@@ -166,7 +168,13 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
           const inv = await this.invitations.pendingEmailOf(row.invitationId);
           if (!inv) return this.invitationEmails.finish(row.invitationId, 'skipped');
           try {
-            const { subject, text } = renderInvitationEmail(inv, this.config.http.publicUrl);
+            const partnerName = inv.partnerId
+              ? (await this.partners.findInWorkspace(inv.workspaceId, [inv.partnerId]))[0]?.name
+              : undefined;
+            const { subject, text } = renderInvitationEmail(
+              { ...inv, partnerName },
+              this.config.http.publicUrl,
+            );
             await this.timed(
               this.mailer!.send({
                 to: inv.email,

@@ -240,6 +240,8 @@ export interface InvitationEmail {
   role: string;
   broker: boolean;
   expiresAt: Date;
+  /** The partner the invitee will represent, when the invitation names one. */
+  partnerName?: string | null;
 }
 
 const ROLE_WORDS: Record<Locale, Record<string, string>> = {
@@ -263,15 +265,18 @@ export function renderInvitationEmail(
   const as = (lang: Locale) =>
     (ROLE_WORDS[lang][inv.role] ?? inv.role) +
     (inv.broker ? (lang === 'nl' ? ' en makelaar' : ' and broker') : '');
+  const partner = inv.partnerName ? s(inv.partnerName, '') : '';
   const nl = [
-    `Je bent uitgenodigd om als ${as('nl')} deel te nemen aan ${ws} op Coalesce.`,
+    `Je bent uitgenodigd om als ${as('nl')} deel te nemen aan ${ws} op Coalesce` +
+      (partner ? `, als vertegenwoordiger van ${partner}.` : '.'),
     link
       ? `Open deze link, maak een account met dit e-mailadres en aanvaard de uitnodiging (geldig tot ${until}):`
       : `Maak een account met dit e-mailadres; je vindt de uitnodiging dan bij je netwerken (geldig tot ${until}).`,
     ...(link ? [link] : []),
   ];
   const en = [
-    `You are invited to join ${ws} on Coalesce as ${as('en')}.`,
+    `You are invited to join ${ws} on Coalesce as ${as('en')}` +
+      (partner ? `, representing ${partner}.` : '.'),
     link
       ? `Open this link, create an account with this email address and accept the invitation (valid until ${until}):`
       : `Create an account with this email address; the invitation then waits on your networks page (valid until ${until}).`,

@@ -5,6 +5,7 @@ import {
   addMember,
   api,
   connectSocket,
+  createPartner,
   createWorkspace,
   invite,
   registerUser,
@@ -385,5 +386,18 @@ describe('notification emails (e2e, SMTP sink)', () => {
     expect(await row(toKnown.id)).toBeUndefined();
     expect(await row(revoked.id)).toEqual({ status: 'skipped', attempts: 2 });
     expect(sink.mails.filter((m) => m.to.includes(address.toLowerCase()))).toHaveLength(1);
+  });
+
+  it('an invitation to represent a partner names that partner in its email', async () => {
+    const owner = await registerUser(t);
+    const w = await createWorkspace(t, owner, { name: 'Kiosk' });
+    const partner = await createPartner(t, owner, w.id, { name: 'Sportclub Genk' });
+    const address = uniqueEmail('rep');
+    await invite(t, owner, w.id, { email: address, partnerId: partner.id });
+    const mail = await sink.next(address);
+    expect(mail.text).toContain(
+      'als lid deel te nemen aan Kiosk op Coalesce, als vertegenwoordiger van Sportclub Genk.',
+    );
+    expect(mail.text).toContain('join Kiosk on Coalesce as member, representing Sportclub Genk.');
   });
 });

@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../../config/config';
 import { ActivityModule } from '../activity/activity.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { MembersModule } from '../members/members.module';
+import { PartnersModule } from '../partners/partners.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MAILER, NotificationEmailService, mailerFromConfig } from './notification-email.service';
@@ -37,7 +38,7 @@ import { VoteRemindersService } from './vote-reminders.service';
  * | member.role_changed         | member                 | userId, from {role, broker}, to {role, broker} | role_changed → that user                        |
  * | proposal.closed (accepted)  | proposal               | partnerUnrepresented, candidatePartnerId, candidateName | partner_unrepresented → every coordinator (the closer too) |
  * | connection.expired          | connection, actor=null | fromPartnerId, toPartnerId, proposedBy?, *PartnerName? | connection_expired → the proposing broker |
- * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email; with SMTP and no such user, an email with the link to the address (invitation_emails) |
+ * | invitation.created          | invitation             | emailBound                                  | invited → the existing user with that email; with SMTP and no such user, an email with the link to the address (invitation_emails), naming the partner to represent (asked of PartnersService) |
  * | thread.opened, comment.added, comment.edited | thread | mentions [userId] (an edit: only the newly mentioned), subjectType, subjectId, threadId, commentId, text, title? | mentioned → those members (subject: the thread's subject) |
  * | survey.opened / survey.reminded | survey, actor=opener or null | waveId, title, closesAt, partnerIds (roster / not yet answered) | survey_opened / survey_reminder → reps of those partners (the opener too) |
  * The actor is never notified of their own act. A closing is the system's act (no actor) even
@@ -45,7 +46,14 @@ import { VoteRemindersService } from './vote-reminders.service';
  * decided or withdrew is the closing's actor.
  */
 @Module({
-  imports: [UsersModule, MembersModule, ActivityModule, WorkspacesModule, InvitationsModule],
+  imports: [
+    UsersModule,
+    MembersModule,
+    ActivityModule,
+    WorkspacesModule,
+    InvitationsModule,
+    PartnersModule,
+  ],
   controllers: [NotificationsController],
   providers: [
     { provide: MAILER, useFactory: mailerFromConfig, inject: [APP_CONFIG] },

@@ -457,6 +457,17 @@ describe('renderInvitationEmail', () => {
     expect(text).toContain('geldig tot 2026-12-13 17:00 UTC');
     expect(text.match(/https:\/\/coalesce\.example\/invite\/tok/g)).toHaveLength(2);
   });
+  it('names the partner the invitee will represent, in both languages', () => {
+    const { text } = renderInvitationEmail(
+      { ...inv, role: 'member', partnerName: 'Sportclub Genk' },
+      undefined,
+    );
+    expect(text).toContain(
+      'als lid deel te nemen aan Kiosk op Coalesce, als vertegenwoordiger van Sportclub Genk.',
+    );
+    expect(text).toContain('join Kiosk on Coalesce as member, representing Sportclub Genk.');
+    expect(renderInvitationEmail(inv, undefined).text).not.toContain('vertegenwoordiger');
+  });
   it('without PUBLIC_URL, says to sign up with this address instead of a link', () => {
     const { text } = renderInvitationEmail(inv, undefined);
     expect(text).not.toContain('/invite/');

@@ -5,9 +5,16 @@ import { serverFieldErrors, validate, type FieldErrors } from '../../../componen
 import { Button, ErrorNote, Field, Input, Select } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useCreateInvitation } from '../api';
+import { hoursFromDays, VALIDITY_DAYS } from '../validity';
 import { PartnerOptions } from './PartnerOptions';
 
-const EMPTY = { email: '', role: 'member' as Role, broker: false, partnerId: '', hours: '168' };
+const EMPTY = {
+  email: '',
+  role: 'member' as Role,
+  broker: false,
+  partnerId: '',
+  days: String(VALIDITY_DAYS.initial),
+};
 
 /** One invitation; the form empties after each so the next person starts clean. */
 export function InvitationForm({
@@ -27,15 +34,21 @@ export function InvitationForm({
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const hours = hoursFromDays(v.days);
     const values = {
       email: v.email.trim() || undefined,
       role: v.role,
       broker: v.broker,
       partnerId: v.partnerId || undefined,
-      expiresInHours: v.hours ? Number(v.hours) : undefined,
+      expiresInHours: hours ?? undefined,
     };
     const r = validate(createInvitationSchema, values, tx);
-    if (!r.ok) return setErrors(r.errors);
+    // Days are checked here: the schema speaks of hours, which the form does not show.
+    const daysError: FieldErrors =
+      hours === null
+        ? { expiresInHours: t('invitations.validDaysRange', { ...VALIDITY_DAYS }) }
+        : {};
+    if (!r.ok || hours === null) return setErrors({ ...(r.ok ? {} : r.errors), ...daysError });
     setErrors({});
     create.mutate(r.data, {
       onSuccess: (inv) => {
@@ -94,14 +107,17 @@ export function InvitationForm({
           </Select>
         )}
       </Field>
-      <Field label={t('invitations.expiresInHours')} error={errors.expiresInHours}>
+      <Field label={t('invitations.validDays')} error={errors.expiresInHours}>
         {(p) => (
           <Input
             {...p}
             type="number"
-            min={1}
-            value={v.hours}
-            onChange={(e) => set({ hours: e.target.value })}
+            inputMode="numeric"
+            min={VALIDITY_DAYS.min}
+            max={VALIDITY_DAYS.max}
+            step={1}
+            value={v.days}
+            onChange={(e) => set({ days: e.target.value })}
           />
         )}
       </Field>

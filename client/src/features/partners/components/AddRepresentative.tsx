@@ -5,7 +5,6 @@ import { serverFieldErrors } from '../../../components/ui/form';
 import { Button, ErrorNote, Field, Input, Select } from '../../../components/ui/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useCreateInvitation } from '../../invitations/api';
-import { CopyLink, invitationLink } from '../../invitations/components/CopyLink';
 import { useMembers, useUpdateMember } from '../../members/api';
 import { usePartners } from '../api';
 
@@ -19,7 +18,7 @@ export function AddRepresentative({ ws, partner }: { ws: WorkspaceDto; partner: 
   const invite = useCreateInvitation(ws.id);
   const [userId, setUserId] = useState('');
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<{ email: string; token: string } | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const candidates = (members.data?.items ?? []).filter(
     (m) => m.partnerId !== partner.id && m.role !== 'observer',
   );
@@ -34,8 +33,8 @@ export function AddRepresentative({ ws, partner }: { ws: WorkspaceDto; partner: 
     invite.mutate(
       { email: email.trim(), role: 'member', partnerId: partner.id },
       {
-        onSuccess: (inv) => {
-          setSent({ email: email.trim(), token: inv.token });
+        onSuccess: () => {
+          setSent(email.trim());
           setEmail('');
         },
       },
@@ -97,14 +96,9 @@ export function AddRepresentative({ ws, partner }: { ws: WorkspaceDto; partner: 
         <ErrorNote>{invite.error.message}</ErrorNote>
       )}
       {sent && (
-        <div className="space-y-1 rounded-md bg-brand-50 p-3 text-sm ring-1 ring-brand-100">
-          <p>{t('coalition.reps.invited', { email: sent.email })}</p>
-          <CopyLink
-            link={invitationLink(sent.token)}
-            label={t('coalition.invite.linkFor', { who: sent.email })}
-            testId="representative-invitation-link"
-          />
-        </div>
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm ring-1 ring-brand-100">
+          {t('coalition.reps.invited', { email: sent })}
+        </p>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useUpdateMember } from '../../members/api';
 import { capacityOf } from '../../workspaces/capacity';
 import { AddRepresentative } from './AddRepresentative';
+import { PartnerInvitations } from './PartnerInvitations';
 
 /** Who speaks for this partner; a coordinator adds (a member, or a new person) or removes one. */
 export function PartnerRepresentatives({ ws, partner }: { ws: WorkspaceDto; partner: Partner }) {
@@ -48,6 +49,7 @@ export function PartnerRepresentatives({ ws, partner }: { ws: WorkspaceDto; part
       )}
       {update.isError && <ErrorNote>{update.error.message}</ErrorNote>}
       {isCoordinator && canHaveReps && <AddRepresentative ws={ws} partner={partner} />}
+      {isCoordinator && <PartnerInvitations ws={ws} partner={partner} />}
     </div>
   );
 }
