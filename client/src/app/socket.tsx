@@ -6,7 +6,8 @@ import { loadInvalidation } from '../features/workspaces/liveInvalidation';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const SocketContext = createContext<AppSocket | null>(null);
+/** Exported for tests, which provide a socket of their own. */
+export const SocketContext = createContext<AppSocket | null>(null);
 
 /**
  * One socket.io connection per signed-in tab, authenticated by the session cookie. `enabled`
