@@ -2,70 +2,25 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from '../support/harness.ts';
+import { journeyPeople } from '../support/ui.ts';
 
 // A coalition that runs itself from the browser: everything below is clicks and typing in four
 // browser contexts, with no API call from the test. Results are read from the pages only.
 const app = appUnderTest();
 
 const unique = Math.random().toString(36).slice(2, 8);
-const email = (name: string) => `${name.toLowerCase()}-${unique}@example.test`;
-const LIVE = { timeout: 10_000 };
+const people = journeyPeople(app, unique);
+const { email, newPage, register, nav, addCorePartner, acceptLink } = people;
 
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await app.browser.newContext({ locale });
-  return context.newPage();
-}
-
-/** Fills the register form that is on screen (after `goto`, or after following a link to it). */
-async function register(page: Page, name: string, goto = true) {
-  if (goto) await page.goto(`${app.server.url}/register`);
-  await page.getByLabel(/^(Your name|Je naam)$/).fill(name);
-  await page.getByLabel(/^(Email address|E-mailadres)$/).fill(email(name));
-  await page.getByLabel(/^(Password|Wachtwoord)$/).fill('a long enough password');
-  await page.getByRole('button', { name: /^(Create account|Account maken)$/ }).click();
-}
-
-async function nav(page: Page, section: string) {
-  await page
-    .getByRole('navigation', { name: /^(Main navigation|Hoofdnavigatie)$/ })
-    .getByRole('link', { name: section })
-    .first()
-    .click();
-}
-
-async function addCorePartner(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Circle', { exact: true }).selectOption('core');
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByTestId('partners-table').getByRole('link', { name }).waitFor();
-}
-
-/** The invitation form on the overview: one email-bound invitation as a partner's representative. */
+/** Invites as everyone does, and checks the form empties for the next person. */
 async function invite(page: Page, name: string, partner: string): Promise<string> {
+  const link = await people.invite(page, name, partner);
   const form = page.getByRole('form', { name: 'Invite someone' });
-  await form.getByLabel(/^Email/).fill(email(name));
-  await form.getByLabel('Represents partner').selectOption({ label: partner });
-  await form.getByRole('button', { name: 'Create invitation' }).click();
-  // The pending list names the partner and copies the link; the form empties for the next person.
-  const row = page.getByTestId('pending-invitations').getByRole('listitem', { name: email(name) });
-  await row.getByText(`represents ${partner}`).waitFor();
-  await row.getByRole('button', { name: 'Copy link' }).click();
-  const link = await row.getByTestId('pending-invitation-link').inputValue();
   assert.equal(await form.getByLabel(/^Email/).inputValue(), '');
   assert.equal(await form.getByLabel('Represents partner').inputValue(), '');
   return link;
 }
-
-async function acceptLink(page: Page, link: string, name: string, network: string) {
-  await page.goto(link);
-  await page.getByRole('link', { name: 'Create account' }).click();
-  await register(page, name, false);
-  await page.getByRole('heading', { name: `Join ${network}` }).waitFor();
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await page.getByRole('heading', { level: 1, name: network }).waitFor();
-  await page.locator('[data-testid="live"][data-live="true"]').waitFor();
-}
+const LIVE = { timeout: 10_000 };
 
 async function voteYes(page: Page) {
   await page.getByRole('radio', { name: /^(Yes|Ja)$/ }).check();

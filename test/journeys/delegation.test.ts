@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { appUnderTest } from '../support/harness.ts';
+import { journeyPeople } from '../support/ui.ts';
 
 // Issue 16 from the browser only: a partner delegates its vote, its delegate votes for both,
 // the tally says "via", the delegator overrides with its own vote, and after closing the
@@ -9,60 +9,8 @@ import { appUnderTest } from '../support/harness.ts';
 const app = appUnderTest();
 
 const unique = Math.random().toString(36).slice(2, 8);
-const email = (name: string) => `${name.toLowerCase()}-${unique}@example.test`;
+const { newPage, register, nav, addCorePartner, invite, acceptLink } = journeyPeople(app, unique);
 const LIVE = { timeout: 10_000 };
-
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await app.browser.newContext({ locale });
-  return context.newPage();
-}
-
-async function register(page: Page, name: string, goto = true) {
-  if (goto) await page.goto(`${app.server.url}/register`);
-  await page.getByLabel(/^(Your name|Je naam)$/).fill(name);
-  await page.getByLabel(/^(Email address|E-mailadres)$/).fill(email(name));
-  await page.getByLabel(/^(Password|Wachtwoord)$/).fill('a long enough password');
-  await page.getByRole('button', { name: /^(Create account|Account maken)$/ }).click();
-}
-
-async function nav(page: Page, section: string | RegExp) {
-  await page
-    .getByRole('navigation', { name: /^(Main navigation|Hoofdnavigatie)$/ })
-    .getByRole('link', { name: section })
-    .first()
-    .click();
-}
-
-async function addCorePartner(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Circle', { exact: true }).selectOption('core');
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByTestId('partners-table').getByRole('link', { name }).waitFor();
-}
-
-async function invite(page: Page, name: string, partner: string): Promise<string> {
-  const form = page.getByRole('form', { name: 'Invite someone' });
-  await form.getByLabel(/^Email/).fill(email(name));
-  await form.getByLabel('Represents partner').selectOption({ label: partner });
-  await form.getByRole('button', { name: 'Create invitation' }).click();
-  const row = page.getByTestId('pending-invitations').getByRole('listitem', { name: email(name) });
-  await row.getByText(`represents ${partner}`).waitFor();
-  await row.getByRole('button', { name: 'Copy link' }).click();
-  return row.getByTestId('pending-invitation-link').inputValue();
-}
-
-async function acceptLink(page: Page, link: string, name: string, network: string) {
-  await page.goto(link);
-  await page.getByRole('link', { name: /^(Create account|Account maken)$/ }).click();
-  await register(page, name, false);
-  await page
-    .getByRole('heading', { name: new RegExp(`^(Join|Word lid van) ${network}`) })
-    .waitFor();
-  await page.getByRole('button', { name: /^(Accept invitation|Uitnodiging aanvaarden)$/ }).click();
-  await page.getByRole('heading', { level: 1, name: network }).waitFor();
-  await page.locator('[data-testid="live"][data-live="true"]').waitFor();
-}
 
 test('a partner delegates its vote, the delegate votes for both, the delegator overrides, the statement reaches every voter', async () => {
   const network = 'Talentenstad Maasmechelen';

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from '../support/harness.ts';
+import { journeyPeople } from '../support/ui.ts';
 
 // A relationship survey from the browser: a coordinator opens a wave, three representatives
 // answer in their own browsers, the scores appear once three have answered and the map shows
@@ -13,61 +14,14 @@ import { appUnderTest } from '../support/harness.ts';
 const app = appUnderTest();
 
 const unique = Math.random().toString(36).slice(2, 8);
-const email = (name: string) => `${name.toLowerCase()}-${unique}@example.test`;
+const { email, newPage, register, nav, addCorePartner, invite, acceptLink } = journeyPeople(
+  app,
+  unique,
+);
 const LIVE = { timeout: 10_000 };
 const CITY = 'Stad Genk';
 const SCHOOL = 'Basisschool De Regenboog';
 const CLUB = 'Sportclub Genk';
-
-async function newPage(locale = 'en-GB'): Promise<Page> {
-  const context = await app.browser.newContext({ locale, acceptDownloads: true });
-  return context.newPage();
-}
-
-async function register(page: Page, name: string, goto = true) {
-  if (goto) await page.goto(`${app.server.url}/register`);
-  await page.getByLabel(/^(Your name|Je naam)$/).fill(name);
-  await page.getByLabel(/^(Email address|E-mailadres)$/).fill(email(name));
-  await page.getByLabel(/^(Password|Wachtwoord)$/).fill('a long enough password');
-  await page.getByRole('button', { name: /^(Create account|Account maken)$/ }).click();
-}
-
-async function nav(page: Page, section: string) {
-  await page
-    .getByRole('navigation', { name: /^(Main navigation|Hoofdnavigatie)$/ })
-    .getByRole('link', { name: section })
-    .first()
-    .click();
-}
-
-async function addCorePartner(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Circle', { exact: true }).selectOption('core');
-  await page.getByRole('button', { name: 'Add partner' }).click();
-  await page.getByTestId('partners-table').getByRole('link', { name }).waitFor();
-}
-
-async function invite(page: Page, name: string, partner: string): Promise<string> {
-  const form = page.getByRole('form', { name: 'Invite someone' });
-  await form.getByLabel(/^Email/).fill(email(name));
-  await form.getByLabel('Represents partner').selectOption({ label: partner });
-  await form.getByRole('button', { name: 'Create invitation' }).click();
-  const row = page.getByTestId('pending-invitations').getByRole('listitem', { name: email(name) });
-  await row.getByText(`represents ${partner}`).waitFor();
-  await row.getByRole('button', { name: 'Copy link' }).click();
-  return row.getByTestId('pending-invitation-link').inputValue();
-}
-
-async function acceptLink(page: Page, link: string, name: string, network: string) {
-  await page.goto(link);
-  await page.getByRole('link', { name: 'Create account' }).click();
-  await register(page, name, false);
-  await page.getByRole('heading', { name: `Join ${network}` }).waitFor();
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await page.getByRole('heading', { level: 1, name: network }).waitFor();
-  await page.locator('[data-testid="live"][data-live="true"]').waitFor();
-}
 
 /** Says how the reader's partner works with `other`: not at all, or at `level` with all items `n`. */
 async function rate(page: Page, other: string, level: string | null, n = 3) {
