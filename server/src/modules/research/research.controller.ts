@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
@@ -23,6 +23,15 @@ import { canExport } from './research.policy';
 import { ResearchService } from './research.service';
 
 const EXPORT_DENIED = 'Only coordinators and observers can export';
+
+/** What every export route shares: who may export, the period/pseudonymise query, its type. */
+const ResearchExport = (produces: string, ...errors: ErrorCode[]) =>
+  applyDecorators(
+    ApiErrors(ErrorCode.FORBIDDEN, ...errors),
+    WorkspaceAccess(canExport, EXPORT_DENIED),
+    ApiZodQuery(researchExportQuerySchema),
+    ApiProduces(produces),
+  );
 
 function attachment(res: Response, type: string, name: string, body: string | Buffer): void {
   const day = new Date().toISOString().slice(0, 10);
@@ -56,10 +65,7 @@ export class ResearchController {
     description:
       'Columns as in the codebook. The individual tables (responses, stage_ratings, broker_follow_through, introductions) go to coordinators, and to observers only with pseudonymise=true (else 403). Pseudonyms differ per request: download the dataset ZIP for tables that join.',
   })
-  @ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND)
-  @WorkspaceAccess(canExport, EXPORT_DENIED)
-  @ApiZodQuery(researchExportQuerySchema)
-  @ApiProduces('text/csv')
+  @ResearchExport('text/csv', ErrorCode.NOT_FOUND)
   async table(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @Param('file') file: string,
@@ -79,10 +85,7 @@ export class ResearchController {
     description:
       '{format, exportedAt, from, to, pseudonymised, withheld, tables: {<table>: rows}}; rows have the codebook’s fields. Individual tables the caller may not have are left out and named in `withheld`.',
   })
-  @ApiErrors(ErrorCode.FORBIDDEN)
-  @WorkspaceAccess(canExport, EXPORT_DENIED)
-  @ApiZodQuery(researchExportQuerySchema)
-  @ApiProduces('application/json')
+  @ResearchExport('application/json')
   async datasetJson(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,
@@ -98,10 +101,7 @@ export class ResearchController {
     summary:
       'The research dataset as a ZIP: every table as CSV, codebook.csv, network.gexf and a README (nl, en)',
   })
-  @ApiErrors(ErrorCode.FORBIDDEN)
-  @WorkspaceAccess(canExport, EXPORT_DENIED)
-  @ApiZodQuery(researchExportQuerySchema)
-  @ApiProduces('application/zip')
+  @ResearchExport('application/zip')
   async datasetZip(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,
@@ -114,10 +114,7 @@ export class ResearchController {
 
   @Get('workspaces/:wid/research/network.gexf')
   @ApiOperation({ summary: 'The network over time as dynamic GEXF 1.3 (for Gephi)' })
-  @ApiErrors(ErrorCode.FORBIDDEN)
-  @WorkspaceAccess(canExport, EXPORT_DENIED)
-  @ApiZodQuery(researchExportQuerySchema)
-  @ApiProduces('application/gexf+xml')
+  @ResearchExport('application/gexf+xml')
   async gexf(
     @Param('wid', new IdPipe('Workspace')) _wid: string,
     @CurrentMember() me: Membership,
