@@ -246,3 +246,25 @@ export async function partnerWithRepresentative(
   const rep = await addMember(t, coordinator, workspaceId, role, { partnerId: partner.id });
   return { partner, rep };
 }
+
+/**
+ * GET `path` and collect the body whatever its content type (CSV, GEXF, ZIP downloads):
+ * as bytes, or as UTF-8 text.
+ */
+export function download(
+  t: TestApp,
+  token: string | undefined,
+  path: string,
+  as: 'bytes' | 'text' = 'bytes',
+) {
+  const r = request(t.baseUrl).get(path);
+  if (token) r.set('authorization', `Bearer ${token}`);
+  return r.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => {
+      const body = Buffer.concat(chunks);
+      cb(null, as === 'text' ? body.toString('utf8') : body);
+    });
+  });
+}

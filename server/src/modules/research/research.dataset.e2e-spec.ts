@@ -1,6 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import request from 'supertest';
 import {
   RESEARCH_CODEBOOK,
   RESEARCH_TABLES,
@@ -14,20 +13,14 @@ import {
   api,
   createPartner,
   createWorkspace,
+  download,
   partnerWithRepresentative,
   registerUser,
 } from '../../../test/factories';
 
 /** The body as bytes, whatever the content type. */
-function bytes(t: TestApp, token: string | undefined, path: string) {
-  const r = request(t.baseUrl).get(path);
-  if (token) r.set('authorization', `Bearer ${token}`);
-  return r.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-}
+const bytes = (t: TestApp, token: string | undefined, path: string) =>
+  download(t, token, path, 'bytes');
 
 const csv = (body: string): Record<string, string>[] =>
   parseCsv(body, { columns: true, skip_empty_lines: true }) as Record<string, string>[];

@@ -2,7 +2,6 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { MultiUndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import request from 'supertest';
 import {
   RESEARCH_CODEBOOK,
   RESEARCH_EDGE_COLUMNS,
@@ -16,20 +15,14 @@ import {
   api,
   createPartner,
   createWorkspace,
+  download,
   partnerWithRepresentative,
   registerUser,
 } from '../../../test/factories';
 
 /** The body as text, whatever the content type. */
-function raw(t: TestApp, token: string | undefined, path: string) {
-  const r = request(t.baseUrl).get(path);
-  if (token) r.set('authorization', `Bearer ${token}`);
-  return r.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-  });
-}
+const raw = (t: TestApp, token: string | undefined, path: string) =>
+  download(t, token, path, 'text');
 
 const csv = <T>(body: string): T[] =>
   parseCsv(body, { columns: true, skip_empty_lines: true }) as T[];
