@@ -85,6 +85,7 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().trim().default('Coalesce <no-reply@coalesce.local>'),
   REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   DEADLINE_POLL_MS: positiveInt(1000),
+  SWEEP_IDLE_MS: positiveInt(10_000),
   NOTIFICATION_SETTLE_MS: positiveInt(60_000),
   CONNECTION_EXPIRY_DAYS: z.coerce.number().positive().max(3660).default(30),
   DEMO_ENABLED: z
@@ -128,6 +129,11 @@ export interface AppConfig {
   scheduler: {
     reminderLeadHours: number;
     deadlinePollMs: number;
+    /**
+     * The longest a sweep waits while nothing it knows of is due: work another instance left
+     * (it crashed) or a change made elsewhere is noticed within this. See `Poller`.
+     */
+    sweepIdleMs: number;
     connectionExpiryDays: number;
     /** How long a hole in the event log's seqs may be an open transaction (then: final). */
     notificationSettleMs: number;
@@ -199,6 +205,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     scheduler: {
       reminderLeadHours: e.REMINDER_LEAD_HOURS,
       deadlinePollMs: e.DEADLINE_POLL_MS,
+      // Never shorter than the poll itself.
+      sweepIdleMs: Math.max(e.SWEEP_IDLE_MS, e.DEADLINE_POLL_MS),
       connectionExpiryDays: e.CONNECTION_EXPIRY_DAYS,
       notificationSettleMs: e.NOTIFICATION_SETTLE_MS,
     },

@@ -9,6 +9,18 @@ export type ConnectionPair = Pick<ConnectionDto, 'fromPartnerId' | 'toPartnerId'
 export class ConnectionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * When the oldest open connection expires after `expiryDays` (ms since the epoch), any
+   * workspace; null: none open.
+   */
+  async nextExpiry(expiryDays: number): Promise<number | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT extract(epoch FROM min("createdAt")) * 1000 AS at FROM "connections"
+        WHERE "status" = 'proposed'`,
+    )) as { at: string | null }[];
+    return row?.at == null ? null : Math.ceil(Number(row.at) + expiryDays * 86_400_000);
+  }
+
   /** The pairs of the workspace's connections (no particular order), optionally only accepted ones. */
   pairs(workspaceId: string, acceptedOnly: boolean): Promise<ConnectionPair[]> {
     return this.dataSource.query(

@@ -293,6 +293,11 @@ export class ConnectionsService {
     return this.get(me.workspaceId, connectionId);
   }
 
+  /** When `expireDue` has work next (ms since the epoch; null: no open connection). */
+  nextExpiryAt(expiryDays: number): Promise<number | null> {
+    return this.repository.nextExpiry(expiryDays);
+  }
+
   /**
    * Expires open connections proposed more than `expiryDays` ago, one transaction each, and
    * records `connection.expired` by the system (actor null). Rows are taken with FOR UPDATE

@@ -7,7 +7,9 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { logger } from '../../common/logging/logger';
+import { EventBus } from '../../common/events/event-bus';
 import { Poller } from '../../common/scheduling/poller';
+import { wakeOnActivity } from '../../common/scheduling/wake-on-activity';
 import { ActivityService } from '../activity/activity.service';
 import { notificationDerivations } from './notification-derivations.repository';
 import { NotificationsListener } from './notifications.listener';
@@ -17,7 +19,9 @@ const BATCH = 500;
 
 /**
  * Catches notification derivation up with the activity log, so a crash between a change's
- * commit and its after-commit derivation loses nothing: at start and every DEADLINE_POLL_MS it
+ * commit and its after-commit derivation loses nothing: at start, within DEADLINE_POLL_MS of an
+ * event recorded here, again DEADLINE_POLL_MS later while a round leaves events above the mark,
+ * and otherwise at least every SWEEP_IDLE_MS (what an instance that crashed left behind), it
  * reads the events above the mark (`notification_cursor`, see its entity), derives those that
  * need it and are not marked derived (only ones already seen by the previous round, so the fast
  * path normally gets there first), then moves the mark over the handled ones, holding it at a
@@ -28,30 +32,37 @@ const BATCH = 500;
 @Injectable()
 export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly poller: Poller<number>;
+  private off: (() => void) | undefined;
+  /** The last round ended with events above the mark: look again soon. */
+  private behind = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly activity: ActivityService,
     private readonly listener: NotificationsListener,
+    private readonly bus: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.poller = new Poller(
       'notifications catch-up',
-      config.scheduler.deadlinePollMs,
+      { intervalMs: config.scheduler.deadlinePollMs, idleMs: config.scheduler.sweepIdleMs },
       async () => {
         const n = await this.catchUp();
         if (n) logger.warn({ derived: n }, 'notifications: derived events the fast path missed');
         return n;
       },
       0,
+      () => (this.behind ? Date.now() : null),
     );
   }
 
   onApplicationBootstrap(): void {
+    this.off = wakeOnActivity(this.bus, this.poller);
     this.poller.start();
   }
 
   onModuleDestroy(): Promise<void> {
+    this.off?.();
     return this.poller.stop();
   }
 
@@ -62,6 +73,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
 
   private async catchUp(): Promise<number> {
     let derived = 0;
+    this.behind = true;
     for (;;) {
       const cursor = await notificationDerivations.read(this.dataSource.manager);
       if (!cursor) return derived; // migrations not run yet
@@ -99,6 +111,7 @@ export class NotificationsScheduler implements OnApplicationBootstrap, OnModuleD
           safeSeq,
           ...(settled || locked.markSeq < locked.seq ? { newMark: maxSeq } : {}),
         });
+        this.behind = seq < maxSeq;
         return seq > locked.seq;
       });
       if (!moved || events.length < BATCH || this.poller.stopped) return derived;

@@ -6,7 +6,9 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { EventBus } from '../../common/events/event-bus';
 import { Poller } from '../../common/scheduling/poller';
+import { wakeOnActivity } from '../../common/scheduling/wake-on-activity';
 import { ActivityService } from '../activity/activity.service';
 import { MembersService } from '../members/members.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -47,6 +49,11 @@ export interface DueReminderSource {
     manager: EntityManager,
     opts: { now: Date; leadHours: number; limit: number; after?: DueReminderCursor },
   ): Promise<DueVoteReminder[]>;
+  /**
+   * The earliest `closesAt - leadHours` still after now, of an open, voted-on proposal: when
+   * reminders are due next (ms since the epoch; null: none).
+   */
+  nextVoteReminderAt(leadHours: number): Promise<number | null>;
 }
 
 /** One (proposal, partner) pair to remind. */
@@ -58,8 +65,10 @@ interface DueReminder {
 }
 
 /**
- * Durable vote reminders. Every DEADLINE_POLL_MS each instance pages through the proposals whose
- * reminder moment has come (asked of the proposals module, which locks each page FOR UPDATE
+ * Durable vote reminders. At start, at each proposal's reminder moment (`closesAt` minus
+ * REMINDER_LEAD_HOURS, within DEADLINE_POLL_MS), when a proposal is opened or extended here, and
+ * at least every SWEEP_IDLE_MS, each instance pages through the proposals whose reminder moment
+ * has come (asked of the proposals module, which locks each page FOR UPDATE
  * SKIP LOCKED) and, in ONE transaction per page, claims their (proposal, partner) pairs in
  * `vote_reminders` (ON CONFLICT DO NOTHING) and creates `vote_reminder` notifications for the
  * representatives of the pairs it actually inserted. So each partner is reminded exactly once
@@ -71,6 +80,7 @@ interface DueReminder {
 export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly poller: Poller<number>;
   private source: DueReminderSource | undefined;
+  private off: (() => void) | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,21 +88,30 @@ export class VoteRemindersService implements OnApplicationBootstrap, OnModuleDes
     private readonly members: MembersService,
     private readonly activity: ActivityService,
     private readonly workspaces: WorkspacesService,
+    private readonly bus: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.poller = new Poller(
       'vote reminders',
-      config.scheduler.deadlinePollMs,
+      { intervalMs: config.scheduler.deadlinePollMs, idleMs: config.scheduler.sweepIdleMs },
       () => this.tick(),
       0,
+      () => this.source?.nextVoteReminderAt(config.scheduler.reminderLeadHours) ?? null,
     );
   }
 
   onApplicationBootstrap(): void {
+    // A new or moved deadline moves its reminder; a revoked delegation can leave a partner owing.
+    this.off = wakeOnActivity(this.bus, this.poller, [
+      'proposal.opened',
+      'proposal.extended',
+      'delegation.revoked',
+    ]);
     this.poller.start();
   }
 
   onModuleDestroy(): Promise<void> {
+    this.off?.();
     return this.poller.stop();
   }
 

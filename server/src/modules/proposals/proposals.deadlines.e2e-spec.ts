@@ -34,11 +34,53 @@ describe('proposal deadlines (e2e)', () => {
     }
   });
 
+  it('without a fixed beat, a deadline is met: the opening wakes the sweep, which then waits for it', async () => {
+    // Nothing would look for an hour but the sweep's own knowledge of the next deadline.
+    const t = await startTestApp({ DEADLINE_POLL_MS: '100', SWEEP_IDLE_MS: '3600000' });
+    try {
+      const { coordinator, wid } = await network(t, { core: 2 });
+      const closesAt = new Date(Date.now() + 2_000);
+      const p = await propose(t, coordinator, wid, { closesAt: closesAt.toISOString() });
+      const closed = await eventually(async () => {
+        const res = await api(t, coordinator.token).get(`/api/workspaces/${wid}/proposals/${p.id}`);
+        return res.body.status !== 'open' && (res.body as { closedAt: string });
+      }, 6000);
+      const late = new Date(closed.closedAt).getTime() - closesAt.getTime();
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(1_000);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('an instance that did not open it still closes a proposal on time once it knows of it', async () => {
+    const first = await startTestApp();
+    const { coordinator, wid } = await network(first, { core: 2 });
+    const p = await propose(first, coordinator, wid);
+    await first.close();
+    const closesAt = new Date(Date.now() + 2_500);
+    await sql(`UPDATE proposals SET "closesAt" = $2 WHERE id = $1`, [p.id, closesAt]);
+    // Its start sweep finds nothing due yet, but learns the deadline and waits for it.
+    const second = await startTestApp({ DEADLINE_POLL_MS: '100', SWEEP_IDLE_MS: '3600000' });
+    try {
+      const closed = await eventually(async () => {
+        const res = await api(second, coordinator.token).get(
+          `/api/workspaces/${wid}/proposals/${p.id}`,
+        );
+        return res.body.status !== 'open' && (res.body as { closedAt: string });
+      }, 6000);
+      const late = new Date(closed.closedAt).getTime() - closesAt.getTime();
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(1_000);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('two app instances on one database close a due proposal exactly once', async () => {
-    const [x, y] = await Promise.all([
-      startTestApp({ DEADLINE_POLL_MS: '200' }),
-      startTestApp({ DEADLINE_POLL_MS: '200' }),
-    ]);
+    // The deadline is moved by SQL, which wakes no sweep: each looks every 200 ms regardless.
+    const fast = { DEADLINE_POLL_MS: '200', SWEEP_IDLE_MS: '200' };
+    const [x, y] = await Promise.all([startTestApp(fast), startTestApp(fast)]);
     try {
       const { coordinator, wid, voters } = await network(x, { core: 2 });
       const p = await propose(x, coordinator, wid);
@@ -67,6 +109,7 @@ describe('proposal deadlines (e2e)', () => {
     const redis = {
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       DEADLINE_POLL_MS: '100',
+      SWEEP_IDLE_MS: '100',
     };
     const [x, y] = await Promise.all([startTestApp(redis), startTestApp(redis)]);
     try {

@@ -96,6 +96,27 @@ export const proposalsRepository = {
   },
 
   /**
+   * The earliest deadline of an open proposal, any workspace (ms since the epoch), and the
+   * earliest vote-reminder moment still to come (`closesAt - leadHours` after now, voted-on
+   * proposals only): when the sweeps have work next. Null: none.
+   */
+  async nextDue(
+    m: Pick<EntityManager, 'query'>,
+    leadHours: number,
+  ): Promise<{ deadline: number | null; reminder: number | null }> {
+    const [row] = (await m.query(
+      `SELECT extract(epoch FROM min("closesAt")) * 1000 AS deadline,
+              extract(epoch FROM min("closesAt" - make_interval(secs => $1)) FILTER (
+                WHERE policy->>'rule' <> 'autonomous'
+                  AND "closesAt" - make_interval(secs => $1) > now())) * 1000 AS reminder
+         FROM proposals WHERE status = 'open'`,
+      [leadHours * 3600],
+    )) as { deadline: string | null; reminder: string | null }[];
+    const ms = (v: string | null | undefined) => (v == null ? null : Math.ceil(Number(v)));
+    return { deadline: ms(row?.deadline), reminder: ms(row?.reminder) };
+  },
+
+  /**
    * Open, voted-on (not autonomous) proposals whose vote-reminder moment (`closesAt` minus
    * `leadHours`) has come by `now` and whose deadline has not, in (closesAt, id) order after
    * `after`, at most `limit`, locked FOR UPDATE SKIP LOCKED in the caller's transaction: a

@@ -608,6 +608,11 @@ export class ProposalsService implements DueReminderSource {
    * `only` limits the sweep to one workspace (the demo closes its own proposals at its simulated
    * time); the regular sweep leaves paused workspaces alone (`SweepPause`).
    */
+  /** When the deadline sweep has work next (ms since the epoch; null: no open proposal). */
+  async nextDeadlineAt(): Promise<number | null> {
+    return (await proposalsRepository.nextDue(this.dataSource.manager, 0)).deadline;
+  }
+
   async closeDue(max = 200, only?: { workspaceId: string }): Promise<number> {
     let closed = 0;
     // Read before the transaction, on its own connection: the embedded database runs one
@@ -831,6 +836,11 @@ export class ProposalsService implements DueReminderSource {
    * LOCKED, each with the electorate partners that have no effective vote (a delegate's vote
    * counts, `partnersOwingVote`). Who represents them is the members module's answer.
    */
+  /** DueReminderSource: the next vote-reminder moment still to come (null: none). */
+  async nextVoteReminderAt(leadHours: number): Promise<number | null> {
+    return (await proposalsRepository.nextDue(this.dataSource.manager, leadHours)).reminder;
+  }
+
   async dueVoteReminders(
     manager: EntityManager,
     opts: { now: Date; leadHours: number; limit: number; after?: DueReminderCursor },

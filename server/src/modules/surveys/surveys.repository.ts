@@ -35,6 +35,24 @@ export const surveysRepository = {
     return qb.orderBy('w.closesAt', 'ASC').addOrderBy('w.id', 'ASC').limit(1).getOne();
   },
 
+  /**
+   * The earliest moment (ms since the epoch) a wave not closed yet falls due for a step: its
+   * opening, its reminder (`closesAt - leadHours`, once opened and not yet reminded) or its
+   * closing. Null: no such wave. Paused workspaces count too (their moment is then passed over).
+   */
+  async nextDue(manager: EntityManager, leadHours: number): Promise<number | null> {
+    const [row] = (await manager.query(
+      `SELECT extract(epoch FROM min(LEAST(
+                CASE WHEN "openedAt" IS NULL THEN "opensAt" END,
+                CASE WHEN "openedAt" IS NOT NULL AND "remindedAt" IS NULL
+                     THEN "closesAt" - make_interval(secs => $1) END,
+                "closesAt"))) * 1000 AS at
+         FROM survey_waves WHERE "closedAt" IS NULL`,
+      [leadHours * 3600],
+    )) as { at: string | null }[];
+    return row?.at == null ? null : Math.ceil(Number(row.at));
+  },
+
   /** Replaces (or creates) a partner's response; answers whether one existed before. */
   async upsertResponse(
     manager: EntityManager,

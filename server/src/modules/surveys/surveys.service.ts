@@ -450,6 +450,11 @@ export class SurveysService {
    * step due while the server was down happens at the next start; SKIP LOCKED makes instances
    * take each step exactly once. Answers how many steps it took.
    */
+  /** When `sweep` has work next (ms since the epoch; null: no wave waits for a step). */
+  nextDueAt(leadHours: number): Promise<number | null> {
+    return repo.nextDue(this.dataSource.manager, leadHours);
+  }
+
   async sweep(opts: { leadHours: number; skip?: string[]; only?: string }, max = 200) {
     let done = 0;
     for (const step of ['open', 'close', 'remind'] as const) {
