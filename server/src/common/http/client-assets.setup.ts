@@ -5,6 +5,7 @@ import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../../config/config';
 import { logger } from '../logging/logger';
+import { API_BROTLI, API_GZIP } from './compression.settings';
 
 /**
  * Not compressed on the fly: socket.io and the collaboration socket frame their own messages,
@@ -27,12 +28,14 @@ const PRECOMPRESSED = [
 ] as const;
 
 /**
- * On-the-fly gzip/brotli for API answers (JSON, the OpenAPI page) above 1 KB. Brotli runs at
- * quality 4 (the middleware's default), cheap enough per request.
+ * On-the-fly gzip/brotli for API answers (JSON, the OpenAPI page) above 1 KB, at the cheap
+ * levels of `compression.settings.ts`: this runs for every answer.
  */
 export function setupCompression(app: NestExpressApplication): void {
   app.use(
     compression({
+      ...API_GZIP,
+      brotli: API_BROTLI,
       filter: (req, res) => !NOT_COMPRESSED.test(req.path) && compression.filter(req, res),
     }),
   );

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
+import { API_GZIP, apiBrotliFor } from '../../common/http/compression.settings';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -30,16 +31,11 @@ export class PreparedJson {
   encode(encoding: Encoding): Promise<Buffer> {
     let result = this.encoded.get(encoding);
     if (!result) {
-      // The middleware's settings: brotli quality 4, gzip's default level.
+      // The middleware's settings.
       result =
         encoding === 'br'
-          ? brotli(this.body, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: 4,
-                [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
-              },
-            })
-          : gzipped(this.body);
+          ? brotli(this.body, apiBrotliFor(this.body.length))
+          : gzipped(this.body, API_GZIP);
       this.encoded.set(encoding, result);
       result.catch(() => this.encoded.delete(encoding));
     }
