@@ -166,6 +166,8 @@ interface Result {
   unloadedLoadMs?: number[];
   commitP50?: number;
   commitP99?: number;
+  /** CPU (µs) one commit round trip costs the waiting process, pinned where the server runs. */
+  roundTripUs?: number;
   errors: string[];
   /** With several rounds: each round's own figures. */
   perRound?: Result[];
@@ -183,6 +185,38 @@ async function commitLatency(t: Target, r: Result): Promise<void> {
   log(
     `${t.key} commit latency: p50 ${r.commitP50.toFixed(2)} ms, p99 ${r.commitP99.toFixed(2)} ms`,
   );
+  r.roundTripUs = roundTripCpu();
+  if (r.roundTripUs !== undefined) {
+    log(
+      `${t.key} CPU of one commit round trip to its waiting process: ${r.roundTripUs.toFixed(0)} µs`,
+    );
+  }
+}
+
+/**
+ * probe/roundtrip-probe.mjs pinned to the server's core: the CPU a process pays for one
+ * PostgreSQL commit round trip at the fan-out's pace (its own idle wake-up subtracted). Every
+ * durable update pays it on top of what an in-memory server does, so it sets a floor under the
+ * CPU ratio (see `verdicts`).
+ */
+function roundTripCpu(): number | undefined {
+  const probe = join(import.meta.dirname, 'probe', 'roundtrip-probe.mjs');
+  const ts = taskset();
+  const args = [probe, cfg.db, String(cfg.rate), '4'];
+  try {
+    const out = execFileSync(
+      ts ?? process.execPath,
+      ts ? ['-c', SERVER_CORE, process.execPath, ...args] : args,
+      {
+        cwd: join(import.meta.dirname, '..'),
+        timeout: 60_000,
+      },
+    );
+    return (JSON.parse(out.toString()) as { roundTripUs: number }).roundTripUs;
+  } catch (err) {
+    log(`round-trip probe failed: ${(err as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 /** 1 writer + R readers; the writer stamps each update with its send time. */
@@ -422,6 +456,7 @@ function combine(rs: Result[]): Result {
     'warmLoadMs',
     'commitP50',
     'commitP99',
+    'roundTripUs',
   ] as const;
   for (const k of numeric) {
     const v = rs.map((r) => r[k]).filter((x): x is number => x !== undefined);
@@ -453,6 +488,10 @@ function table(targets: Target[], results: Map<string, Result>): string {
       `PostgreSQL single-row commit p50 / p99 (alone, ${cfg.rate}/s, from the load generator)`,
       (_t, r) =>
         r.commitP50 === undefined ? 'n/a' : `${ms(r.commitP50, 2)} / ${ms(r.commitP99, 2)}`,
+    ],
+    [
+      `CPU of one commit round trip to the waiting process (${cfg.rate}/s, pinned like the server), µs`,
+      (_t, r) => (r.roundTripUs === undefined ? 'n/a' : r.roundTripUs.toFixed(0)),
     ],
     [
       'Server CPU s per 1,000 delivered updates',
@@ -552,6 +591,17 @@ function verdicts(targets: Target[], results: Map<string, Result>): string[] {
             ? `; with its PostgreSQL backends ${((r.cpuPer1k + r.helperCpuPer1k) / cpu).toFixed(2)}× (for information)`
             : ''),
       );
+      if (r.roundTripUs !== undefined) {
+        // Per update the peer spends cpu/1000 s per delivery × readers; a durable server also
+        // waits for one commit, whose round trip alone costs roundTripUs.
+        const peerPerUpdateUs = (cpu / 1000) * cfg.readers * 1e6;
+        const floor = 1 + r.roundTripUs / peerPerUpdateUs;
+        lines.push(
+          `- ${t.key}: floor of that ratio here = (peer ${peerPerUpdateUs.toFixed(0)} µs + one commit ` +
+            `round trip ${r.roundTripUs.toFixed(0)} µs) per update / peer = ${floor.toFixed(2)}×; ` +
+            `ours is ${(x / floor).toFixed(2)}× that floor`,
+        );
+      }
     }
     const p99 = best((p) => p.p99);
     if (r.p99 !== undefined && r.commitP99 !== undefined && Number.isFinite(p99)) {
