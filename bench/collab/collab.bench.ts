@@ -599,7 +599,7 @@ function verdicts(targets: Target[], results: Map<string, Result>): string[] {
         lines.push(
           `- ${t.key}: floor of that ratio here = (peer ${peerPerUpdateUs.toFixed(0)} µs + one commit ` +
             `round trip ${r.roundTripUs.toFixed(0)} µs) per update / peer = ${floor.toFixed(2)}×; ` +
-            `ours is ${(x / floor).toFixed(2)}× that floor`,
+            `${t.key} is at ${(x / floor).toFixed(2)}× that floor`,
         );
       }
     }

@@ -45,12 +45,23 @@
  *   BENCH_CLOSED=1          0 skips the closed loop
  *   BENCH_IN_FLIGHT=VOTERS  closed-loop concurrency (≤ VOTERS)
  *   BENCH_EMBEDDED=1        embedded PostgreSQL (PGlite) instead of TEST_DATABASE_URL
+ *   BENCH_SERVER_MAIN       another build of the server to measure (default server/dist/main.js;
+ *                           e.g. server/dist-before/main.js built from an earlier commit)
+ *   BENCH_TRACE_FILE        appends every open-loop vote (phase, rate, scheduled ms since the
+ *                           epoch, latency ms) to this file, to see whether slow ones cluster
  *   BENCH_SERVER_NODE_ARGS  extra node flags for the server, e.g.
  *                           "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,12 +83,13 @@ const UNIFORM = process.env.BENCH_ARRIVALS === 'uniform';
 const CLOSED = process.env.BENCH_CLOSED !== '0';
 const IN_FLIGHT = Math.min(VOTERS, Number(process.env.BENCH_IN_FLIGHT ?? VOTERS));
 const EMBEDDED = process.env.BENCH_EMBEDDED === '1';
+const TRACE_FILE = process.env.BENCH_TRACE_FILE;
 const SEED_CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 60_000;
 const TALLY_WAIT_MS = 5_000;
 
 const repoRoot = join(import.meta.dirname, '..', '..');
-const serverMain = join(repoRoot, 'server', 'dist', 'main.js');
+const serverMain = process.env.BENCH_SERVER_MAIN ?? join(repoRoot, 'server', 'dist', 'main.js');
 
 interface Tally {
   yes: number;
@@ -212,6 +224,27 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * What a wake-up and a commit round trip cost a process on CPU 0 right now: this machine's
+ * speed varies by a factor of two within an hour (neighbours), and every figure here with it.
+ */
+function machineSpeed(pin: boolean): { idle: string; roundTrip: string } {
+  const probe = join(repoRoot, 'bench', 'collab', 'probe', 'roundtrip-probe.mjs');
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const args = [probe, base, '50', '2'];
+  try {
+    const out = execFileSync(
+      pin ? 'taskset' : process.execPath,
+      pin ? ['-c', '0', process.execPath, ...args] : args,
+      { cwd: join(repoRoot, 'bench'), timeout: 60_000 },
+    );
+    const r = JSON.parse(out.toString()) as { idleUs: number; roundTripUs: number };
+    return { idle: r.idleUs.toFixed(0), roundTrip: r.roundTripUs.toFixed(0) };
+  } catch {
+    return { idle: 'n/a', roundTrip: 'n/a' };
+  }
 }
 
 async function scratchDatabase(): Promise<{
@@ -387,6 +420,7 @@ async function main(): Promise<void> {
   }
   const load0 = loadavg();
   const pin = hasTaskset();
+  const speed0 = machineSpeed(pin);
   if (pin) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   const db = await scratchDatabase();
   const server = await startServer(db.env, pin);
@@ -546,6 +580,14 @@ async function main(): Promise<void> {
         tallyAllAfterResponse.push(Math.max(0, last - s.end));
       }
       const latency = out.map((s) => s.end - s.due);
+      if (TRACE_FILE) {
+        appendFileSync(
+          TRACE_FILE,
+          out
+            .map((s) => `${name}\t${offered}\t${s.due.toFixed(1)}\t${(s.end - s.due).toFixed(2)}\n`)
+            .join(''),
+        );
+      }
       const sort = (a: number[]) => a.sort((x, y) => x - y);
       const wallMs = end - start;
       return {
@@ -623,6 +665,7 @@ async function main(): Promise<void> {
       results.push(await phase('closed loop', `${IN_FLIGHT} in flight`, closedLoop(IN_FLIGHT)));
     }
     const load1 = loadavg();
+    const speed1 = machineSpeed(pin);
 
     const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
     const p = (a: number[], q: number) => f(percentile(a, q));
@@ -631,7 +674,10 @@ async function main(): Promise<void> {
         `phase, ${LISTENERS} socket.io listeners; server ${pin ? 'pinned to CPU 0, load and listeners on CPU 1' : 'unpinned'}; ` +
         `db ${EMBEDDED ? 'embedded PGlite (in the server process)' : 'PostgreSQL (unpinned)'}; seeding ${seedSeconds.toFixed(1)} s.\n` +
         `Load average (1/5/15 min): start ${load0.map((l) => l.toFixed(2)).join(' ')}, ` +
-        `end ${load1.map((l) => l.toFixed(2)).join(' ')}; ${cpus().length} cores, node ${process.version}.\n`,
+        `end ${load1.map((l) => l.toFixed(2)).join(' ')}; ${cpus().length} cores, node ${process.version}.\n` +
+        `Machine speed (bench/collab/probe/roundtrip-probe.mjs on CPU 0, 50 ticks/s): a timer wake-up ` +
+        `${speed0.idle} µs, one PostgreSQL commit round trip ${speed0.roundTrip} µs at the start; ` +
+        `${speed1.idle} and ${speed1.roundTrip} µs at the end.\n`,
     );
     console.log(
       '| phase | offered | votes (failed) | votes/s | mean in flight | vote p50 ms | vote p99 ms | vote max ms ' +
