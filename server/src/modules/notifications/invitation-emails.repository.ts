@@ -16,6 +16,15 @@ export class InvitationEmailsRepository {
     );
   }
 
+  /** When the next row falls due (ms since the epoch; null: none waits). */
+  async nextDue(): Promise<number | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT extract(epoch FROM min("nextAt")) * 1000 AS at FROM invitation_emails
+        WHERE status IN ('pending', 'sending')`,
+    )) as { at: string | null }[];
+    return row?.at == null ? null : Math.ceil(Number(row.at));
+  }
+
   /** As NotificationsRepository.claimEmails: due rows, leased, attempt counted, SKIP LOCKED. */
   async claim(leaseSeconds: number, limit: number): Promise<InvitationEmailEntity[]> {
     const [rows] = (await this.dataSource.query(

@@ -111,33 +111,37 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
 
   onApplicationBootstrap(): void {
     if (!this.mailer) return;
-    // Retries and leftovers of a previous run (or another instance) are picked up here.
-    this.timer = setInterval(
-      () => this.kick(),
-      Math.max(250, this.config.scheduler.deadlinePollMs),
-    );
-    this.timer.unref();
+    // Retries and leftovers of a previous run (or another instance) are picked up at start,
+    // then when the next one falls due (see `later`).
     this.kick();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    clearTimeout(this.timer);
     await this.running;
     await this.mailer?.close();
   }
 
-  /** Sends what is due, soon; calls while a run is going coalesce into one more run. */
+  /** Sends what is due, now; calls while a run is going coalesce into one more run. */
   kick(): void {
     if (!this.mailer || this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
+    clearTimeout(this.timer);
+    this.timer = undefined;
     // The outbox run sends everyone's due emails: its lines belong to no request.
     this.running = requestContext
-      .detached(() => this.flush())
-      .catch((err: unknown) => logger.error({ err }, 'email outbox'))
+      .detached(async () => {
+        await this.flush();
+        if (!this.again) await this.later();
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'email outbox');
+        this.wakeAt(Date.now());
+      })
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -145,6 +149,31 @@ export class NotificationEmailService implements OnApplicationBootstrap, OnModul
           this.kick();
         }
       });
+  }
+
+  /**
+   * Sleeps until the outbox's next email falls due (a retry's backoff, a lease that runs out):
+   * not on a fixed beat, so an idle server does not query the outbox every second. No sooner
+   * than DEADLINE_POLL_MS (at least 250 ms), no later than SWEEP_IDLE_MS (what another instance
+   * queues is usually kicked there; this catches what it left when it crashed).
+   */
+  private async later(): Promise<void> {
+    const [notifications, invitations] = await Promise.all([
+      this.repository.nextEmailDue(),
+      this.invitationEmails.nextDue(),
+    ]);
+    const due = Math.min(notifications ?? Infinity, invitations ?? Infinity);
+    this.wakeAt(due);
+  }
+
+  private wakeAt(due: number): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    const { deadlinePollMs, sweepIdleMs } = this.config.scheduler;
+    const at = Math.min(Math.max(due, now + Math.max(250, deadlinePollMs)), now + sweepIdleMs);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.kick(), at - now);
+    this.timer.unref();
   }
 
   /** Resolves when no run is going (for tests and shutdown). */

@@ -17,6 +17,15 @@ export class NotificationsRepository {
     return new Map(rows.map((r) => [r.userId, Number(r.n)]));
   }
 
+  /** When the next email of the outbox falls due (ms since the epoch; null: none waits). */
+  async nextEmailDue(): Promise<number | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT extract(epoch FROM min("emailNextAt")) * 1000 AS at FROM notifications
+        WHERE "emailStatus" IN ('pending', 'sending')`,
+    )) as { at: string | null }[];
+    return row?.at == null ? null : Math.ceil(Number(row.at));
+  }
+
   /**
    * Claims up to `limit` due emails (pending, or sending with a lapsed lease) for `leaseSeconds`
    * and counts the attempt. FOR UPDATE SKIP LOCKED: instances never claim one at the same time.
