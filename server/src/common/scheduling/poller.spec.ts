@@ -107,6 +107,30 @@ describe('Poller', () => {
     await slow.stop();
   });
 
+  it('a wake while the next due moment is being read is not lost', async () => {
+    let answer!: (due: number | null) => void;
+    const slowDue = new Poller(
+      'slow due',
+      timing,
+      () => {
+        runs.push(Date.now() - 1_000_000);
+        return Promise.resolve(1);
+      },
+      -1,
+      () => new Promise<number | null>((r) => (answer = r)),
+    );
+    slowDue.start();
+    await settle();
+    slowDue.wake(); // the run is over, its next moment not read yet
+    answer(null); // "nothing due": without the wake it would wait the idle ceiling
+    await settle();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(runs).toEqual([0, 1_000]);
+    const stopping = slowDue.stop();
+    answer(null);
+    await stopping;
+  });
+
   it('tick() joins the run in flight instead of starting another', async () => {
     let release!: () => void;
     let n = 0;

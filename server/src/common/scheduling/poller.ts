@@ -90,13 +90,15 @@ export class Poller<T> {
     });
     this.running = running;
     this.cycle = running.then(async (result) => {
-      let due: number | null;
+      let due: number | null = null;
       try {
-        due = this.wokenDuringRun || this.halted ? Date.now() : await this.nextDue(result);
+        if (!this.halted) due = await this.nextDue(result);
       } catch (err) {
         logger.error({ err }, `${this.name}: next due moment unknown`);
         due = Date.now();
       }
+      // Also a wake that came while the next moment was being read: it may be sooner.
+      if (this.wokenDuringRun) due = Date.now();
       this.running = undefined;
       this.cycle = undefined;
       if (this.started && !this.halted) this.schedule(due ?? Infinity);
